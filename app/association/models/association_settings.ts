@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+const asBoolean = { consume: (value: unknown) => Boolean(value) }
+
+/** The one row of the association's profile and statutes settings. */
+export default class AssociationSettings extends BaseModel {
+  static table = 'association_settings'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare name: string
+
+  @column()
+  declare cvr: string | null
+
+  @column()
+  declare address: string | null
+
+  @column()
+  declare postcode: string | null
+
+  @column()
+  declare city: string | null
+
+  @column()
+  declare email: string | null
+
+  @column()
+  declare phone: string | null
+
+  @column()
+  declare bankRegNo: string | null
+
+  @column()
+  declare bankAccountNo: string | null
+
+  @column()
+  declare logoPath: string | null
+
+  @column.date()
+  declare foundedOn: DateTime | null
+
+  @column()
+  declare noticeDays: number
+
+  @column()
+  declare motionDeadlineDays: number
+
+  @column()
+  declare proxiesPerOrganisation: number
+
+  @column(asBoolean)
+  declare unpaidDuesRemoveVotingRight: boolean
+
+  @column()
+  declare duesGraceMonths: number
+
+  @column()
+  declare extraordinaryRequestPercent: number
+
+  @column(asBoolean)
+  declare vatExempt: boolean
+
+  @column()
+  declare vatExemptionText: string | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}

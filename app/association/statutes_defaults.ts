@@ -1,0 +1,14 @@
+/**
+ * The defaults a new association starts from: the common Danish statutes
+ * (vedtægter). Each is a setting the board can change.
+ */
+export const STATUTES_DEFAULTS = {
+  noticeDays: 14,
+  motionDeadlineDays: 7,
+  proxiesPerOrganisation: 1,
+  unpaidDuesRemoveVotingRight: true,
+  duesGraceMonths: 0,
+  extraordinaryRequestPercent: 10,
+  vatExempt: true,
+  vatExemptionText: 'Kontingentet er fritaget for moms, jf. momslovens § 13, stk. 1, nr. 4.',
+} as const

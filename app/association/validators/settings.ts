@@ -1,0 +1,46 @@
+import vine from '@vinejs/vine'
+import { cvrRule } from '#shared/validation/rules'
+
+const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
+
+export const settingsValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(160),
+  cvr: vine.string().trim().use(cvrRule()).optional(),
+  address: optionalText(200),
+  postcode: vine
+    .string()
+    .trim()
+    .regex(/^\d{4}$/)
+    .optional(),
+  city: optionalText(80),
+  email: vine.string().trim().maxLength(254).email().optional(),
+  phone: optionalText(30),
+  bank_reg_no: vine
+    .string()
+    .trim()
+    .regex(/^\d{4}$/)
+    .optional(),
+  bank_account_no: vine
+    .string()
+    .trim()
+    .regex(/^\d{1,10}$/)
+    .optional(),
+  founded_on: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  logo: vine.file({ size: '1mb', extnames: ['png', 'jpg', 'jpeg', 'svg'] }).optional(),
+  remove_logo: vine.boolean().optional(),
+
+  notice_days: vine.number().withoutDecimals().range([1, 90]),
+  motion_deadline_days: vine.number().withoutDecimals().range([0, 60]),
+  proxies_per_organisation: vine.number().withoutDecimals().range([0, 10]),
+  // An unticked checkbox sends nothing.
+  unpaid_dues_remove_voting_right: vine.boolean().optional(),
+  dues_grace_months: vine.number().withoutDecimals().range([0, 12]),
+  extraordinary_request_percent: vine.number().withoutDecimals().range([1, 100]),
+  vat_exempt: vine.boolean().optional(),
+  vat_exemption_text: vine
+    .string()
+    .trim()
+    .maxLength(300)
+    .optional()
+    .requiredWhen((field) => ['1', 'true', 'on', 1, true].includes(field.parent.vat_exempt)),
+})

@@ -1,0 +1,63 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import AuditEvent, { type AuditChanges, type AuditDetails } from '#audit/models/audit_event'
+import type { Actor } from '#audit/actor'
+
+export type AuditEntry = {
+  module: string
+  /** Also the key of the sentence shown in the log: audit.actions.<action>. */
+  action: string
+  details?: AuditDetails
+  subject?: { type: string; id: string | number } | null
+  changes?: AuditChanges | null
+}
+
+/**
+ * Writes one audit event inside the caller's transaction, so the event exists
+ * exactly when the change it describes does.
+ */
+export async function recordAuditEvent(
+  trx: TransactionClientContract,
+  actor: Actor,
+  entry: AuditEntry
+) {
+  return AuditEvent.create(
+    {
+      actorType: actor.type,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      module: entry.module,
+      action: entry.action,
+      subjectType: entry.subject?.type ?? null,
+      subjectId: entry.subject ? String(entry.subject.id) : null,
+      details: entry.details ?? {},
+      changes: entry.changes ?? null,
+      ip: actor.ip ?? null,
+    },
+    { client: trx }
+  )
+}
+
+/** The fields whose values differ, as { field: { from, to } }; null when nothing changed. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  hidden: string[] = []
+): AuditChanges | null {
+  const changes: AuditChanges = {}
+  for (const [key, to] of Object.entries(after)) {
+    const from = before[key]
+    if (normalise(from) === normalise(to)) continue
+    changes[key] = hidden.includes(key)
+      ? { from: '•••', to: '•••' }
+      : { from: from ?? null, to: to ?? null }
+  }
+  return Object.keys(changes).length ? changes : null
+}
+
+function normalise(value: unknown) {
+  if (value === undefined || value === null || value === '') return ''
+  if (typeof value === 'object' && 'toISODate' in (value as object)) {
+    return (value as { toISODate(): string }).toISODate()
+  }
+  return String(value)
+}

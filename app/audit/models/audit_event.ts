@@ -1,0 +1,52 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import type { Actor } from '#audit/actor'
+
+export type AuditChanges = Record<string, { from: unknown; to: unknown }>
+export type AuditDetails = Record<string, string | number>
+
+export default class AuditEvent extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare actorType: Actor['type']
+
+  @column()
+  declare actorId: number | null
+
+  @column()
+  declare actorLabel: string
+
+  @column()
+  declare module: string
+
+  @column()
+  declare action: string
+
+  @column()
+  declare subjectType: string | null
+
+  @column()
+  declare subjectId: string | null
+
+  @column({
+    prepare: (value: AuditDetails) =>
+      Object.keys(value ?? {}).length ? JSON.stringify(value) : null,
+    consume: (value: string | null) => (value ? (JSON.parse(value) as AuditDetails) : {}),
+  })
+  declare details: AuditDetails
+
+  // Stored as text on both dialects: JSON columns differ between SQLite and MariaDB.
+  @column({
+    prepare: (value: AuditChanges | null) => (value ? JSON.stringify(value) : null),
+    consume: (value: string | null) => (value ? (JSON.parse(value) as AuditChanges) : null),
+  })
+  declare changes: AuditChanges | null
+
+  @column()
+  declare ip: string | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+}

@@ -1,0 +1,9 @@
+/** The module names audit events are filed under. */
+export const AUDIT_MODULES = [
+  'identity',
+  'association',
+  'members',
+  'dues',
+  'assemblies',
+  'newsletters',
+] as const

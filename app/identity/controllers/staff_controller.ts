@@ -1,0 +1,70 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#identity/models/user'
+import StaffPolicy from '#identity/policies/staff_policy'
+import { inviteStaffValidator, updateStaffValidator } from '#identity/validators/staff'
+import { InviteStaffUser } from '#identity/actions/invite_staff_user'
+import { UpdateStaffUser } from '#identity/actions/update_staff_user'
+import { ROLES } from '#identity/roles'
+import { Actors } from '#audit/actor'
+import { ResendStaffInvitation } from '#identity/actions/resend_staff_invitation'
+
+export default class StaffController {
+  async index({ view, bouncer }: HttpContext) {
+    await bouncer.with(StaffPolicy).authorize('manage')
+    const users = await User.query().orderBy('full_name')
+    return view.render('identity/staff/index', { users, roles: ROLES })
+  }
+
+  async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(StaffPolicy).authorize('manage')
+    const input = await request.validateUsing(inviteStaffValidator)
+    const result = await new InviteStaffUser().handle(
+      { fullName: input.full_name, email: input.email, role: input.role, locale: input.locale },
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+
+    if (result.status === 'email_taken') {
+      session.flash('inputErrorsBag', { email: [i18n.t('staff.email_taken')] })
+      session.flashAll()
+      return response.redirect().toPath('/staff')
+    }
+    session.flash('success', i18n.t('staff.invited', { email: result.user.email }))
+    return response.redirect().toPath('/staff')
+  }
+
+  async edit({ params, view, bouncer }: HttpContext) {
+    const target = await User.findOrFail(params.id)
+    await bouncer.with(StaffPolicy).authorize('update', target)
+    return view.render('identity/staff/edit', { target, roles: ROLES })
+  }
+
+  async update({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    const target = await User.findOrFail(params.id)
+    await bouncer.with(StaffPolicy).authorize('update', target)
+    const input = await request.validateUsing(updateStaffValidator)
+    const result = await new UpdateStaffUser().handle(
+      {
+        userId: target.id,
+        fullName: input.full_name,
+        role: input.role,
+        isActive: input.is_active ?? false,
+      },
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+    session.flash('success', i18n.t('staff.updated', { name: result.user.fullName }))
+    return response.redirect().toPath('/staff')
+  }
+
+  async resendInvitation({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    const target = await User.findOrFail(params.id)
+    await bouncer.with(StaffPolicy).authorize('update', target)
+    const result = await new ResendStaffInvitation().handle(
+      target,
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+    if (result.status === 'sent') {
+      session.flash('success', i18n.t('staff.invitation_resent', { email: target.email }))
+    }
+    return response.redirect().toPath('/staff')
+  }
+}

@@ -1,0 +1,41 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { loginThrottle, passwordResetThrottle } from '#start/limiter'
+
+const SessionController = () => import('#identity/controllers/session_controller')
+const PasswordResetController = () => import('#identity/controllers/password_reset_controller')
+const AccountController = () => import('#identity/controllers/account_controller')
+const LocaleController = () => import('#identity/controllers/locale_controller')
+const StaffController = () => import('#identity/controllers/staff_controller')
+
+router
+  .group(() => {
+    router.get('/login', [SessionController, 'create'])
+    router.post('/login', [SessionController, 'store']).use(loginThrottle)
+    router.get('/forgot-password', [PasswordResetController, 'create'])
+    router.post('/forgot-password', [PasswordResetController, 'store']).use(passwordResetThrottle)
+  })
+  .use(middleware.guest())
+
+// Reachable logged in too: an invitation may be opened in a browser where someone else is logged in.
+router.get('/reset-password/:token', [PasswordResetController, 'edit'])
+router
+  .post('/reset-password/:token', [PasswordResetController, 'update'])
+  .use(passwordResetThrottle)
+router.post('/locale', [LocaleController, 'update'])
+
+router
+  .group(() => {
+    router.post('/logout', [SessionController, 'destroy'])
+    router.get('/account', [AccountController, 'show'])
+    router.put('/account/password', [AccountController, 'updatePassword'])
+
+    router.get('/staff', [StaffController, 'index'])
+    router.post('/staff', [StaffController, 'store'])
+    router.get('/staff/:id/edit', [StaffController, 'edit']).where('id', router.matchers.number())
+    router.put('/staff/:id', [StaffController, 'update']).where('id', router.matchers.number())
+    router
+      .post('/staff/:id/invitation', [StaffController, 'resendInvitation'])
+      .where('id', router.matchers.number())
+  })
+  .use(middleware.auth())

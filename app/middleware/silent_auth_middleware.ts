@@ -1,0 +1,14 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+
+/** Finds the logged-in user, if any, so that every page and policy can see it. */
+export default class SilentAuthMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    await ctx.auth.check()
+    // A deactivated account loses its session at the next request.
+    if (ctx.auth.user && !ctx.auth.user.isActive) {
+      await ctx.auth.use('web').logout()
+    }
+    return next()
+  }
+}

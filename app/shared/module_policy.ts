@@ -1,0 +1,22 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#identity/models/user'
+import { can } from '#identity/permissions'
+
+/** Who may open each module's pages; the modules refine this per action. */
+export default class ModulePolicy extends BasePolicy {
+  members(user: User) {
+    return can(user, 'members.view')
+  }
+
+  dues(user: User) {
+    return can(user, 'dues.view')
+  }
+
+  assemblies(user: User) {
+    return can(user, 'assemblies.view')
+  }
+
+  newsletters(user: User) {
+    return can(user, 'newsletters.view')
+  }
+}

@@ -1,0 +1,7 @@
+/** Policies registered with Bouncer by name, so Edge templates can use @can('SettingsPolicy.edit'). */
+export const policies = {
+  StaffPolicy: () => import('#identity/policies/staff_policy'),
+  SettingsPolicy: () => import('#association/policies/settings_policy'),
+  AuditPolicy: () => import('#audit/policies/audit_policy'),
+  ModulePolicy: () => import('#shared/module_policy'),
+}

@@ -1,0 +1,21 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const HealthController = () => import('#shared/controllers/health_controller')
+const ModulePagesController = () => import('#shared/controllers/module_pages_controller')
+const OutboxController = () => import('#shared/mail/outbox_controller')
+
+router.get('/health', [HealthController, 'show'])
+
+router
+  .group(() => {
+    router.get('/members', [ModulePagesController, 'members'])
+    router.get('/dues', [ModulePagesController, 'dues'])
+    router.get('/assemblies', [ModulePagesController, 'assemblies'])
+    router.get('/newsletters', [ModulePagesController, 'newsletters'])
+
+    router.get('/outbox', [OutboxController, 'index'])
+    router.get('/outbox/:id', [OutboxController, 'show']).where('id', router.matchers.number())
+    router.get('/outbox/:id/html', [OutboxController, 'html']).where('id', router.matchers.number())
+  })
+  .use(middleware.auth())

@@ -1,0 +1,36 @@
+import env from '#start/env'
+import { defineConfig, transports } from '@adonisjs/mail'
+import type { SMTPConfig } from '@adonisjs/mail/types'
+import { outboxTransport } from '#shared/mail/outbox_transport'
+
+const username = env.get('SMTP_USERNAME')
+
+const mailConfig = defineConfig({
+  default: env.get('MAIL_MAILER'),
+  from: {
+    address: env.get('MAIL_FROM_ADDRESS'),
+    name: env.get('MAIL_FROM_NAME'),
+  },
+  globals: {
+    appUrl: env.get('APP_URL'),
+  },
+  mailers: {
+    smtp: transports.smtp({
+      host: env.get('SMTP_HOST') ?? '127.0.0.1',
+      port: env.get('SMTP_PORT') ?? 587,
+      secure: env.get('SMTP_SECURE') ?? false,
+      pool: true,
+      maxConnections: env.get('SMTP_POOL_SIZE') ?? 5,
+      ...(username
+        ? { auth: { type: 'login', user: username, pass: env.get('SMTP_PASSWORD') ?? '' } }
+        : {}),
+    } as SMTPConfig),
+    outbox: outboxTransport(),
+  },
+})
+
+export default mailConfig
+
+declare module '@adonisjs/mail/types' {
+  export interface MailersList extends InferMailers<typeof mailConfig> {}
+}

@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import AssociationSettings from '#association/models/association_settings'
+import { STATUTES_DEFAULTS } from '#association/statutes_defaults'
+import { CreateStaffUser } from '#identity/actions/create_staff_user'
+import { Actors } from '#audit/actor'
+import type { Role } from '#identity/roles'
+
+/** Demo logins, printed at every development start. Never seeded in production. */
+export const DEMO_PASSWORD = 'kreds-demo'
+
+export const DEMO_ACCOUNTS: { email: string; role: Role; fullName: string }[] = [
+  { email: 'admin@example.org', role: 'admin', fullName: 'Anne Administrator' },
+  { email: 'board@example.org', role: 'board', fullName: 'Bent Bestyrelse' },
+  { email: 'treasurer@example.org', role: 'treasurer', fullName: 'Karen Kasserer' },
+  { email: 'secretariat@example.org', role: 'secretariat', fullName: 'Sofie Sekretariat' },
+]
+
+/**
+ * The customer as the demo shows it: Social Talks, founded at an online
+ * general assembly on 15 January 2021. Fills only an empty database and
+ * reports whether it did.
+ */
+export async function seedDemoData() {
+  const hasUsers = await db.from('users').count('* as total').first()
+  if (Number(hasUsers?.total ?? 0) > 0) return false
+
+  const settings = (await AssociationSettings.query().first()) ?? new AssociationSettings()
+  settings.merge({
+    ...STATUTES_DEFAULTS,
+    name: 'Social Talks',
+    cvr: null,
+    address: 'Vesterbrogade 1',
+    postcode: '1620',
+    city: 'København V',
+    email: 'sekretariat@example.org',
+    phone: '+45 33 12 34 56',
+    foundedOn: DateTime.fromISO('2021-01-15'),
+  })
+  await settings.save()
+
+  const seeder = Actors.system('demo data')
+  for (const account of DEMO_ACCOUNTS) {
+    await new CreateStaffUser().handle({ ...account, password: DEMO_PASSWORD }, seeder)
+  }
+  return true
+}

@@ -1,0 +1,7 @@
+/*
+| Each module keeps its own routes; this file only brings them together.
+*/
+import '#shared/routes'
+import '#identity/routes'
+import '#association/routes'
+import '#audit/routes'

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite'
+import adonisjs from '@adonisjs/vite/client'
+
+export default defineConfig({
+  plugins: [
+    adonisjs({
+      entryPoints: ['resources/css/app.css', 'resources/js/app.js'],
+      reload: ['resources/views/**/*.edge'],
+    }),
+  ],
+  server: {
+    watch: { ignored: ['**/tmp/**'] },
+  },
+})
