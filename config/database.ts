@@ -13,6 +13,9 @@ mkdirSync(dirname(sqliteFile), { recursive: true })
 
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 
+// Models declare their columns themselves; no generated database/schema.ts.
+const schemaGeneration = { enabled: false }
+
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION'),
   prettyPrintDebugQueries: false,
@@ -30,6 +33,7 @@ const dbConfig = defineConfig({
         },
       },
       migrations,
+      schemaGeneration,
       seeders: { paths: ['database/seeders'] },
     },
     mysql: {
@@ -46,6 +50,7 @@ const dbConfig = defineConfig({
       },
       pool: { min: 0, max: 10 },
       migrations,
+      schemaGeneration,
       seeders: { paths: ['database/seeders'] },
     },
   },

@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net'
+import { SMTPServer } from 'smtp-server'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import mail from '@adonisjs/mail/services/main'
+import { SMTPTransport } from '@adonisjs/mail/transports/smtp'
+
+export type MailCatcher = {
+  port: number
+  messages: ParsedMail[]
+  /** Resolves with the first message that matches, waiting for it to arrive. */
+  waitFor(predicate?: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>
+  stop(): Promise<void>
+}
+
+/**
+ * A real SMTP server on a free loopback port. The app's `smtp` mailer is
+ * pointed at it, so what is tested is the message as it crossed the wire.
+ */
+export async function startMailCatcher(): Promise<MailCatcher> {
+  const messages: ParsedMail[] = []
+  const waiters: (() => void)[] = []
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          messages.push(parsed)
+          waiters.splice(0).forEach((wake) => wake())
+          callback()
+        })
+        .catch(callback)
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.server.address() as AddressInfo).port
+
+  const mailers = mail.config.mailers as Record<string, () => unknown>
+  const original = mailers.smtp
+  mailers.smtp = () => new SMTPTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
+  await mail.close('smtp')
+
+  return {
+    port,
+    messages,
+    async waitFor(predicate = () => true, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs
+      while (true) {
+        const found = messages.find(predicate)
+        if (found) return found
+        const remaining = deadline - Date.now()
+        if (remaining <= 0) throw new Error(`No matching mail arrived within ${timeoutMs} ms (${messages.length} received)`)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, remaining)
+          waiters.push(() => {
+            clearTimeout(timer)
+            resolve()
+          })
+        })
+      }
+    },
+    async stop() {
+      await mail.close('smtp')
+      mailers.smtp = original
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** Everyone the message was addressed to, as one lower-case string. */
+export function recipientsOf(message: ParsedMail) {
+  const to = Array.isArray(message.to) ? message.to : message.to ? [message.to] : []
+  return to.map((address) => address.text.toLowerCase()).join(', ')
+}
+
+/** The first link in a message's text part that starts with the given path. */
+export function findLink(message: ParsedMail, pathPrefix: string) {
+  const text = `${message.text ?? ''}\n${typeof message.html === 'string' ? message.html : ''}`
+  const match = text.match(new RegExp(`https?://[^\\s"'<>]*${pathPrefix.replace(/\//g, '\\/')}[^\\s"'<>]*`))
+  if (!match) throw new Error(`No link to ${pathPrefix} in the message "${message.subject}"`)
+  return new URL(match[0])
+}
