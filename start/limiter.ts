@@ -13,6 +13,12 @@ export const loginThrottle = limiter.define('login', (ctx) => {
     .usingKey(`login:${ctx.request.ip()}:${email}`)
 })
 
+/** Asking for reset links: each one sends a mail. */
 export const passwordResetThrottle = limiter.define('password_reset', (ctx) => {
   return limiter.allowRequests(5).every('15 minutes').usingKey(`password_reset:${ctx.request.ip()}`)
+})
+
+/** Submitting a new password from a link: guards against guessing tokens. */
+export const newPasswordThrottle = limiter.define('new_password', (ctx) => {
+  return limiter.allowRequests(10).every('15 minutes').usingKey(`new_password:${ctx.request.ip()}`)
 })

@@ -10,6 +10,7 @@ import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import type { Config } from '@japa/runner/types'
 import { chromium } from 'playwright'
 import { ensureTestDatabase } from '#tests/helpers/database'
@@ -30,7 +31,10 @@ export const plugins: Config['plugins'] = [
     contextOptions: { locale: 'da-DK', viewport: { width: 1280, height: 900 } },
     launcher: async (config) => {
       const executablePath = findChromium()
-      if (!executablePath) throw new Error('Chromium was not found: install it (apt-get install chromium) or set CHROMIUM_PATH.')
+      if (!executablePath)
+        throw new Error(
+          'Chromium was not found: install it (apt-get install chromium) or set CHROMIUM_PATH.'
+        )
       return chromium.launch({ ...config, headless: true, executablePath, args: CHROMIUM_ARGS })
     },
   }),
@@ -55,12 +59,19 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   if (suite.name === 'browser' && browserSuiteRequested && !findChromium()) {
     // In CI a missing browser fails the run; on a developer's machine the
     // other suites still run and this says why the browser one did not.
-    if (process.env.CI) throw new Error('Chromium is required for the browser suite in CI (apt-get install chromium).')
-    console.warn('Skipping the browser suite: Chromium not found (apt-get install chromium, or set CHROMIUM_PATH).')
+    if (process.env.CI)
+      throw new Error(
+        'Chromium is required for the browser suite in CI (apt-get install chromium).'
+      )
+    console.warn(
+      'Skipping the browser suite: Chromium not found (apt-get install chromium, or set CHROMIUM_PATH).'
+    )
     suite.onGroup((group) => group.tap((test) => test.skip(true, 'Chromium not found')))
     suite.onTest((test) => test.skip(true, 'Chromium not found'))
   }
   if (['browser', 'functional'].includes(suite.name)) {
+    // Rate-limit counts live in memory during tests; each test starts with none.
+    suite.onGroup((group) => group.each.setup(() => limiter.clear()))
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

@@ -3,6 +3,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { isDatabaseUnreachable } from '#shared/database_errors'
+import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
 
 type CodedError = { code?: string; status?: number; response?: { status?: number } }
 
@@ -33,6 +34,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (code === 'E_AUTHORIZATION_FAILURE') {
       return this.respond(ctx, (error as CodedError).response?.status ?? 403, 'errors.forbidden')
     }
+    if (code === 'E_BAD_CSRF_TOKEN') {
+      return this.respond(ctx, 403, 'errors.form_expired')
+    }
     if (code === 'E_TOO_MANY_REQUESTS') {
       const retryAfter = (error as { response?: { availableIn?: number } }).response?.availableIn
       if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
@@ -51,8 +55,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return super.report(error, ctx)
   }
 
+  /** Unmatched routes never reach the locale middleware; the visitor's cookie still counts. */
   protected i18n(ctx: HttpContext) {
-    return 'i18n' in ctx && ctx.i18n ? ctx.i18n : i18nManager.locale(i18nManager.defaultLocale)
+    if ('i18n' in ctx && ctx.i18n) return ctx.i18n
+    const chosen = i18nManager.getSupportedLocaleFor(ctx.request.cookie(LOCALE_COOKIE) ?? '')
+    return i18nManager.locale(chosen ?? i18nManager.defaultLocale)
   }
 
   protected async respond(

@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { loginThrottle, passwordResetThrottle } from '#start/limiter'
+import { loginThrottle, newPasswordThrottle, passwordResetThrottle } from '#start/limiter'
 
 const SessionController = () => import('#identity/controllers/session_controller')
 const PasswordResetController = () => import('#identity/controllers/password_reset_controller')
@@ -19,9 +19,7 @@ router
 
 // Reachable logged in too: an invitation may be opened in a browser where someone else is logged in.
 router.get('/reset-password/:token', [PasswordResetController, 'edit'])
-router
-  .post('/reset-password/:token', [PasswordResetController, 'update'])
-  .use(passwordResetThrottle)
+router.post('/reset-password/:token', [PasswordResetController, 'update']).use(newPasswordThrottle)
 router.post('/locale', [LocaleController, 'update'])
 
 router

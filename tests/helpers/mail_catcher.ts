@@ -39,7 +39,8 @@ export async function startMailCatcher(): Promise<MailCatcher> {
 
   const mailers = mail.config.mailers as Record<string, () => unknown>
   const original = mailers.smtp
-  mailers.smtp = () => new SMTPTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
+  mailers.smtp = () =>
+    new SMTPTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
   await mail.close('smtp')
 
   return {
@@ -51,7 +52,10 @@ export async function startMailCatcher(): Promise<MailCatcher> {
         const found = messages.find(predicate)
         if (found) return found
         const remaining = deadline - Date.now()
-        if (remaining <= 0) throw new Error(`No matching mail arrived within ${timeoutMs} ms (${messages.length} received)`)
+        if (remaining <= 0)
+          throw new Error(
+            `No matching mail arrived within ${timeoutMs} ms (${messages.length} received)`
+          )
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, remaining)
           waiters.push(() => {
@@ -78,7 +82,9 @@ export function recipientsOf(message: ParsedMail) {
 /** The first link in a message's text part that starts with the given path. */
 export function findLink(message: ParsedMail, pathPrefix: string) {
   const text = `${message.text ?? ''}\n${typeof message.html === 'string' ? message.html : ''}`
-  const match = text.match(new RegExp(`https?://[^\\s"'<>]*${pathPrefix.replace(/\//g, '\\/')}[^\\s"'<>]*`))
+  const match = text.match(
+    new RegExp(`https?://[^\\s"'<>]*${pathPrefix.replace(/\//g, '\\/')}[^\\s"'<>]*`)
+  )
   if (!match) throw new Error(`No link to ${pathPrefix} in the message "${message.subject}"`)
   return new URL(match[0])
 }

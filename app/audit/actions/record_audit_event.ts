@@ -38,9 +38,9 @@ export async function recordAuditEvent(
 }
 
 /** The fields whose values differ, as { field: { from, to } }; null when nothing changed. */
-export function diffFields<T extends Record<string, unknown>>(
-  before: T,
-  after: Partial<T>,
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
   hidden: string[] = []
 ): AuditChanges | null {
   const changes: AuditChanges = {}

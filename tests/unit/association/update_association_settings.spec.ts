@@ -78,7 +78,11 @@ test.group('UpdateAssociationSettings', (group) => {
     await writeFile(source, Buffer.from('89504e470d0a1a0a', 'hex'))
 
     const action = new UpdateAssociationSettings()
-    await action.handle(inputFrom(), { kind: 'replace', sourcePath: source, extname: 'png' }, Actors.system('test'))
+    await action.handle(
+      inputFrom(),
+      { kind: 'replace', sourcePath: source, extname: 'png' },
+      Actors.system('test')
+    )
     const withLogo = await getAssociationSettings()
     assert.match(withLogo.logoPath!, /^uploads\/association\/logo-.+\.png$/)
     assert.isTrue(existsSync(app.tmpPath(withLogo.logoPath!)))

@@ -11,13 +11,17 @@ test.group('recordAuditEvent', (group) => {
 
   test('stores who, what, the subject, details and changes', async ({ assert }) => {
     await db.transaction(async (trx) => {
-      await recordAuditEvent(trx, { type: 'user', id: 7, label: 'anna@example.org', ip: '10.0.0.1' }, {
-        module: 'association',
-        action: 'settings.updated',
-        subject: { type: 'association_settings', id: 1 },
-        details: { count: 1 },
-        changes: { noticeDays: { from: 14, to: 21 } },
-      })
+      await recordAuditEvent(
+        trx,
+        { type: 'user', id: 7, label: 'anna@example.org', ip: '10.0.0.1' },
+        {
+          module: 'association',
+          action: 'settings.updated',
+          subject: { type: 'association_settings', id: 1 },
+          details: { count: 1 },
+          changes: { noticeDays: { from: 14, to: 21 } },
+        }
+      )
     })
     const event = await AuditEvent.query().firstOrFail()
     assert.equal(event.actorType, 'user')
@@ -32,7 +36,10 @@ test.group('recordAuditEvent', (group) => {
   test('is rolled back with the change it describes', async ({ assert }) => {
     await assert.rejects(() =>
       db.transaction(async (trx) => {
-        await recordAuditEvent(trx, Actors.system('test'), { module: 'identity', action: 'user.created' })
+        await recordAuditEvent(trx, Actors.system('test'), {
+          module: 'identity',
+          action: 'user.created',
+        })
         throw new Error('the change failed')
       })
     )
@@ -42,12 +49,16 @@ test.group('recordAuditEvent', (group) => {
 
 test.group('diffFields', () => {
   test('lists only the fields whose values differ', ({ assert }) => {
-    assert.deepEqual(diffFields({ a: 1, b: 'x', c: null }, { a: 1, b: 'y', c: '' }), { b: { from: 'x', to: 'y' } })
+    assert.deepEqual(diffFields({ a: 1, b: 'x', c: null }, { a: 1, b: 'y', c: '' }), {
+      b: { from: 'x', to: 'y' },
+    })
   })
 
   test('compares dates by day and treats null, empty and missing alike', ({ assert }) => {
     const before = { founded: DateTime.fromISO('2021-01-15T00:00:00Z'), phone: null }
-    assert.isNull(diffFields(before, { founded: DateTime.fromISO('2021-01-15T00:00:00Z'), phone: '' }))
+    assert.isNull(
+      diffFields(before, { founded: DateTime.fromISO('2021-01-15T00:00:00Z'), phone: '' })
+    )
   })
 
   test('hides secret values', ({ assert }) => {

@@ -10,7 +10,12 @@ import { SendAccountLink } from '#identity/actions/send_account_link'
 import { ResetPassword } from '#identity/actions/reset_password'
 import SendAccountLinkJob from '#identity/jobs/send_account_link_job'
 import { UserFactory } from '#database/factories/user_factory'
-import { findLink, recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
+import {
+  findLink,
+  recipientsOf,
+  startMailCatcher,
+  type MailCatcher,
+} from '#tests/helpers/mail_catcher'
 import { hashToken } from '#shared/tokens'
 
 test.group('RequestPasswordReset', (group) => {
@@ -23,16 +28,27 @@ test.group('RequestPasswordReset', (group) => {
 
   test('queues a link for an active account, carrying only its id', async ({ assert }) => {
     const user = await UserFactory.create()
-    const result = await new RequestPasswordReset().handle({ email: user.email.toUpperCase(), ip: '127.0.0.1' })
+    const result = await new RequestPasswordReset().handle({
+      email: user.email.toUpperCase(),
+      ip: '127.0.0.1',
+    })
     assert.equal(result.status, 'queued')
-    fakeQueue.assertPushed(SendAccountLinkJob, { payload: { userId: user.id, purpose: 'password_reset' } })
+    fakeQueue.assertPushed(SendAccountLinkJob, {
+      payload: { userId: user.id, purpose: 'password_reset' },
+    })
     assert.exists(await AuditEvent.findBy('action', 'password.reset_requested'))
   })
 
   test('does nothing for an unknown or deactivated address', async ({ assert }) => {
     const inactive = await UserFactory.apply('inactive').create()
-    assert.equal((await new RequestPasswordReset().handle({ email: 'nobody@example.org', ip: null })).status, 'unknown_address')
-    assert.equal((await new RequestPasswordReset().handle({ email: inactive.email, ip: null })).status, 'unknown_address')
+    assert.equal(
+      (await new RequestPasswordReset().handle({ email: 'nobody@example.org', ip: null })).status,
+      'unknown_address'
+    )
+    assert.equal(
+      (await new RequestPasswordReset().handle({ email: inactive.email, ip: null })).status,
+      'unknown_address'
+    )
     fakeQueue.assertNothingPushed()
   })
 })
@@ -45,9 +61,14 @@ test.group('SendAccountLink', (group) => {
     return () => catcher.stop()
   })
 
-  test('mails a single-use link in the person\'s language and stores only its hash', async ({ assert }) => {
+  test("mails a single-use link in the person's language and stores only its hash", async ({
+    assert,
+  }) => {
     const user = await UserFactory.merge({ fullName: 'Søren Ærø' }).create()
-    const result = await new SendAccountLink().handle({ userId: user.id, purpose: 'password_reset' })
+    const result = await new SendAccountLink().handle({
+      userId: user.id,
+      purpose: 'password_reset',
+    })
     assert.equal(result.status, 'sent')
 
     const message = await catcher.waitFor((m) => recipientsOf(m).includes(user.email))
@@ -97,25 +118,49 @@ test.group('ResetPassword', (group) => {
   test('sets the password, spends the link and logs it', async ({ assert }) => {
     const user = await UserFactory.create()
     const token = await linkFor(user.id)
-    const result = await new ResetPassword().handle({ token, password: 'a brand new password', ip: null })
+    const result = await new ResetPassword().handle({
+      token,
+      password: 'a brand new password',
+      ip: null,
+    })
     assert.equal(result.status, 'reset')
     await user.refresh()
     assert.isTrue(await hash.verify(user.password!, 'a brand new password'))
     assert.exists(await AuditEvent.findBy('action', 'password.reset'))
 
-    const again = await new ResetPassword().handle({ token, password: 'another new password', ip: null })
+    const again = await new ResetPassword().handle({
+      token,
+      password: 'another new password',
+      ip: null,
+    })
     assert.equal(again.status, 'invalid_link')
   })
 
   test('refuses an expired link, a wrong token and a deactivated account', async ({ assert }) => {
     const user = await UserFactory.create()
     const expired = await linkFor(user.id, { expiresAt: DateTime.now().minus({ minutes: 1 }) })
-    assert.equal((await new ResetPassword().handle({ token: expired, password: 'x'.repeat(12), ip: null })).status, 'invalid_link')
-    assert.equal((await new ResetPassword().handle({ token: 'wrong-token-abcdefghijklmnop', password: 'x'.repeat(12), ip: null })).status, 'invalid_link')
+    assert.equal(
+      (await new ResetPassword().handle({ token: expired, password: 'x'.repeat(12), ip: null }))
+        .status,
+      'invalid_link'
+    )
+    assert.equal(
+      (
+        await new ResetPassword().handle({
+          token: 'wrong-token-abcdefghijklmnop',
+          password: 'x'.repeat(12),
+          ip: null,
+        })
+      ).status,
+      'invalid_link'
+    )
 
     const inactive = await UserFactory.apply('inactive').create()
     const token = await linkFor(inactive.id)
-    assert.equal((await new ResetPassword().handle({ token, password: 'x'.repeat(12), ip: null })).status, 'invalid_link')
+    assert.equal(
+      (await new ResetPassword().handle({ token, password: 'x'.repeat(12), ip: null })).status,
+      'invalid_link'
+    )
   })
 
   test('an accepted invitation is logged as such', async ({ assert }) => {

@@ -12,7 +12,11 @@ test.group('LogIn', (group) => {
 
   test('accepts the right password, records the time and logs it', async ({ assert }) => {
     const user = await UserFactory.create()
-    const result = await new LogIn().handle({ email: ` ${user.email.toUpperCase()} `, password: TEST_PASSWORD, ip: '127.0.0.1' })
+    const result = await new LogIn().handle({
+      email: ` ${user.email.toUpperCase()} `,
+      password: TEST_PASSWORD,
+      ip: '127.0.0.1',
+    })
     assert.equal(result.status, 'ok')
     await user.refresh()
     assert.isNotNull(user.lastLoginAt)
@@ -23,9 +27,20 @@ test.group('LogIn', (group) => {
     const user = await UserFactory.create()
     const inactive = await UserFactory.apply('inactive').create()
     const invited = await UserFactory.apply('invited').create()
-    assert.equal((await new LogIn().handle({ email: user.email, password: 'wrong password', ip: null })).status, 'invalid_credentials')
-    assert.equal((await new LogIn().handle({ email: inactive.email, password: TEST_PASSWORD, ip: null })).status, 'invalid_credentials')
-    assert.equal((await new LogIn().handle({ email: invited.email, password: '', ip: null })).status, 'invalid_credentials')
+    assert.equal(
+      (await new LogIn().handle({ email: user.email, password: 'wrong password', ip: null }))
+        .status,
+      'invalid_credentials'
+    )
+    assert.equal(
+      (await new LogIn().handle({ email: inactive.email, password: TEST_PASSWORD, ip: null }))
+        .status,
+      'invalid_credentials'
+    )
+    assert.equal(
+      (await new LogIn().handle({ email: invited.email, password: '', ip: null })).status,
+      'invalid_credentials'
+    )
     assert.lengthOf(await AuditEvent.all(), 0)
   })
 })
@@ -35,10 +50,20 @@ test.group('ChangePassword', (group) => {
 
   test('needs the current password', async ({ assert }) => {
     const user = await UserFactory.create()
-    const wrong = await new ChangePassword().handle({ user, currentPassword: 'nope', newPassword: 'a new password!', ip: null })
+    const wrong = await new ChangePassword().handle({
+      user,
+      currentPassword: 'nope',
+      newPassword: 'a new password!',
+      ip: null,
+    })
     assert.equal(wrong.status, 'wrong_current_password')
 
-    const right = await new ChangePassword().handle({ user, currentPassword: TEST_PASSWORD, newPassword: 'a new password!', ip: null })
+    const right = await new ChangePassword().handle({
+      user,
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a new password!',
+      ip: null,
+    })
     assert.equal(right.status, 'changed')
     await user.refresh()
     assert.isTrue(await hash.verify(user.password!, 'a new password!'))
@@ -51,8 +76,14 @@ test.group('ChangeLocale', (group) => {
 
   test('saves the language on the account and logs the change once', async ({ assert }) => {
     const user = await UserFactory.create()
-    assert.equal((await new ChangeLocale().handle({ user, locale: 'en', ip: null })).status, 'changed')
-    assert.equal((await new ChangeLocale().handle({ user, locale: 'en', ip: null })).status, 'unchanged')
+    assert.equal(
+      (await new ChangeLocale().handle({ user, locale: 'en', ip: null })).status,
+      'changed'
+    )
+    assert.equal(
+      (await new ChangeLocale().handle({ user, locale: 'en', ip: null })).status,
+      'unchanged'
+    )
     await user.refresh()
     assert.equal(user.locale, 'en')
     assert.lengthOf(await AuditEvent.query().where('action', 'user.locale_changed'), 1)

@@ -19,7 +19,12 @@ test.group('CreateStaffUser', (group) => {
 
   test('creates an account with a hashed password and logs it', async ({ assert }) => {
     const result = await new CreateStaffUser().handle(
-      { fullName: 'Anna Admin', email: ' Anna@Example.org ', role: 'admin', password: 'a long password' },
+      {
+        fullName: 'Anna Admin',
+        email: ' Anna@Example.org ',
+        role: 'admin',
+        password: 'a long password',
+      },
       Actors.system('users:create')
     )
     assert.equal(result.status, 'created')
@@ -49,7 +54,9 @@ test.group('InviteStaffUser', (group) => {
     return () => queue.restore()
   })
 
-  test('creates the account without a password and queues the invitation by id', async ({ assert }) => {
+  test('creates the account without a password and queues the invitation by id', async ({
+    assert,
+  }) => {
     const admin = await UserFactory.apply('admin').create()
     const result = await new InviteStaffUser().handle(
       { fullName: 'Bo Board', email: 'bo@example.org', role: 'board', locale: 'da' },
@@ -58,7 +65,9 @@ test.group('InviteStaffUser', (group) => {
     assert.equal(result.status, 'invited')
     const invited = await User.findByOrFail('email', 'bo@example.org')
     assert.isNull(invited.password)
-    fakeQueue.assertPushed(SendAccountLinkJob, { payload: { userId: invited.id, purpose: 'invitation' } })
+    fakeQueue.assertPushed(SendAccountLinkJob, {
+      payload: { userId: invited.id, purpose: 'invitation' },
+    })
     assert.exists(await AuditEvent.findBy('action', 'user.invited'))
   })
 })
@@ -78,7 +87,10 @@ test.group('UpdateStaffUser', (group) => {
     assert.equal(target.role, 'treasurer')
     assert.isFalse(target.isActive)
     const event = await AuditEvent.findByOrFail('action', 'user.updated')
-    assert.deepEqual(event.changes, { role: { from: 'board', to: 'treasurer' }, isActive: { from: true, to: false } })
+    assert.deepEqual(event.changes, {
+      role: { from: 'board', to: 'treasurer' },
+      isActive: { from: true, to: false },
+    })
   })
 
   test('an unchanged form writes nothing', async ({ assert }) => {
@@ -103,7 +115,9 @@ test.group('ResendStaffInvitation', (group) => {
     const invited = await UserFactory.apply('invited').create()
     const result = await new ResendStaffInvitation().handle(invited, Actors.system('test'))
     assert.equal(result.status, 'sent')
-    fakeQueue.assertPushed(SendAccountLinkJob, { payload: { userId: invited.id, purpose: 'invitation' } })
+    fakeQueue.assertPushed(SendAccountLinkJob, {
+      payload: { userId: invited.id, purpose: 'invitation' },
+    })
   })
 
   test('does nothing for an account already in use', async ({ assert }) => {

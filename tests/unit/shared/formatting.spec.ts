@@ -35,7 +35,10 @@ test.group('formatDate', () => {
   })
 
   test('shows time of day with the Danish "kl."', ({ assert }) => {
-    assert.equal(formatDateTime(DateTime.fromISO('2021-01-15T13:05:00Z')), '15. januar 2021 kl. 14.05')
+    assert.equal(
+      formatDateTime(DateTime.fromISO('2021-01-15T13:05:00Z')),
+      '15. januar 2021 kl. 14.05'
+    )
   })
 
   test('gives an empty string for a missing or broken date', ({ assert }) => {

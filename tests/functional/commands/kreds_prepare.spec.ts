@@ -1,0 +1,69 @@
+import { test } from '@japa/runner'
+import { rm } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
+import Database from 'better-sqlite3'
+import { runAce } from '#tests/helpers/processes'
+
+test.group('First start (node ace kreds:prepare)', (group) => {
+  const databaseFile = 'tmp/first-start-test.sqlite3'
+  const env = { DB_CONNECTION: 'sqlite', SQLITE_PATH: databaseFile }
+  const removeDatabase = () =>
+    Promise.all(
+      ['', '-wal', '-shm'].map((suffix) => rm(app.makePath(databaseFile + suffix), { force: true }))
+    )
+  group.setup(async () => {
+    await removeDatabase()
+    return async () => {
+      await removeDatabase()
+    }
+  })
+
+  test('migrates an empty database, seeds Social Talks and prints the demo logins; a second start changes nothing', async ({
+    assert,
+  }) => {
+    const first = await runAce(['kreds:prepare'], { env })
+    assert.equal(first.code, 0, first.stdout + first.stderr)
+    assert.include(first.stdout, 'Applied')
+    assert.include(first.stdout, 'Filled the empty database with demo data')
+    for (const email of [
+      'admin@example.org',
+      'board@example.org',
+      'treasurer@example.org',
+      'secretariat@example.org',
+    ]) {
+      assert.include(first.stdout, email)
+    }
+    assert.include(first.stdout, 'kreds-demo')
+
+    const second = await runAce(['kreds:prepare'], { env })
+    assert.equal(second.code, 0)
+    assert.include(second.stdout, 'is up to date')
+    assert.notInclude(second.stdout, 'Filled the empty database')
+
+    const sqlite = new Database(app.makePath(databaseFile), { readonly: true })
+    const users = sqlite.prepare('SELECT email, role FROM users ORDER BY id').all()
+    const association = sqlite
+      .prepare('SELECT name, founded_on, notice_days FROM association_settings')
+      .get()
+    sqlite.close()
+    assert.deepEqual(users, [
+      { email: 'admin@example.org', role: 'admin' },
+      { email: 'board@example.org', role: 'board' },
+      { email: 'treasurer@example.org', role: 'treasurer' },
+      { email: 'secretariat@example.org', role: 'secretariat' },
+    ])
+    assert.deepInclude(association, { name: 'Social Talks', notice_days: 14 })
+  })
+
+  test('says clearly when the database cannot be reached', async ({ assert }) => {
+    const result = await runAce(['kreds:prepare'], {
+      env: { DB_CONNECTION: 'mysql', MYSQL_HOST: '127.0.0.1', MYSQL_PORT: '1' },
+    })
+    assert.equal(result.code, 1)
+    assert.include(
+      result.stdout + result.stderr,
+      'The database cannot be reached (mysql): ECONNREFUSED'
+    )
+    assert.notMatch(result.stdout + result.stderr, /at .*\.(ts|js):\d+/)
+  })
+})

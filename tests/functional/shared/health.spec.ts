@@ -1,0 +1,77 @@
+import { test } from '@japa/runner'
+import { freePort, startProcess, type RunningProcess } from '#tests/helpers/processes'
+
+test.group('Health', () => {
+  test('answers 200 with JSON when the database answers', async ({ client, assert }) => {
+    const response = await client.get('/health')
+    response.assertStatus(200)
+    assert.equal(response.body().status, 'ok')
+    assert.isTrue(response.body().database.ok)
+  })
+})
+
+test.group('A server whose database cannot be reached', (group) => {
+  let server: RunningProcess
+  let baseUrl: string
+
+  // A production server pointed at a MySQL port where nothing listens.
+  group.setup(async () => {
+    const port = await freePort()
+    const closedPort = await freePort()
+    baseUrl = `http://127.0.0.1:${port}`
+    server = await startProcess(['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        SESSION_DRIVER: 'cookie',
+        DB_CONNECTION: 'mysql',
+        MYSQL_HOST: '127.0.0.1',
+        MYSQL_PORT: String(closedPort),
+        MAIL_MAILER: 'outbox',
+        QUEUE_DRIVER: 'sync',
+        LIMITER_STORE: 'memory',
+      },
+      readyWhen: /started HTTP server/,
+    })
+    return () => server.stop()
+  })
+
+  test('says so plainly in its log at start', async ({ assert }) => {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    assert.include(server.output(), 'The database cannot be reached (mysql): ECONNREFUSED')
+  })
+
+  test('answers /health with 503', async ({ assert }) => {
+    const response = await fetch(`${baseUrl}/health`)
+    assert.equal(response.status, 503)
+    assert.deepEqual(await response.json(), {
+      status: 'unavailable',
+      database: { connection: 'mysql', ok: false },
+    })
+  })
+
+  test('shows a Danish page without a stack trace', async ({ assert }) => {
+    const response = await fetch(`${baseUrl}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept': 'text/html' },
+      body: 'email=a%40example.org&password=x',
+    })
+    const page = await fetch(`${baseUrl}/members`, {
+      headers: { accept: 'text/html' },
+      redirect: 'manual',
+    })
+    assert.oneOf(response.status, [403, 503])
+    assert.equal(page.status, 302)
+
+    const dashboard = await fetch(`${baseUrl}/association/logo`, {
+      headers: { accept: 'text/html' },
+    })
+    const html = await dashboard.text()
+    assert.equal(dashboard.status, 503)
+    assert.include(html, 'Databasen svarer ikke')
+    assert.notMatch(html, /at .*\.(ts|js):\d+/)
+    assert.notInclude(html, 'ECONNREFUSED')
+  })
+})

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import app from '@adonisjs/core/services/app'
+
+export type ProcessResult = { code: number | null; stdout: string; stderr: string }
+
+/** Runs `node ace …` as its own process, the way an operator would. */
+export function runAce(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['ace', ...args], {
+      cwd: app.appRoot.pathname,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`ace ${args.join(' ')} did not finish in time.\n${stdout}\n${stderr}`))
+    }, options.timeoutMs ?? 60_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+export async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+}
+
+export type RunningProcess = { output(): string; stop(): Promise<void> }
+
+/** Starts a long-running process (a server, a worker) and waits for a line that says it is ready. */
+export async function startProcess(
+  command: string[],
+  options: { env?: Record<string, string>; readyWhen: RegExp; timeoutMs?: number }
+): Promise<RunningProcess> {
+  const child = spawn(process.execPath, command, {
+    cwd: app.appRoot.pathname,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${command.join(' ')} was not ready in time:\n${output}`))
+    }, options.timeoutMs ?? 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk
+      if (options.readyWhen.test(output)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${command.join(' ')} exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.removeAllListeners('exit')
+        child.on('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      }),
+  }
+}
