@@ -30,18 +30,40 @@ const prepared = spawnSync(process.execPath, ['ace', 'kreds:prepare'], {
 })
 if (prepared.status !== 0) process.exit(prepared.status ?? 1)
 
+// Each is stopped with the signal it handles: the dev server stops its own
+// child on SIGINT (as after Ctrl-C), the worker finishes its jobs on SIGTERM.
 const children = [
-  spawn(process.execPath, ['ace', 'serve', '--hmr'], { cwd: root, stdio: 'inherit' }),
-  spawn(process.execPath, ['ace', 'queue:work'], { cwd: root, stdio: 'inherit' }),
+  {
+    stopSignal: 'SIGINT',
+    process: spawn(process.execPath, ['ace', 'serve', '--hmr'], { cwd: root, stdio: 'inherit' }),
+  },
+  {
+    stopSignal: 'SIGTERM',
+    process: spawn(process.execPath, ['ace', 'queue:work'], { cwd: root, stdio: 'inherit' }),
+  },
 ]
 
 let stopping = false
 function stop(code) {
   if (stopping) return
   stopping = true
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 3000).unref()
+  const running = children.filter(
+    ({ process: child }) => child.exitCode === null && child.signalCode === null
+  )
+  if (running.length === 0) process.exit(code)
+  let left = running.length
+  for (const { stopSignal, process: child } of running) {
+    child.once('exit', () => {
+      left -= 1
+      if (left === 0) process.exit(code)
+    })
+    child.kill(stopSignal)
+  }
+  setTimeout(() => {
+    for (const { process: child } of running) child.kill('SIGKILL')
+    process.exit(code)
+  }, 10_000).unref()
 }
-for (const child of children) child.on('exit', (code) => stop(code ?? 0))
+for (const { process: child } of children) child.on('exit', (code) => stop(code ?? 0))
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))
