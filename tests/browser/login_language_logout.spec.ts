@@ -61,3 +61,24 @@ test.group('Staff journey in the browser', (group) => {
     assert.equal(await page.getByLabel('E-mail').inputValue(), user.email)
   })
 })
+
+test.group('Layout on a phone', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('the menu folds away and opens with its button', async ({ browserContext, assert }) => {
+    const user = await UserFactory.apply('board').create()
+    await browserContext.loginAs(user)
+    const page = await browserContext.newPage()
+    await page.setViewportSize({ width: 390, height: 800 })
+    await page.goto('/')
+
+    const menuLink = page.getByRole('link', { name: 'Generalforsamlinger' })
+    assert.isFalse(await menuLink.isVisible())
+    const toggle = page.getByRole('button', { name: 'Menu' })
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false')
+
+    await toggle.click()
+    await menuLink.waitFor({ state: 'visible' })
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true')
+  })
+})

@@ -52,24 +52,14 @@ test.group('A server whose database cannot be reached', (group) => {
     })
   })
 
-  test('shows a Danish page without a stack trace', async ({ assert }) => {
-    const response = await fetch(`${baseUrl}/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept': 'text/html' },
-      body: 'email=a%40example.org&password=x',
-    })
-    const page = await fetch(`${baseUrl}/members`, {
-      headers: { accept: 'text/html' },
-      redirect: 'manual',
-    })
-    assert.oneOf(response.status, [403, 503])
-    assert.equal(page.status, 302)
-
-    const dashboard = await fetch(`${baseUrl}/association/logo`, {
+  test('answers a page that needs the database with a Danish 503, without a stack trace', async ({
+    assert,
+  }) => {
+    const response = await fetch(`${baseUrl}/association/logo`, {
       headers: { accept: 'text/html' },
     })
-    const html = await dashboard.text()
-    assert.equal(dashboard.status, 503)
+    const html = await response.text()
+    assert.equal(response.status, 503)
     assert.include(html, 'Databasen svarer ikke')
     assert.notMatch(html, /at .*\.(ts|js):\d+/)
     assert.notInclude(html, 'ECONNREFUSED')
