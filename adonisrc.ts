@@ -32,7 +32,6 @@ export default defineConfig({
   preloads: [
     () => import('#start/kernel'),
     () => import('#start/routes'),
-    () => import('#start/view'),
     () => import('#start/validator'),
   ],
 

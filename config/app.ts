@@ -9,7 +9,9 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: false,
-  trustProxy: () => true,
+  // Only a proxy on this machine may say who the client is; anyone else could
+  // forge X-Forwarded-For and slip past the per-IP rate limits.
+  trustProxy: (address) => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(address),
   cookie: {
     domain: '',
     path: '/',

@@ -26,39 +26,22 @@ function toDateTime(value: DateInput) {
   return DateTime.fromISO(value)
 }
 
-const dateFormats = {
-  da: new Intl.DateTimeFormat('da-DK', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Copenhagen',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Copenhagen',
-  }),
+function perLocale(options: Intl.DateTimeFormatOptions) {
+  const inDanishTime = { ...options, timeZone: 'Europe/Copenhagen' }
+  return {
+    da: new Intl.DateTimeFormat('da-DK', inDanishTime),
+    en: new Intl.DateTimeFormat('en-GB', inDanishTime),
+  }
 }
 
-const dateTimeFormats = {
-  da: new Intl.DateTimeFormat('da-DK', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Copenhagen',
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Copenhagen',
-  }),
-}
+const dateFormats = perLocale({ day: 'numeric', month: 'long', year: 'numeric' })
+const dateTimeFormats = perLocale({
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
 
 /** "15. januar 2021"; an empty string for no date. Shown in Danish time. */
 export function formatDate(value: DateInput, locale: DisplayLocale = 'da') {

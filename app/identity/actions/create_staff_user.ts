@@ -8,13 +8,14 @@ export type CreateStaffUserInput = {
   fullName: string
   email: string
   role: Role
+  /** Null for an invited person, who chooses it from the invitation link. */
   password: string | null
   locale?: Locale
 }
 
 export type CreateStaffUserResult = { status: 'created'; user: User } | { status: 'email_taken' }
 
-/** A staff account with a password already chosen: the first admin, demo accounts. */
+/** A staff account: the first admin and demo accounts with a password, invited people without. */
 export class CreateStaffUser {
   async handle(input: CreateStaffUserInput, actor: Actor): Promise<CreateStaffUserResult> {
     const email = input.email.trim().toLowerCase()
@@ -27,6 +28,7 @@ export class CreateStaffUser {
           fullName: input.fullName.trim(),
           email,
           role: input.role,
+          // Left unset rather than null, so the password hashing hook has nothing to hash.
           ...(input.password ? { password: input.password } : {}),
           locale: input.locale ?? 'da',
           isActive: true,
@@ -35,7 +37,7 @@ export class CreateStaffUser {
       )
       await recordAuditEvent(trx, actor, {
         module: 'identity',
-        action: 'user.created',
+        action: input.password ? 'user.created' : 'user.invited',
         details: { email, role: input.role },
         subject: { type: 'user', id: user.id },
       })

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import UserToken from '#identity/models/user_token'
 import type User from '#identity/models/user'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { Actors } from '#audit/actor'
-import { hashToken } from '#shared/tokens'
+import { findUsableToken } from '#identity/queries/find_usable_token'
 
 export type ResetPasswordResult = { status: 'reset'; user: User } | { status: 'invalid_link' }
 
@@ -16,15 +15,17 @@ export class ResetPassword {
     ip: string | null
   }): Promise<ResetPasswordResult> {
     return db.transaction(async (trx) => {
-      const link = await UserToken.query({ client: trx })
-        .where('token_hash', hashToken(input.token))
-        .preload('user')
-        .first()
-      if (!link || !link.isUsable() || !link.user.isActive)
-        return { status: 'invalid_link' as const }
+      const link = await findUsableToken(input.token, trx)
+      if (!link) return { status: 'invalid_link' as const }
 
-      link.usedAt = DateTime.now()
-      await link.useTransaction(trx).save()
+      // Spent by a conditional update, so that two submissions of one link
+      // cannot both succeed, on SQLite and MySQL alike.
+      const spent = await trx
+        .from('user_tokens')
+        .where('id', link.id)
+        .whereNull('used_at')
+        .update({ used_at: DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss') })
+      if (Number(spent) !== 1) return { status: 'invalid_link' as const }
 
       const user = link.user
       user.password = input.password

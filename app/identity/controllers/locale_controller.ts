@@ -3,6 +3,18 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { localeValidator } from '#identity/validators/auth'
 import { ChangeLocale } from '#identity/actions/change_locale'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
+import env from '#start/env'
+
+/** Where the form was, if it was on this site; the front page otherwise. */
+function sameSiteReferrerPath(referrer: string | undefined) {
+  if (!referrer) return '/'
+  try {
+    const url = new URL(referrer, env.get('APP_URL'))
+    return url.origin === new URL(env.get('APP_URL')).origin ? url.pathname + url.search : '/'
+  } catch {
+    return '/'
+  }
+}
 
 /** Open to everyone: a visitor's choice is a cookie, a user's is saved on the account. */
 export default class LocaleController {
@@ -13,6 +25,6 @@ export default class LocaleController {
       await new ChangeLocale().handle({ user: auth.user, locale, ip: request.ip() })
     }
     session.flash('success', i18nManager.locale(locale).t('app.language_changed'))
-    return response.redirect().back()
+    return response.redirect().toPath(sameSiteReferrerPath(request.header('referer')))
   }
 }

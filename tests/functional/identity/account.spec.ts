@@ -96,6 +96,26 @@ test.group('Language', (group) => {
     dashboard.assertTextIncludes('Log out')
   })
 
+  test('after switching, the visitor is taken back to the page they were on, never off the site', async ({
+    client,
+  }) => {
+    const back = await client
+      .post('/locale')
+      .form({ locale: 'en' })
+      .header('referer', 'http://127.0.0.1:3334/forgot-password')
+      .withCsrfToken()
+      .redirects(0)
+    back.assertHeader('location', '/forgot-password')
+
+    const elsewhere = await client
+      .post('/locale')
+      .form({ locale: 'en' })
+      .header('referer', 'https://evil.example.com/phish')
+      .withCsrfToken()
+      .redirects(0)
+    elsewhere.assertHeader('location', '/')
+  })
+
   test('an unknown language is refused', async ({ client }) => {
     const response = await client
       .post('/locale')

@@ -106,6 +106,15 @@ test.group('Login', (group) => {
     assert.isAbove(Number(blocked.header('retry-after')), 0)
   })
 
+  test('an account deactivated while logged in loses access at the next request', async ({
+    client,
+  }) => {
+    const user = await UserFactory.apply('inactive').create()
+    const response = await client.get('/').loginAs(user).redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+
   test('logging out ends the session', async ({ client }) => {
     const user = await UserFactory.create()
     const response = await client.post('/logout').loginAs(user).withCsrfToken().redirects(0)

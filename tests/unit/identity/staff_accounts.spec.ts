@@ -62,7 +62,7 @@ test.group('InviteStaffUser', (group) => {
       { fullName: 'Bo Board', email: 'bo@example.org', role: 'board', locale: 'da' },
       Actors.user(admin)
     )
-    assert.equal(result.status, 'invited')
+    assert.equal(result.status, 'created')
     const invited = await User.findByOrFail('email', 'bo@example.org')
     assert.isNull(invited.password)
     fakeQueue.assertPushed(SendAccountLinkJob, {
