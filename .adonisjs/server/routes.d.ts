@@ -5,7 +5,6 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.members': { paramsTuple?: []; params?: {} }
     'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'module_pages.newsletters': { paramsTuple?: []; params?: {} }
@@ -17,6 +16,16 @@ export type ScannedRoutes = {
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'organisations.index': { paramsTuple?: []; params?: {} }
+    'organisations.create': { paramsTuple?: []; params?: {} }
+    'organisations.store': { paramsTuple?: []; params?: {} }
+    'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -35,7 +44,6 @@ export type ScannedRoutes = {
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.members': { paramsTuple?: []; params?: {} }
     'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'module_pages.newsletters': { paramsTuple?: []; params?: {} }
@@ -46,6 +54,10 @@ export type ScannedRoutes = {
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'organisations.index': { paramsTuple?: []; params?: {} }
+    'organisations.create': { paramsTuple?: []; params?: {} }
+    'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -55,7 +67,6 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.members': { paramsTuple?: []; params?: {} }
     'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'module_pages.newsletters': { paramsTuple?: []; params?: {} }
@@ -66,6 +77,10 @@ export type ScannedRoutes = {
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'organisations.index': { paramsTuple?: []; params?: {} }
+    'organisations.create': { paramsTuple?: []; params?: {} }
+    'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -75,10 +90,15 @@ export type ScannedRoutes = {
   }
   PUT: {
     'settings.update': { paramsTuple?: []; params?: {} }
+    'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'account.update_password': { paramsTuple?: []; params?: {} }
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
+    'organisations.store': { paramsTuple?: []; params?: {} }
+    'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -86,6 +106,9 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'staff.store': { paramsTuple?: []; params?: {} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -7,6 +7,7 @@ import type { Role } from '#identity/roles'
 export const PERMISSIONS = {
   'dashboard.view': ['admin', 'board', 'treasurer', 'secretariat'],
   'members.view': ['admin', 'board', 'treasurer', 'secretariat'],
+  'members.edit': ['admin', 'board'],
   'dues.view': ['admin', 'board', 'treasurer'],
   'assemblies.view': ['admin', 'board'],
   'newsletters.view': ['admin', 'board', 'secretariat'],

@@ -4,10 +4,6 @@ import { can } from '#identity/permissions'
 
 /** Who may open each module's pages; the modules refine this per action. */
 export default class ModulePolicy extends BasePolicy {
-  members(user: User) {
-    return can(user, 'members.view')
-  }
-
   dues(user: User) {
     return can(user, 'dues.view')
   }

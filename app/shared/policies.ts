@@ -4,4 +4,5 @@ export const policies = {
   SettingsPolicy: () => import('#association/policies/settings_policy'),
   AuditPolicy: () => import('#audit/policies/audit_policy'),
   ModulePolicy: () => import('#shared/module_policy'),
+  MemberPolicy: () => import('#members/policies/member_policy'),
 }

@@ -9,7 +9,6 @@ router.get('/health', [HealthController, 'show'])
 
 router
   .group(() => {
-    router.get('/members', [ModulePagesController, 'members'])
     router.get('/dues', [ModulePagesController, 'dues'])
     router.get('/assemblies', [ModulePagesController, 'assemblies'])
     router.get('/newsletters', [ModulePagesController, 'newsletters'])

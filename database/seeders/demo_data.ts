@@ -5,6 +5,7 @@ import { STATUTES_DEFAULTS } from '#association/statutes_defaults'
 import { CreateStaffUser } from '#identity/actions/create_staff_user'
 import { Actors } from '#audit/actor'
 import type { Role } from '#identity/roles'
+import { seedDemoMembers } from '#database/seeders/demo_members'
 
 /** Demo logins, printed at every development start. Never seeded in production. */
 export const DEMO_PASSWORD = 'kreds-demo'
@@ -18,10 +19,16 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; fullName: string }[] = 
 
 /**
  * The customer as the demo shows it: Social Talks, founded at an online
- * general assembly on 15 January 2021. Fills only an empty database and
- * reports whether it did.
+ * general assembly on 15 January 2021. Each part fills only its own empty
+ * tables, and the function reports whether anything was added.
  */
 export async function seedDemoData() {
+  const staff = await seedDemoStaff()
+  const members = await seedDemoMembers()
+  return staff || members
+}
+
+async function seedDemoStaff() {
   const hasUsers = await db.from('users').count('* as total').first()
   if (Number(hasUsers?.total ?? 0) > 0) return false
 

@@ -7,10 +7,6 @@ import { getAssociationSettings } from '#association/queries/get_association_set
  * what the module is for and the settings that govern it.
  */
 export default class ModulePagesController {
-  async members(ctx: HttpContext) {
-    return this.render(ctx, 'members')
-  }
-
   async dues(ctx: HttpContext) {
     return this.render(ctx, 'dues')
   }
@@ -25,7 +21,7 @@ export default class ModulePagesController {
 
   protected async render(
     { view, bouncer }: HttpContext,
-    section: 'members' | 'dues' | 'assemblies' | 'newsletters'
+    section: 'dues' | 'assemblies' | 'newsletters'
   ) {
     await bouncer.with(ModulePolicy).authorize(section)
     const settings = await getAssociationSettings()

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Organisation from '#members/models/organisation'
+import { nameKey, holdsName } from '#members/membership'
+import type { OrganisationFields } from '#members/organisation_fields'
+import type { Actor } from '#audit/actor'
+import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
+import { isUniqueViolation } from '#shared/database_constraints'
+
+export type UpdateOrganisationResult =
+  { status: 'updated' | 'unchanged'; organisation: Organisation } | { status: 'name_taken' }
+
+/**
+ * Changes an organisation's details. A member contact may change only what
+ * the portal offers (the caller passes just those fields); the board sees
+ * that the member made the change.
+ */
+export class UpdateOrganisation {
+  async handle(
+    organisationId: number,
+    fields: Partial<OrganisationFields>,
+    actor: Actor
+  ): Promise<UpdateOrganisationResult> {
+    try {
+      return await db.transaction(async (trx) => {
+        const organisation = await Organisation.findOrFail(organisationId, { client: trx })
+        if (fields.name !== undefined && holdsName(organisation.status)) {
+          const taken = await Organisation.query({ client: trx })
+            .where('current_name_key', nameKey(fields.name))
+            .whereNot('id', organisation.id)
+            .first()
+          if (taken) return { status: 'name_taken' as const }
+        }
+
+        const changes = diffFields(organisation.$attributes, fields)
+        if (!changes) return { status: 'unchanged' as const, organisation }
+
+        organisation.merge(fields)
+        if (actor.type === 'member_contact') organisation.changedByMemberAt = DateTime.now()
+        await organisation.useTransaction(trx).save()
+        await recordAuditEvent(trx, actor, {
+          module: 'members',
+          action: 'organisation.updated',
+          details: { name: organisation.name },
+          subject: { type: 'organisation', id: organisation.id },
+          changes,
+        })
+        return { status: 'updated' as const, organisation }
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) return { status: 'name_taken' }
+      throw error
+    }
+  }
+}

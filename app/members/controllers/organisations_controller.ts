@@ -1,0 +1,120 @@
+import { DateTime } from 'luxon'
+import type { HttpContext } from '@adonisjs/core/http'
+import MemberPolicy from '#members/policies/member_policy'
+import Tier from '#members/models/tier'
+import {
+  createOrganisationValidator,
+  organisationFiltersValidator,
+  updateOrganisationValidator,
+} from '#members/validators/organisation'
+import { listOrganisations } from '#members/queries/list_organisations'
+import { getOrganisationDetail } from '#members/queries/get_organisation'
+import { CreateOrganisation } from '#members/actions/create_organisation'
+import { UpdateOrganisation } from '#members/actions/update_organisation'
+import { allowedTransitions, MEMBERSHIP_STATUSES, ORGANISATION_TYPES } from '#members/membership'
+import { organisationFieldsFrom } from '#members/controllers/form_input'
+import { Actors } from '#audit/actor'
+
+export default class OrganisationsController {
+  async index({ request, view, bouncer }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('view')
+    const [error, filters] = await organisationFiltersValidator.tryValidate(request.qs())
+    const valid = filters ?? {}
+    const organisations = await listOrganisations(
+      {
+        q: valid.q,
+        type: valid.type,
+        status: valid.status,
+        tierId: valid.tier,
+        sort: valid.sort,
+        direction: valid.direction,
+      },
+      valid.page ?? 1
+    )
+    organisations.baseUrl('/members').queryString({ ...request.qs(), page: undefined })
+    return view.render('members/index', {
+      organisations,
+      filters: request.qs(),
+      filterError: Boolean(error),
+      tiers: await Tier.query().orderBy('sort_order').orderBy('name'),
+      types: ORGANISATION_TYPES,
+      statuses: MEMBERSHIP_STATUSES,
+    })
+  }
+
+  async create({ view, bouncer }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    return view.render('members/create', {
+      tiers: await Tier.query().orderBy('sort_order'),
+      types: ORGANISATION_TYPES,
+      today: DateTime.now().toISODate(),
+    })
+  }
+
+  async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    const input = await request.validateUsing(createOrganisationValidator)
+    const result = await new CreateOrganisation().handle(
+      {
+        fields: organisationFieldsFrom(input),
+        status: input.status,
+        joinedOn: input.joined_on ? DateTime.fromJSDate(input.joined_on) : null,
+        reason: i18n.t('members.created_by_board'),
+        primaryContact: {
+          name: input.contact_name,
+          email: input.contact_email,
+          phone: input.contact_phone ?? null,
+        },
+      },
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+    if (result.status === 'name_taken') {
+      session.flashAll()
+      session.flash('inputErrorsBag', { name: [i18n.t('members.name_taken')] })
+      return response.redirect().toPath('/members/new')
+    }
+    session.flash('success', i18n.t('members.created', { name: result.organisation.name }))
+    return response.redirect().toPath(`/members/${result.organisation.id}`)
+  }
+
+  async show({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('view')
+    const { organisation, auditTrail } = await getOrganisationDetail(params.id)
+    return view.render('members/show', {
+      organisation,
+      auditTrail,
+      transitions: allowedTransitions(organisation.status),
+      today: DateTime.now().toISODate(),
+    })
+  }
+
+  async edit({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    const { organisation } = await getOrganisationDetail(params.id)
+    return view.render('members/edit', {
+      organisation,
+      tiers: await Tier.query().orderBy('sort_order'),
+      types: ORGANISATION_TYPES,
+    })
+  }
+
+  async update({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    const input = await request.validateUsing(updateOrganisationValidator)
+    const result = await new UpdateOrganisation().handle(
+      Number(params.id),
+      organisationFieldsFrom(input),
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+    if (result.status === 'name_taken') {
+      session.flashAll()
+      session.flash('inputErrorsBag', { name: [i18n.t('members.name_taken')] })
+      return response.redirect().toPath(`/members/${params.id}/edit`)
+    }
+    session.flash(
+      'success',
+      i18n.t(result.status === 'updated' ? 'members.updated' : 'settings.unchanged')
+    )
+    return response.redirect().toPath(`/members/${params.id}`)
+  }
+}

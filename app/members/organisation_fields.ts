@@ -1,0 +1,26 @@
+import type { DateTime } from 'luxon'
+import type { OrganisationType } from '#members/membership'
+
+/** The organisation's own details, as the board, the import and applications give them. */
+export type OrganisationFields = {
+  name: string
+  type: OrganisationType
+  legalForm: string | null
+  cvr: string | null
+  ean: string | null
+  address: string | null
+  postcode: string | null
+  city: string | null
+  website: string | null
+  tierId: number | null
+  notes: string | null
+}
+
+export type NewContactFields = {
+  name: string
+  title?: string | null
+  email: string | null
+  phone: string | null
+}
+
+export type JoinDetails = { joinedOn: DateTime | null }

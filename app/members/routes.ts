@@ -1,0 +1,23 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const OrganisationsController = () => import('#members/controllers/organisations_controller')
+const MembershipStatusController = () => import('#members/controllers/membership_status_controller')
+const ContactsController = () => import('#members/controllers/contacts_controller')
+
+router
+  .group(() => {
+    router.get('/members', [OrganisationsController, 'index'])
+    router.get('/members/new', [OrganisationsController, 'create'])
+    router.post('/members', [OrganisationsController, 'store'])
+    router.get('/members/:id', [OrganisationsController, 'show'])
+    router.get('/members/:id/edit', [OrganisationsController, 'edit'])
+    router.put('/members/:id', [OrganisationsController, 'update'])
+    router.post('/members/:id/status', [MembershipStatusController, 'store'])
+    router.post('/members/:id/contacts', [ContactsController, 'store'])
+    router.put('/members/:id/contacts/:contactId', [ContactsController, 'update'])
+    router.delete('/members/:id/contacts/:contactId', [ContactsController, 'destroy'])
+  })
+  .where('id', router.matchers.number())
+  .where('contactId', router.matchers.number())
+  .use(middleware.auth())
