@@ -4,11 +4,17 @@ import { middleware } from '#start/kernel'
 const OrganisationsController = () => import('#members/controllers/organisations_controller')
 const MembershipStatusController = () => import('#members/controllers/membership_status_controller')
 const ContactsController = () => import('#members/controllers/contacts_controller')
+const MemberImportController = () => import('#members/controllers/member_import_controller')
+const MemberExportController = () => import('#members/controllers/member_export_controller')
 
 router
   .group(() => {
     router.get('/members', [OrganisationsController, 'index'])
     router.get('/members/new', [OrganisationsController, 'create'])
+    router.get('/members/import', [MemberImportController, 'create'])
+    router.post('/members/import/preview', [MemberImportController, 'preview'])
+    router.post('/members/import', [MemberImportController, 'store'])
+    router.get('/members/export', [MemberExportController, 'show'])
     router.post('/members', [OrganisationsController, 'store'])
     router.get('/members/:id', [OrganisationsController, 'show'])
     router.get('/members/:id/edit', [OrganisationsController, 'edit'])

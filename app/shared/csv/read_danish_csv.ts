@@ -99,7 +99,11 @@ function parseRecords(text: string, delimiter: DanishCsvDelimiter): string[][] {
       relax_quotes: true,
       // Whitespace around a quoted value is dropped; inside quotes it is data.
       trim: true,
-      cast: (value, context) => (context.quoting ? value : value.trim()),
+      // A line break inside a value is \n whatever the file used (Excel writes CRLF).
+      cast: (value, context) => {
+        const unified = value.replace(/\r\n?/g, '\n')
+        return context.quoting ? unified : unified.trim()
+      },
     })
   } catch (error) {
     if (!(error instanceof CsvError)) throw error

@@ -68,7 +68,7 @@ test.group('readDanishCsv | an Excel export in each encoding', () => {
           values: {
             Medlemsnr: '1002',
             Navn: 'Café Müller; Bager & Co',
-            Adresse: 'Strandvejen 2\r\n1. sal',
+            Adresse: 'Strandvejen 2\n1. sal',
             Postnr: '2100',
             By: 'København Ø',
             Kontingent: '-12,50',
@@ -187,7 +187,7 @@ test.group('readDanishCsv | quoted values', () => {
       const text = 'Navn;Adresse\r\nÅse;"Ågade 1\r\n2. sal\r\ntv."\r\nBo;"Køge\nSyd"\r\nPer;Ærø\r\n'
 
       assert.deepEqual(readDanishCsv(encode(text)).rows, [
-        { line: 2, values: { Navn: 'Åse', Adresse: 'Ågade 1\r\n2. sal\r\ntv.' } },
+        { line: 2, values: { Navn: 'Åse', Adresse: 'Ågade 1\n2. sal\ntv.' } },
         { line: 3, values: { Navn: 'Bo', Adresse: 'Køge\nSyd' } },
         { line: 4, values: { Navn: 'Per', Adresse: 'Ærø' } },
       ])

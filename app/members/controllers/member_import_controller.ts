@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir, readFile, rm, copyFile } from 'node:fs/promises'
+import type { HttpContext } from '@adonisjs/core/http'
+import app from '@adonisjs/core/services/app'
+import MemberPolicy from '#members/policies/member_policy'
+import { importConfirmValidator, importUploadValidator } from '#members/validators/import'
+import { ImportMembers } from '#members/actions/import_members'
+import { describeProblem } from '#members/import/describe_problem'
+import { Actors } from '#audit/actor'
+
+/** Uploaded files wait here between the preview and the confirmation. */
+const UPLOADS = 'imports'
+
+/**
+ * The import page: upload, see every problem or what will happen, confirm.
+ * The confirmation reads the same file again, so what was previewed is what
+ * is imported.
+ */
+export default class MemberImportController {
+  async create({ view, bouncer }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    return view.render('members/import')
+  }
+
+  async preview({ request, view, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    const { file } = await request.validateUsing(importUploadValidator)
+    const upload = randomUUID()
+    await mkdir(app.tmpPath(UPLOADS), { recursive: true })
+    await copyFile(file.tmpPath!, app.tmpPath(UPLOADS, `${upload}.csv`))
+
+    const result = await new ImportMembers().handle(
+      {
+        file: await readFile(app.tmpPath(UPLOADS, `${upload}.csv`)),
+        fileName: file.clientName,
+        dryRun: true,
+      },
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+    if (result.status === 'invalid')
+      await rm(app.tmpPath(UPLOADS, `${upload}.csv`), { force: true })
+    return view.render('members/import', {
+      result,
+      upload,
+      fileName: file.clientName,
+      problems:
+        result.status === 'invalid'
+          ? result.problems.map((problem) => describeProblem(problem, i18n))
+          : [],
+    })
+  }
+
+  async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(MemberPolicy).authorize('edit')
+    const { upload, file_name: fileName } = await request.validateUsing(importConfirmValidator)
+    const path = app.tmpPath(UPLOADS, `${upload}.csv`)
+    let content: Buffer
+    try {
+      content = await readFile(path)
+    } catch {
+      session.flash('error', i18n.t('members.import.expired'))
+      return response.redirect().toPath('/members/import')
+    }
+
+    const result = await new ImportMembers().handle(
+      { file: content, fileName, dryRun: false },
+      Actors.user(auth.getUserOrFail(), request.ip())
+    )
+    await rm(path, { force: true })
+    if (result.status === 'invalid') {
+      // The register changed between the preview and the confirmation.
+      session.flash(
+        'error',
+        result.problems.map((problem) => describeProblem(problem, i18n)).join(' · ')
+      )
+      return response.redirect().toPath('/members/import')
+    }
+    const count = result.summary.created.length + result.summary.updated.length
+    session.flash('success', i18n.t('members.import.done', { count }))
+    return response.redirect().toPath('/members')
+  }
+}
