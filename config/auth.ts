@@ -11,6 +11,13 @@ const authConfig = defineConfig({
         model: () => import('#identity/models/user'),
       }),
     }),
+    // Member organisations' contacts, logged in by a link sent by e-mail.
+    member: sessionGuard({
+      useRememberMeTokens: false,
+      provider: sessionUserProvider({
+        model: () => import('#members/models/contact'),
+      }),
+    }),
   },
 })
 

@@ -26,4 +26,5 @@ router.use([
 export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
+  member: () => import('#middleware/member_auth_middleware'),
 })

@@ -22,3 +22,17 @@ export const passwordResetThrottle = limiter.define('password_reset', (ctx) => {
 export const newPasswordThrottle = limiter.define('new_password', (ctx) => {
   return limiter.allowRequests(10).every('15 minutes').usingKey(`new_password:${ctx.request.ip()}`)
 })
+
+/** Portal login links, per address so one inbox is not flooded… */
+export const memberLinkAddressThrottle = limiter.define('member_link_address', (ctx) => {
+  const email = String(ctx.request.input('email', '')).trim().toLowerCase()
+  return limiter.allowRequests(3).every('15 minutes').usingKey(`member_link:address:${email}`)
+})
+
+/** …and per IP, so one client cannot walk through many addresses. */
+export const memberLinkIpThrottle = limiter.define('member_link_ip', (ctx) => {
+  return limiter
+    .allowRequests(10)
+    .every('15 minutes')
+    .usingKey(`member_link:ip:${ctx.request.ip()}`)
+})

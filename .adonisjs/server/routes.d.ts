@@ -18,6 +18,10 @@ export type ScannedRoutes = {
     'audit_events.index': { paramsTuple?: []; params?: {} }
     'organisations.index': { paramsTuple?: []; params?: {} }
     'organisations.create': { paramsTuple?: []; params?: {} }
+    'member_import.create': { paramsTuple?: []; params?: {} }
+    'member_import.preview': { paramsTuple?: []; params?: {} }
+    'member_import.store': { paramsTuple?: []; params?: {} }
+    'member_export.show': { paramsTuple?: []; params?: {} }
     'organisations.store': { paramsTuple?: []; params?: {} }
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -41,6 +45,16 @@ export type ScannedRoutes = {
     'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_session.show': { paramsTuple?: []; params?: {} }
+    'portal_session.request_link': { paramsTuple?: []; params?: {} }
+    'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'portal_session.login': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'portal_session.logout': { paramsTuple?: []; params?: {} }
+    'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'portal_organisation.update': { paramsTuple?: []; params?: {} }
+    'portal_contacts.store': { paramsTuple?: []; params?: {} }
+    'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
@@ -56,6 +70,8 @@ export type ScannedRoutes = {
     'audit_events.index': { paramsTuple?: []; params?: {} }
     'organisations.index': { paramsTuple?: []; params?: {} }
     'organisations.create': { paramsTuple?: []; params?: {} }
+    'member_import.create': { paramsTuple?: []; params?: {} }
+    'member_export.show': { paramsTuple?: []; params?: {} }
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -64,6 +80,9 @@ export type ScannedRoutes = {
     'account.show': { paramsTuple?: []; params?: {} }
     'staff.index': { paramsTuple?: []; params?: {} }
     'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_session.show': { paramsTuple?: []; params?: {} }
+    'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'portal_organisation.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
@@ -79,6 +98,8 @@ export type ScannedRoutes = {
     'audit_events.index': { paramsTuple?: []; params?: {} }
     'organisations.index': { paramsTuple?: []; params?: {} }
     'organisations.create': { paramsTuple?: []; params?: {} }
+    'member_import.create': { paramsTuple?: []; params?: {} }
+    'member_export.show': { paramsTuple?: []; params?: {} }
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
@@ -87,6 +108,9 @@ export type ScannedRoutes = {
     'account.show': { paramsTuple?: []; params?: {} }
     'staff.index': { paramsTuple?: []; params?: {} }
     'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_session.show': { paramsTuple?: []; params?: {} }
+    'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'portal_organisation.show': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'settings.update': { paramsTuple?: []; params?: {} }
@@ -94,8 +118,12 @@ export type ScannedRoutes = {
     'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'account.update_password': { paramsTuple?: []; params?: {} }
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_organisation.update': { paramsTuple?: []; params?: {} }
+    'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
   }
   POST: {
+    'member_import.preview': { paramsTuple?: []; params?: {} }
+    'member_import.store': { paramsTuple?: []; params?: {} }
     'organisations.store': { paramsTuple?: []; params?: {} }
     'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -106,9 +134,14 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'staff.store': { paramsTuple?: []; params?: {} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_session.request_link': { paramsTuple?: []; params?: {} }
+    'portal_session.login': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'portal_session.logout': { paramsTuple?: []; params?: {} }
+    'portal_contacts.store': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -16,7 +16,7 @@ export default class DetectLocaleMiddleware {
   }
 
   protected chosenLocale(ctx: HttpContext) {
-    const wanted = ctx.auth?.user?.locale ?? ctx.request.cookie(LOCALE_COOKIE)
+    const wanted = ctx.auth?.use('web').user?.locale ?? ctx.request.cookie(LOCALE_COOKIE)
     return (
       i18nManager.getSupportedLocaleFor(wanted ?? i18nManager.defaultLocale) ??
       i18nManager.defaultLocale

@@ -4,9 +4,10 @@ import type { NextFn } from '@adonisjs/core/types/http'
 /** Finds the logged-in user, if any, so that every page and policy can see it. */
 export default class SilentAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    await ctx.auth.check()
+    const staff = ctx.auth.use('web')
+    await staff.check()
     // A deactivated account loses its session at the next request.
-    if (ctx.auth.user && !ctx.auth.user.isActive) {
+    if (staff.user && !staff.user.isActive) {
       await ctx.auth.use('web').logout()
     }
     return next()

@@ -51,7 +51,7 @@ export default class SettingsController {
         vatExemptionText: input.vat_exemption_text ?? null,
       },
       logo,
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     session.flash(
       'success',

@@ -13,7 +13,7 @@ export default class AccountController {
     await bouncer.with(StaffPolicy).authorize('viewDashboard')
     const input = await request.validateUsing(changePasswordValidator)
     const result = await new ChangePassword().handle({
-      user: auth.getUserOrFail(),
+      user: auth.use('web').getUserOrFail(),
       currentPassword: input.current_password,
       newPassword: input.password,
       ip: request.ip(),

@@ -21,8 +21,9 @@ export default class LocaleController {
   async update({ request, response, session, auth }: HttpContext) {
     const { locale } = await request.validateUsing(localeValidator)
     response.cookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
-    if (auth.user) {
-      await new ChangeLocale().handle({ user: auth.user, locale, ip: request.ip() })
+    const staff = auth.use('web').user
+    if (staff) {
+      await new ChangeLocale().handle({ user: staff, locale, ip: request.ip() })
     }
     session.flash('success', i18nManager.locale(locale).t('app.language_changed'))
     return response.redirect().toPath(sameSiteReferrerPath(request.header('referer')))

@@ -20,7 +20,7 @@ export default class StaffController {
     const input = await request.validateUsing(inviteStaffValidator)
     const result = await new InviteStaffUser().handle(
       { fullName: input.full_name, email: input.email, role: input.role, locale: input.locale },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
 
     if (result.status === 'email_taken') {
@@ -49,7 +49,7 @@ export default class StaffController {
         role: input.role,
         isActive: input.is_active ?? false,
       },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     session.flash('success', i18n.t('staff.updated', { name: result.user.fullName }))
     return response.redirect().toPath('/staff')
@@ -60,7 +60,7 @@ export default class StaffController {
     await bouncer.with(StaffPolicy).authorize('update', target)
     const result = await new ResendStaffInvitation().handle(
       target,
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'sent') {
       session.flash('success', i18n.t('staff.invitation_resent', { email: target.email }))

@@ -6,6 +6,7 @@ import { canChangeStatus, holdsName, nameKey, type MembershipStatus } from '#mem
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { isUniqueViolation } from '#shared/database_constraints'
+import SendMemberLoginLinkJob from '#members/jobs/send_member_login_link_job'
 
 export type ChangeMembershipStatusInput = {
   organisationId: number
@@ -20,9 +21,28 @@ export type ChangeMembershipStatusResult =
   | { status: 'needs_primary_contact' }
   | { status: 'name_taken' }
 
-/** Moves an organisation along the membership lifecycle, dated and explained. */
+/**
+ * Moves an organisation along the membership lifecycle, dated and explained.
+ * An approved applicant's primary contact is welcomed with a portal link.
+ */
 export class ChangeMembershipStatus {
   async handle(
+    input: ChangeMembershipStatusInput,
+    actor: Actor
+  ): Promise<ChangeMembershipStatusResult> {
+    const result = await this.change(input, actor)
+    if (result.status === 'changed' && result.from === 'applicant' && input.to === 'active') {
+      const primary = result.organisation.contacts.find(
+        (contact) => contact.isPrimary && !contact.erasedAt
+      )
+      // After the commit, so the worker finds what it is given.
+      if (primary)
+        await SendMemberLoginLinkJob.dispatch({ contactIds: [primary.id], purpose: 'welcome' })
+    }
+    return result
+  }
+
+  protected async change(
     input: ChangeMembershipStatusInput,
     actor: Actor
   ): Promise<ChangeMembershipStatusResult> {

@@ -19,7 +19,7 @@ export default class ContactsController {
     await bouncer.with(MemberPolicy).authorize('edit')
     const result = await new RemoveContact().handle(
       { organisationId: Number(params.id), contactId: Number(params.contactId) },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'not_found') return response.notFound()
     session.flash(
@@ -38,7 +38,7 @@ export default class ContactsController {
     const result: SaveContactResult = await new SaveContact().handle(
       { organisationId: Number(params.id), contactId },
       contactFieldsFrom(input),
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'not_found') return response.notFound()
     if (result.status === 'primary_required') {

@@ -35,7 +35,7 @@ export default class MemberImportController {
         fileName: file.clientName,
         dryRun: true,
       },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'invalid')
       await rm(app.tmpPath(UPLOADS, `${upload}.csv`), { force: true })
@@ -64,7 +64,7 @@ export default class MemberImportController {
 
     const result = await new ImportMembers().handle(
       { file: content, fileName, dryRun: false },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     await rm(path, { force: true })
     if (result.status === 'invalid') {

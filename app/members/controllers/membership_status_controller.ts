@@ -17,7 +17,7 @@ export default class MembershipStatusController {
         changedOn: DateTime.fromJSDate(input.changed_on),
         reason: input.reason,
       },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     switch (result.status) {
       case 'changed':

@@ -66,7 +66,7 @@ export default class OrganisationsController {
           phone: input.contact_phone ?? null,
         },
       },
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'name_taken') {
       session.flashAll()
@@ -104,7 +104,7 @@ export default class OrganisationsController {
     const result = await new UpdateOrganisation().handle(
       Number(params.id),
       organisationFieldsFrom(input),
-      Actors.user(auth.getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'name_taken') {
       session.flashAll()

@@ -187,6 +187,7 @@ test.group('Member register', (group) => {
     const response = await client.get(`/members/${organisation.id}`).loginAs(board)
     response.assertStatus(200)
     response.assertTextIncludes('Frederik Frost')
+    response.assertTextIncludes('id="new-contact-name"')
     response.assertTextIncludes('Primær')
     response.assertTextIncludes('Oprettet af bestyrelsen')
     response.assertTextIncludes('Fri Af Misbrug blev oprettet som medlem')

@@ -1,0 +1,23 @@
+import type Contact from '#members/models/contact'
+import type Organisation from '#members/models/organisation'
+import type { Actor } from '#audit/actor'
+
+/** Portal links last half an hour. */
+export const MEMBER_LINK_MINUTES = 30
+
+/** Organisations whose contacts may use the portal: applicants and members. */
+export const PORTAL_STATUSES = ['applicant', 'active'] as const
+
+/** How a member contact appears in the audit log: who, and for which organisation. */
+export function memberActor(
+  contact: Contact,
+  organisation: Organisation,
+  ip?: string | null
+): Actor {
+  return {
+    type: 'member_contact',
+    id: contact.id,
+    label: `${contact.email ?? contact.name} (${organisation.name})`,
+    ip: ip ?? null,
+  }
+}

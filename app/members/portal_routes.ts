@@ -1,0 +1,32 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { memberLinkAddressThrottle, memberLinkIpThrottle } from '#start/limiter'
+
+const PortalSessionController = () =>
+  import('#members/controllers/portal/portal_session_controller')
+const PortalOrganisationController = () =>
+  import('#members/controllers/portal/portal_organisation_controller')
+const PortalContactsController = () =>
+  import('#members/controllers/portal/portal_contacts_controller')
+
+router.get('/medlem', [PortalSessionController, 'show'])
+router
+  .post('/medlem', [PortalSessionController, 'requestLink'])
+  .use([memberLinkIpThrottle, memberLinkAddressThrottle])
+router.get('/medlem/login/:token', [PortalSessionController, 'showLink'])
+router.post('/medlem/login/:token', [PortalSessionController, 'login']).use(memberLinkIpThrottle)
+
+router
+  .group(() => {
+    router.post('/medlem/logout', [PortalSessionController, 'logout'])
+    router.get('/medlem/organisation', [PortalOrganisationController, 'show'])
+    router.put('/medlem/organisation', [PortalOrganisationController, 'update'])
+    router.post('/medlem/contacts', [PortalContactsController, 'store'])
+    router
+      .put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])
+      .where('contactId', router.matchers.number())
+    router
+      .delete('/medlem/contacts/:contactId', [PortalContactsController, 'destroy'])
+      .where('contactId', router.matchers.number())
+  })
+  .use(middleware.member())
