@@ -36,3 +36,8 @@ export const memberLinkIpThrottle = limiter.define('member_link_ip', (ctx) => {
     .every('15 minutes')
     .usingKey(`member_link:ip:${ctx.request.ip()}`)
 })
+
+/** The public membership application: a handful per IP an hour is plenty. */
+export const applicationThrottle = limiter.define('membership_application', (ctx) => {
+  return limiter.allowRequests(5).every('1 hour').usingKey(`application:${ctx.request.ip()}`)
+})

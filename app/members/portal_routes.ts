@@ -1,13 +1,22 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { memberLinkAddressThrottle, memberLinkIpThrottle } from '#start/limiter'
+import {
+  applicationThrottle,
+  memberLinkAddressThrottle,
+  memberLinkIpThrottle,
+} from '#start/limiter'
 
+const MembershipApplicationController = () =>
+  import('#members/controllers/membership_application_controller')
 const PortalSessionController = () =>
   import('#members/controllers/portal/portal_session_controller')
 const PortalOrganisationController = () =>
   import('#members/controllers/portal/portal_organisation_controller')
 const PortalContactsController = () =>
   import('#members/controllers/portal/portal_contacts_controller')
+
+router.get('/bliv-medlem', [MembershipApplicationController, 'create'])
+router.post('/bliv-medlem', [MembershipApplicationController, 'store']).use(applicationThrottle)
 
 router.get('/medlem', [PortalSessionController, 'show'])
 router

@@ -4,6 +4,7 @@ import { middleware } from '#start/kernel'
 const OrganisationsController = () => import('#members/controllers/organisations_controller')
 const MembershipStatusController = () => import('#members/controllers/membership_status_controller')
 const ContactsController = () => import('#members/controllers/contacts_controller')
+const ContactPrivacyController = () => import('#members/controllers/contact_privacy_controller')
 const MemberImportController = () => import('#members/controllers/member_import_controller')
 const MemberExportController = () => import('#members/controllers/member_export_controller')
 
@@ -23,6 +24,8 @@ router
     router.post('/members/:id/contacts', [ContactsController, 'store'])
     router.put('/members/:id/contacts/:contactId', [ContactsController, 'update'])
     router.delete('/members/:id/contacts/:contactId', [ContactsController, 'destroy'])
+    router.get('/members/:id/contacts/:contactId/data', [ContactPrivacyController, 'export'])
+    router.post('/members/:id/contacts/:contactId/erasure', [ContactPrivacyController, 'erase'])
   })
   .where('id', router.matchers.number())
   .where('contactId', router.matchers.number())

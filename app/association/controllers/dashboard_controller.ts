@@ -3,6 +3,8 @@ import StaffPolicy from '#identity/policies/staff_policy'
 import AuditPolicy from '#audit/policies/audit_policy'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { listAuditEvents } from '#audit/queries/list_audit_events'
+import MemberPolicy from '#members/policies/member_policy'
+import { countMembers } from '#members/queries/count_members'
 
 export default class DashboardController {
   async show({ view, bouncer }: HttpContext) {
@@ -11,6 +13,7 @@ export default class DashboardController {
     const recent = (await bouncer.with(AuditPolicy).allows('view'))
       ? await listAuditEvents({ perPage: 8 })
       : null
-    return view.render('association/dashboard', { settings, recent, section: 'dashboard' })
+    const members = (await bouncer.with(MemberPolicy).allows('view')) ? await countMembers() : null
+    return view.render('association/dashboard', { settings, recent, members, section: 'dashboard' })
   }
 }

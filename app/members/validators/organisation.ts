@@ -66,3 +66,19 @@ export const organisationFiltersValidator = vine.create({
   direction: vine.enum(['asc', 'desc'] as const).optional(),
   page: vine.number().withoutDecimals().min(1).optional(),
 })
+
+/** The public application form: the organisation, who to write to, and why. */
+export const applicationValidator = vine.create({
+  name: organisationFields.name,
+  type: organisationFields.type,
+  cvr: organisationFields.cvr,
+  ean: organisationFields.ean,
+  address: organisationFields.address,
+  postcode: organisationFields.postcode,
+  city: organisationFields.city,
+  website: organisationFields.website,
+  message: optionalText(2000),
+  contact_name: vine.string().trim().minLength(2).maxLength(120),
+  contact_email: vine.string().trim().maxLength(254).email().toLowerCase(),
+  contact_phone: optionalText(30),
+})
