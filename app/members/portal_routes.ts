@@ -12,6 +12,8 @@ const PortalSessionController = () =>
   import('#members/controllers/portal/portal_session_controller')
 const PortalOrganisationController = () =>
   import('#members/controllers/portal/portal_organisation_controller')
+const PortalNameChangeController = () =>
+  import('#members/controllers/portal/portal_name_change_controller')
 const PortalContactsController = () =>
   import('#members/controllers/portal/portal_contacts_controller')
 
@@ -30,6 +32,7 @@ router
     router.post('/medlem/logout', [PortalSessionController, 'logout'])
     router.get('/medlem/organisation', [PortalOrganisationController, 'show'])
     router.put('/medlem/organisation', [PortalOrganisationController, 'update'])
+    router.post('/medlem/name-change', [PortalNameChangeController, 'store'])
     router.post('/medlem/contacts', [PortalContactsController, 'store'])
     router
       .put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])

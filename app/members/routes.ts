@@ -5,6 +5,8 @@ const OrganisationsController = () => import('#members/controllers/organisations
 const MembershipStatusController = () => import('#members/controllers/membership_status_controller')
 const ContactsController = () => import('#members/controllers/contacts_controller')
 const ContactPrivacyController = () => import('#members/controllers/contact_privacy_controller')
+const NameChangeDecisionController = () =>
+  import('#members/controllers/name_change_decision_controller')
 const MemberImportController = () => import('#members/controllers/member_import_controller')
 const MemberExportController = () => import('#members/controllers/member_export_controller')
 
@@ -21,6 +23,7 @@ router
     router.get('/members/:id/edit', [OrganisationsController, 'edit'])
     router.put('/members/:id', [OrganisationsController, 'update'])
     router.post('/members/:id/status', [MembershipStatusController, 'store'])
+    router.post('/members/:id/name-requests/:requestId', [NameChangeDecisionController, 'store'])
     router.post('/members/:id/contacts', [ContactsController, 'store'])
     router.put('/members/:id/contacts/:contactId', [ContactsController, 'update'])
     router.delete('/members/:id/contacts/:contactId', [ContactsController, 'destroy'])
@@ -29,4 +32,5 @@ router
   })
   .where('id', router.matchers.number())
   .where('contactId', router.matchers.number())
+  .where('requestId', router.matchers.number())
   .use(middleware.auth())

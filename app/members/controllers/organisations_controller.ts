@@ -79,10 +79,11 @@ export default class OrganisationsController {
 
   async show({ params, view, bouncer }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('view')
-    const { organisation, auditTrail } = await getOrganisationDetail(params.id)
+    const { organisation, auditTrail, nameRequest } = await getOrganisationDetail(params.id)
     return view.render('members/show', {
       organisation,
       auditTrail,
+      nameRequest,
       transitions: allowedTransitions(organisation.status),
       today: DateTime.now().toISODate(),
     })

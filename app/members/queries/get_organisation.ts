@@ -1,5 +1,6 @@
 import Organisation from '#members/models/organisation'
 import { listAuditEvents } from '#audit/queries/list_audit_events'
+import NameChangeRequest from '#members/models/name_change_request'
 
 /** Everything the board's page for one organisation shows. */
 export async function getOrganisationDetail(id: number) {
@@ -18,5 +19,9 @@ export async function getOrganisationDetail(id: number) {
     subjectId: String(organisation.id),
     perPage: 25,
   })
-  return { organisation, auditTrail }
+  const nameRequest = await NameChangeRequest.query()
+    .where('organisation_id', organisation.id)
+    .where('status', 'pending')
+    .first()
+  return { organisation, auditTrail, nameRequest }
 }

@@ -17,3 +17,11 @@ export const portalOrganisationValidator = vine.create({
   website: vine.string().trim().maxLength(200).url({ require_protocol: false }).optional(),
   ean: vine.string().trim().use(eanRule()).optional(),
 })
+
+export const nameChangeValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
+})
+
+export const nameChangeDecisionValidator = vine.create({
+  decision: vine.enum(['approve', 'reject'] as const),
+})
