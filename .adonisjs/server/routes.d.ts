@@ -27,9 +27,12 @@ export type ScannedRoutes = {
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'name_change_decision.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
     'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -45,6 +48,8 @@ export type ScannedRoutes = {
     'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'membership_application.create': { paramsTuple?: []; params?: {} }
+    'membership_application.store': { paramsTuple?: []; params?: {} }
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.request_link': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -52,6 +57,7 @@ export type ScannedRoutes = {
     'portal_session.logout': { paramsTuple?: []; params?: {} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
     'portal_organisation.update': { paramsTuple?: []; params?: {} }
+    'portal_name_change.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
@@ -74,12 +80,14 @@ export type ScannedRoutes = {
     'member_export.show': { paramsTuple?: []; params?: {} }
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.show': { paramsTuple?: []; params?: {} }
     'staff.index': { paramsTuple?: []; params?: {} }
     'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'membership_application.create': { paramsTuple?: []; params?: {} }
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
@@ -102,12 +110,14 @@ export type ScannedRoutes = {
     'member_export.show': { paramsTuple?: []; params?: {} }
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'account.show': { paramsTuple?: []; params?: {} }
     'staff.index': { paramsTuple?: []; params?: {} }
     'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'membership_application.create': { paramsTuple?: []; params?: {} }
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
@@ -126,7 +136,9 @@ export type ScannedRoutes = {
     'member_import.store': { paramsTuple?: []; params?: {} }
     'organisations.store': { paramsTuple?: []; params?: {} }
     'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'name_change_decision.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
     'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -134,9 +146,11 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'staff.store': { paramsTuple?: []; params?: {} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'membership_application.store': { paramsTuple?: []; params?: {} }
     'portal_session.request_link': { paramsTuple?: []; params?: {} }
     'portal_session.login': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_session.logout': { paramsTuple?: []; params?: {} }
+    'portal_name_change.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
