@@ -13,6 +13,7 @@ import { CreateOrganisation } from '#members/actions/create_organisation'
 import { UpdateOrganisation } from '#members/actions/update_organisation'
 import { allowedTransitions, MEMBERSHIP_STATUSES, ORGANISATION_TYPES } from '#members/membership'
 import { organisationFieldsFrom } from '#members/controllers/form_input'
+import { billingRecipients } from '#members/contact_roles'
 import { Actors } from '#audit/actor'
 
 export default class OrganisationsController {
@@ -84,6 +85,7 @@ export default class OrganisationsController {
       organisation,
       auditTrail,
       nameRequest,
+      billing: billingRecipients(organisation.contacts),
       transitions: allowedTransitions(organisation.status),
       today: DateTime.now().toISODate(),
     })

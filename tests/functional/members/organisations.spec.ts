@@ -188,6 +188,7 @@ test.group('Member register', (group) => {
     response.assertStatus(200)
     response.assertTextIncludes('Frederik Frost')
     response.assertTextIncludes('id="new-contact-name"')
+    response.assertTextIncludes('Fakturaer sendes til: Frederik Frost')
     response.assertTextIncludes('Primær')
     response.assertTextIncludes('Oprettet af bestyrelsen')
     response.assertTextIncludes('Fri Af Misbrug blev oprettet som medlem')
