@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Organisation from '#members/models/organisation'
 import Contact from '#members/models/contact'
 import { CreateOrganisation } from '#members/actions/create_organisation'
+import { UpdateOrganisation } from '#members/actions/update_organisation'
 import { nameKey } from '#members/membership'
 import type { OrganisationFields } from '#members/organisation_fields'
 import {
@@ -183,30 +184,25 @@ export class ImportMembers {
     }
 
     const { organisation, fields, row } = entry
-    const changes = diffFields(organisation.$attributes, fields)
-    if (changes) {
-      organisation.merge(fields)
-      await organisation.useTransaction(trx).save()
-    }
-    if (!organisation.contacts.some((contact) => contact.email === row.contact.email)) {
-      await Contact.create(
-        {
-          ...row.contact,
-          organisationId: organisation.id,
-          isPrimary: !organisation.contacts.some((contact) => contact.isPrimary),
-          isBilling: false,
-          isDelegate: false,
-          isNewsletter: false,
-        },
-        { client: trx }
-      )
-    }
+    await new UpdateOrganisation().handle(organisation.id, fields, actor, trx)
+    if (organisation.contacts.some((contact) => contact.email === row.contact.email)) return
+
+    const contact = await Contact.create(
+      {
+        ...row.contact,
+        organisationId: organisation.id,
+        isPrimary: !organisation.contacts.some((existing) => existing.isPrimary),
+        isBilling: false,
+        isDelegate: false,
+        isNewsletter: false,
+      },
+      { client: trx }
+    )
     await recordAuditEvent(trx, actor, {
       module: 'members',
-      action: 'organisation.updated',
-      details: { name: organisation.name },
+      action: 'contact.added',
+      details: { name: contact.name, organisation: organisation.name },
       subject: { type: 'organisation', id: organisation.id },
-      changes,
     })
   }
 }

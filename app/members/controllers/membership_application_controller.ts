@@ -3,6 +3,7 @@ import { applicationValidator } from '#members/validators/organisation'
 import { SubmitMembershipApplication } from '#members/actions/submit_membership_application'
 import { ORGANISATION_TYPES } from '#members/membership'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { organisationFieldsFrom } from '#members/controllers/form_input'
 
 /** /bliv-medlem: the public membership application. */
 export default class MembershipApplicationController {
@@ -16,19 +17,7 @@ export default class MembershipApplicationController {
   async store({ request, response, session, i18n }: HttpContext) {
     const input = await request.validateUsing(applicationValidator)
     const result = await new SubmitMembershipApplication().handle({
-      fields: {
-        name: input.name,
-        type: input.type,
-        legalForm: null,
-        cvr: input.cvr ?? null,
-        ean: input.ean ?? null,
-        address: input.address ?? null,
-        postcode: input.postcode ?? null,
-        city: input.city ?? null,
-        website: input.website ?? null,
-        tierId: null,
-        notes: input.message ?? null,
-      },
+      fields: organisationFieldsFrom({ ...input, notes: input.message }),
       contact: {
         name: input.contact_name,
         email: input.contact_email,
