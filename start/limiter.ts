@@ -41,3 +41,8 @@ export const memberLinkIpThrottle = limiter.define('member_link_ip', (ctx) => {
 export const applicationThrottle = limiter.define('membership_application', (ctx) => {
   return limiter.allowRequests(5).every('1 hour').usingKey(`application:${ctx.request.ip()}`)
 })
+
+/** The public subscribe form and its confirmation links. */
+export const subscribeThrottle = limiter.define('subscribe', (ctx) => {
+  return limiter.allowRequests(10).every('15 minutes').usingKey(`subscribe:${ctx.request.ip()}`)
+})

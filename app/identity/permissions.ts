@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   'dues.view': ['admin', 'board', 'treasurer'],
   'assemblies.view': ['admin', 'board'],
   'newsletters.view': ['admin', 'board', 'secretariat'],
+  'newsletters.edit': ['admin', 'secretariat'],
   'settings.manage': ['admin'],
   'staff.manage': ['admin'],
   'audit.view': ['admin', 'board'],

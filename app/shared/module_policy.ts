@@ -11,8 +11,4 @@ export default class ModulePolicy extends BasePolicy {
   assemblies(user: User) {
     return can(user, 'assemblies.view')
   }
-
-  newsletters(user: User) {
-    return can(user, 'newsletters.view')
-  }
 }

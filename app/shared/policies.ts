@@ -5,4 +5,5 @@ export const policies = {
   AuditPolicy: () => import('#audit/policies/audit_policy'),
   ModulePolicy: () => import('#shared/module_policy'),
   MemberPolicy: () => import('#members/policies/member_policy'),
+  NewsletterPolicy: () => import('#newsletters/policies/newsletter_policy'),
 }

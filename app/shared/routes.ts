@@ -11,7 +11,6 @@ router
   .group(() => {
     router.get('/dues', [ModulePagesController, 'dues'])
     router.get('/assemblies', [ModulePagesController, 'assemblies'])
-    router.get('/newsletters', [ModulePagesController, 'newsletters'])
 
     router.get('/outbox', [OutboxController, 'index'])
     router.get('/outbox/:id', [OutboxController, 'show']).where('id', router.matchers.number())

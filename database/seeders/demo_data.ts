@@ -6,6 +6,7 @@ import { CreateStaffUser } from '#identity/actions/create_staff_user'
 import { Actors } from '#audit/actor'
 import type { Role } from '#identity/roles'
 import { seedDemoMembers } from '#database/seeders/demo_members'
+import { seedDemoNewsletters } from '#database/seeders/demo_newsletters'
 
 /** Demo logins, printed at every development start. Never seeded in production. */
 export const DEMO_PASSWORD = 'kreds-demo'
@@ -25,7 +26,8 @@ export const DEMO_ACCOUNTS: { email: string; role: Role; fullName: string }[] = 
 export async function seedDemoData() {
   const staff = await seedDemoStaff()
   const members = await seedDemoMembers()
-  return staff || members
+  const newsletters = await seedDemoNewsletters()
+  return staff || members || newsletters
 }
 
 async function seedDemoStaff() {

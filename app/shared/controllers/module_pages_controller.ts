@@ -15,14 +15,7 @@ export default class ModulePagesController {
     return this.render(ctx, 'assemblies')
   }
 
-  async newsletters(ctx: HttpContext) {
-    return this.render(ctx, 'newsletters')
-  }
-
-  protected async render(
-    { view, bouncer }: HttpContext,
-    section: 'dues' | 'assemblies' | 'newsletters'
-  ) {
+  protected async render({ view, bouncer }: HttpContext, section: 'dues' | 'assemblies') {
     await bouncer.with(ModulePolicy).authorize(section)
     const settings = await getAssociationSettings()
     return view.render('modules/landing', { section, settings })

@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Subscription from '#newsletters/models/subscription'
+import Subscriber from '#newsletters/models/subscriber'
+import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import { hashToken } from '#shared/tokens'
+
+export type ConfirmSubscriptionResult =
+  { status: 'confirmed'; subscription: Subscription } | { status: 'invalid_link' }
+
+/** Double opt-in, second half: the reader's click is the consent's confirmation. */
+export class ConfirmSubscription {
+  async handle(input: { token: string; ip: string | null }): Promise<ConfirmSubscriptionResult> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) return { status: 'invalid_link' }
+    return db.transaction(async (trx) => {
+      const subscription = await Subscription.query({ client: trx })
+        .where('confirm_token_hash', hashToken(input.token))
+        .where('status', 'pending')
+        .where('confirm_expires_at', '>', DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss'))
+        .preload('list')
+        .first()
+      if (!subscription) return { status: 'invalid_link' as const }
+
+      subscription.merge({
+        status: 'active',
+        confirmedAt: DateTime.now(),
+        confirmTokenHash: null,
+        confirmExpiresAt: null,
+      })
+      await subscription.useTransaction(trx).save()
+
+      // Subscribing again on purpose lifts the reader's own earlier unsubscribe.
+      const subscriber = await Subscriber.findOrFail(subscription.subscriberId, { client: trx })
+      if (subscriber.suppressedReason === 'unsubscribed') {
+        subscriber.merge({ suppressedReason: null, suppressedAt: null })
+        await subscriber.useTransaction(trx).save()
+      }
+      await recordAuditEvent(
+        trx,
+        { type: 'system', id: null, label: 'subscription confirmation link', ip: input.ip },
+        {
+          module: 'newsletters',
+          action: 'subscription.confirmed',
+          details: { email: subscriber.email ?? '', list: subscription.list.name },
+          subject: { type: 'subscriber', id: subscriber.id },
+        }
+      )
+      return { status: 'confirmed' as const, subscription }
+    })
+  }
+}

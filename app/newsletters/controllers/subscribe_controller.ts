@@ -1,0 +1,58 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import NewsletterList from '#newsletters/models/newsletter_list'
+import ConsentText from '#newsletters/models/consent_text'
+import { subscribeValidator } from '#newsletters/validators/newsletters'
+import { RequestSubscription } from '#newsletters/actions/request_subscription'
+import { ConfirmSubscription } from '#newsletters/actions/confirm_subscription'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+
+/** The public subscribe form of a list, and the double opt-in confirmation. */
+export default class SubscribeController {
+  async show({ params, view }: HttpContext) {
+    const list = await NewsletterList.query()
+      .where('slug', params.slug)
+      .where('is_public', true)
+      .firstOrFail()
+    const consent = await ConsentText.query()
+      .where('list_id', list.id)
+      .orderBy('version', 'desc')
+      .firstOrFail()
+    return view.render('newsletters/subscribe', {
+      list,
+      consent,
+      association: await getAssociationSettings(),
+    })
+  }
+
+  async store({ params, request, response, session, i18n }: HttpContext) {
+    const list = await NewsletterList.query()
+      .where('slug', params.slug)
+      .where('is_public', true)
+      .firstOrFail()
+    const input = await request.validateUsing(subscribeValidator)
+    await new RequestSubscription().handle({
+      listId: list.id,
+      email: input.email,
+      name: input.name ?? null,
+      source: 'form',
+      ip: request.ip(),
+    })
+    // The same words whatever happened, so the form reveals no one's subscriptions.
+    session.flash('success', i18n.t('newsletters.subscribe.check_mail'))
+    return response.redirect().toPath(`/nyhedsbrev/${list.slug}`)
+  }
+
+  /** Opening the link shows a button: a mail scanner fetching it must not give consent. */
+  async showConfirm({ params, view }: HttpContext) {
+    return view.render('newsletters/confirm', { token: params.token })
+  }
+
+  async confirm({ params, request, view, response, session, i18n }: HttpContext) {
+    const result = await new ConfirmSubscription().handle({ token: params.token, ip: request.ip() })
+    if (result.status === 'invalid_link') {
+      session.flash('error', i18n.t('newsletters.subscribe.link_invalid'))
+      return response.redirect().toPath(`/nyhedsbrev/bekraeft/${params.token}`)
+    }
+    return view.render('newsletters/confirmed', { list: result.subscription.list })
+  }
+}

@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon'
+import { Job } from '@adonisjs/queue'
+import type { JobOptions } from '@adonisjs/queue/types'
+import mail from '@adonisjs/mail/services/main'
+import env from '#start/env'
+import Subscription from '#newsletters/models/subscription'
+import SubscriptionConfirmationMail from '#newsletters/mails/subscription_confirmation_mail'
+import { CONFIRMATION_DAYS } from '#newsletters/consent'
+import { generateToken, hashToken } from '#shared/tokens'
+
+/** Makes the confirmation link here, so the token never waits in the queue. */
+export default class SendSubscriptionConfirmationJob extends Job<{ subscriptionId: number }> {
+  static options: JobOptions = { queue: 'default', maxRetries: 3 }
+
+  async execute() {
+    const subscription = await Subscription.query()
+      .where('id', this.payload.subscriptionId)
+      .where('status', 'pending')
+      .preload('subscriber')
+      .preload('list')
+      .preload('consentText')
+      .first()
+    if (!subscription || !subscription.subscriber.isMailable) return
+
+    const token = generateToken()
+    subscription.merge({
+      confirmTokenHash: hashToken(token),
+      confirmExpiresAt: DateTime.now().plus({ days: CONFIRMATION_DAYS }),
+    })
+    await subscription.save()
+    const url = new URL(`/nyhedsbrev/bekraeft/${token}`, env.get('APP_URL')).toString()
+    await mail.send(new SubscriptionConfirmationMail(subscription, url))
+  }
+}

@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon'
+import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import Subscription from '#newsletters/models/subscription'
+
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained'
+
+export default class Subscriber extends BaseModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare email: string | null
+
+  @column()
+  declare name: string | null
+
+  @column()
+  declare suppressedReason: SuppressionReason | null
+
+  @column.dateTime()
+  declare suppressedAt: DateTime | null
+
+  @column()
+  declare referredById: number | null
+
+  @column.dateTime()
+  declare erasedAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @hasMany(() => Subscription)
+  declare subscriptions: HasMany<typeof Subscription>
+
+  @belongsTo(() => Subscriber, { foreignKey: 'referredById' })
+  declare referredBy: BelongsTo<typeof Subscriber>
+
+  /** A suppressed or erased address is never mailed, whatever asks. */
+  get isMailable() {
+    return !this.suppressedReason && !this.erasedAt && Boolean(this.email)
+  }
+}

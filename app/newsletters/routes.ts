@@ -1,0 +1,31 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { subscribeThrottle } from '#start/limiter'
+
+const SubscribeController = () => import('#newsletters/controllers/subscribe_controller')
+const NewsletterListsController = () =>
+  import('#newsletters/controllers/newsletter_lists_controller')
+const SubscribersController = () => import('#newsletters/controllers/subscribers_controller')
+
+router.get('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'showConfirm'])
+router.post('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'confirm']).use(subscribeThrottle)
+router.get('/nyhedsbrev/:slug', [SubscribeController, 'show'])
+router.post('/nyhedsbrev/:slug', [SubscribeController, 'store']).use(subscribeThrottle)
+
+router
+  .group(() => {
+    router.get('/newsletters', [NewsletterListsController, 'index'])
+    router.get('/newsletters/lists/new', [NewsletterListsController, 'create'])
+    router.post('/newsletters/lists', [NewsletterListsController, 'store'])
+    router
+      .get('/newsletters/lists/:id/edit', [NewsletterListsController, 'edit'])
+      .where('id', router.matchers.number())
+    router
+      .put('/newsletters/lists/:id', [NewsletterListsController, 'update'])
+      .where('id', router.matchers.number())
+    router.get('/newsletters/subscribers', [SubscribersController, 'index'])
+    router
+      .get('/newsletters/subscribers/:id', [SubscribersController, 'show'])
+      .where('id', router.matchers.number())
+  })
+  .use(middleware.auth())
