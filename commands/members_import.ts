@@ -22,7 +22,7 @@ export default class MembersImport extends BaseCommand {
   async run() {
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
     const { ImportMembers } = await import('#members/actions/import_members')
-    const { describeProblem } = await import('#members/import/describe_problem')
+    const { describeProblem } = await import('#shared/csv/describe_problem')
     const { Actors } = await import('#audit/actor')
     const english = i18nManager.locale('en')
 

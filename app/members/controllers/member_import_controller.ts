@@ -5,7 +5,7 @@ import app from '@adonisjs/core/services/app'
 import MemberPolicy from '#members/policies/member_policy'
 import { importConfirmValidator, importUploadValidator } from '#members/validators/import'
 import { ImportMembers } from '#members/actions/import_members'
-import { describeProblem } from '#members/import/describe_problem'
+import { describeProblem } from '#shared/csv/describe_problem'
 import { Actors } from '#audit/actor'
 
 /** Uploaded files wait here between the preview and the confirmation. */

@@ -40,6 +40,10 @@ export default class Subscription extends BaseModel {
   @column.dateTime()
   declare unsubscribedAt: DateTime | null
 
+  /** For consent given elsewhere (an import): the file, row and columns that prove it. */
+  @column()
+  declare evidence: string | null
+
   @column({ serializeAs: null })
   declare confirmTokenHash: string | null
 
