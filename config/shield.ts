@@ -17,7 +17,8 @@ export default defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: [],
+    // RFC 8058: mail programs POST the one-click unsubscribe with no form and no token.
+    exceptRoutes: (ctx) => ctx.route?.pattern === '/u/:token' && ctx.request.method() === 'POST',
     enableXsrfCookie: false,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

@@ -6,6 +6,11 @@ const SubscribeController = () => import('#newsletters/controllers/subscribe_con
 const NewsletterListsController = () =>
   import('#newsletters/controllers/newsletter_lists_controller')
 const SubscribersController = () => import('#newsletters/controllers/subscribers_controller')
+const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
+
+router.get('/u/:token', [UnsubscribeController, 'show'])
+router.post('/u/:token', [UnsubscribeController, 'oneClick'])
+router.post('/u/:token/preferences', [UnsubscribeController, 'preferences'])
 
 router.get('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'showConfirm'])
 router.post('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'confirm']).use(subscribeThrottle)
