@@ -6,6 +6,7 @@ const SubscribeController = () => import('#newsletters/controllers/subscribe_con
 const NewsletterListsController = () =>
   import('#newsletters/controllers/newsletter_lists_controller')
 const SubscribersController = () => import('#newsletters/controllers/subscribers_controller')
+const IssuesController = () => import('#newsletters/controllers/issues_controller')
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
 
 router.get('/u/:token', [UnsubscribeController, 'show'])
@@ -27,6 +28,19 @@ router
       .where('id', router.matchers.number())
     router
       .put('/newsletters/lists/:id', [NewsletterListsController, 'update'])
+      .where('id', router.matchers.number())
+    router.get('/newsletters/issues', [IssuesController, 'index'])
+    router.get('/newsletters/issues/new', [IssuesController, 'create'])
+    router.post('/newsletters/issues', [IssuesController, 'store'])
+    router.post('/newsletters/issues/preview', [IssuesController, 'preview'])
+    router
+      .get('/newsletters/issues/:id/edit', [IssuesController, 'edit'])
+      .where('id', router.matchers.number())
+    router
+      .put('/newsletters/issues/:id', [IssuesController, 'update'])
+      .where('id', router.matchers.number())
+    router
+      .post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
       .where('id', router.matchers.number())
     router.get('/newsletters/subscribers', [SubscribersController, 'index'])
     router

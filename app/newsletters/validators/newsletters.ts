@@ -25,3 +25,17 @@ export const subscriberFiltersValidator = vine.create({
   status: vine.enum(['pending', 'active', 'unsubscribed', 'suppressed'] as const).optional(),
   page: vine.number().withoutDecimals().min(1).optional(),
 })
+
+export const issueValidator = vine.create({
+  subject: vine.string().trim().minLength(2).maxLength(200),
+  preheader: vine.string().trim().maxLength(200).optional(),
+  body_mjml: vine.string().minLength(1).maxLength(500_000),
+  lists: vine
+    .array(vine.number().withoutDecimals().exists({ table: 'newsletter_lists', column: 'id' }))
+    .optional(),
+})
+
+export const previewValidator = vine.create({
+  body_mjml: vine.string().maxLength(500_000),
+  preheader: vine.string().trim().maxLength(200).optional(),
+})

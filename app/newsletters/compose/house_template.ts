@@ -1,0 +1,44 @@
+import { escapeHtml } from '#newsletters/compose/placeholders'
+
+export type HouseStyle = {
+  name: string
+  address: string | null
+  postcode: string | null
+  city: string | null
+  email: string | null
+}
+
+const BRAND = '#1f5c99'
+
+/**
+ * The association's frame around every issue: its name on top, its address
+ * and the reader's own unsubscribe link in the footer. The secretariat
+ * writes only the sections in between.
+ */
+export function wrapInHouseTemplate(sections: string, style: HouseStyle, preheader: string | null) {
+  const address = [style.address, [style.postcode, style.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ')
+  const head = [
+    '<mjml>',
+    '<mj-head>',
+    '<mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /><mj-text font-size="16px" line-height="1.5" color="#1d2330" /></mj-attributes>',
+    preheader ? `<mj-preview>${escapeHtml(preheader)}</mj-preview>` : '',
+    '</mj-head>',
+    '<mj-body background-color="#f4f5f8">',
+    `<mj-section background-color="${BRAND}"><mj-column><mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(style.name)}</mj-text></mj-column></mj-section>`,
+  ]
+  const foot = [
+    '<mj-section><mj-column>',
+    `<mj-text font-size="12px" color="#5b6474" align="center">${escapeHtml(style.name)}${address ? ` · ${escapeHtml(address)}` : ''}${style.email ? ` · ${escapeHtml(style.email)}` : ''}<br /><a href="{{ web_url }}" style="color:#5b6474">Læs på nettet</a> · <a href="{{ unsubscribe_url }}" style="color:#5b6474">Afmeld</a></mj-text>`,
+    '</mj-column></mj-section>',
+    '</mj-body>',
+    '</mjml>',
+  ]
+  // One line each, so a problem in the sections maps back to the editor by subtraction.
+  const headLines = head.join('\n')
+  return {
+    source: `${headLines}\n${sections}\n${foot.join('\n')}`,
+    sectionsStartLine: head.length + 1,
+  }
+}
