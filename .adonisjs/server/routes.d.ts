@@ -7,7 +7,6 @@ export type ScannedRoutes = {
     'health.show': { paramsTuple?: []; params?: {} }
     'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
-    'module_pages.newsletters': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -61,12 +60,32 @@ export type ScannedRoutes = {
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'newsletter_lists.index': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.create': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.store': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.index': { paramsTuple?: []; params?: {} }
+    'issues.create': { paramsTuple?: []; params?: {} }
+    'issues.store': { paramsTuple?: []; params?: {} }
+    'issues.preview': { paramsTuple?: []; params?: {} }
+    'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.index': { paramsTuple?: []; params?: {} }
+    'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
     'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
-    'module_pages.newsletters': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -91,12 +110,22 @@ export type ScannedRoutes = {
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'newsletter_lists.index': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.create': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.index': { paramsTuple?: []; params?: {} }
+    'issues.create': { paramsTuple?: []; params?: {} }
+    'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.index': { paramsTuple?: []; params?: {} }
+    'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
     'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
-    'module_pages.newsletters': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -121,6 +150,17 @@ export type ScannedRoutes = {
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'newsletter_lists.index': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.create': { paramsTuple?: []; params?: {} }
+    'newsletter_lists.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.index': { paramsTuple?: []; params?: {} }
+    'issues.create': { paramsTuple?: []; params?: {} }
+    'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.index': { paramsTuple?: []; params?: {} }
+    'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'settings.update': { paramsTuple?: []; params?: {} }
@@ -130,6 +170,8 @@ export type ScannedRoutes = {
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_organisation.update': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'member_import.preview': { paramsTuple?: []; params?: {} }
@@ -152,6 +194,14 @@ export type ScannedRoutes = {
     'portal_session.logout': { paramsTuple?: []; params?: {} }
     'portal_name_change.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
+    'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'newsletter_lists.store': { paramsTuple?: []; params?: {} }
+    'issues.store': { paramsTuple?: []; params?: {} }
+    'issues.preview': { paramsTuple?: []; params?: {} }
+    'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }

@@ -4,6 +4,9 @@ import NewsletterList from '#newsletters/models/newsletter_list'
 import ConsentText from '#newsletters/models/consent_text'
 import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import { readFile } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
 
 const LISTS = [
   {
@@ -54,6 +57,16 @@ export async function seedDemoNewsletters() {
       })
     )
   }
+
+  // The first newsletter, waiting in the composer to be tested and sent.
+  const issue = await NewsletterIssue.create({
+    subject: 'Velkommen til Social Talks',
+    preheader: 'Foreningen er stiftet – og der er plads til flere',
+    bodyMjml: await readFile(app.makePath('database/seeders/newsletters/first_issue.mjml'), 'utf8'),
+    status: 'draft',
+    createdBy: 'demo data',
+  })
+  await issue.related('lists').attach([texts[0].listId])
 
   for (let index = 0; index < 40; index++) {
     const first = FIRST_NAMES[index % FIRST_NAMES.length]

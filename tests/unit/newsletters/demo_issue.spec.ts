@@ -1,0 +1,36 @@
+import { test } from '@japa/runner'
+import { readFile } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
+import { compileIssue } from '#newsletters/actions/compile_issue'
+
+test.group('The demo newsletter', () => {
+  test('compiles in the house template with no problems', async ({ assert }) => {
+    const sections = await readFile(
+      app.makePath('database/seeders/newsletters/first_issue.mjml'),
+      'utf8'
+    )
+    const result = await compileIssue(
+      sections,
+      {
+        name: 'Social Talks',
+        address: 'Vesterbrogade 1',
+        postcode: '1620',
+        city: 'København V',
+        email: 'sekretariat@example.org',
+      },
+      'Foreningen er stiftet'
+    )
+    assert.deepEqual(result.problems, [])
+    for (const fact of [
+      '15. januar 2021',
+      'LIVSVÆRK',
+      'De Anbragtes Vilkår',
+      'Video Talks',
+      'vidensmægler',
+      'Lokalt Læringsløft',
+    ]) {
+      assert.include(result.html!, fact)
+    }
+    assert.include(result.html!, '{{ share_url }}')
+  })
+})
