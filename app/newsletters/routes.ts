@@ -42,6 +42,9 @@ router
     router
       .post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
       .where('id', router.matchers.number())
+    router
+      .post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
+      .where('id', router.matchers.number())
     router.get('/newsletters/subscribers', [SubscribersController, 'index'])
     router
       .get('/newsletters/subscribers/:id', [SubscribersController, 'show'])

@@ -2,7 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
-import { issueValidator, previewValidator } from '#newsletters/validators/newsletters'
+import {
+  issueValidator,
+  previewValidator,
+  splitAddresses,
+  testSendValidator,
+} from '#newsletters/validators/newsletters'
+import { SendTestIssue } from '#newsletters/actions/send_test_issue'
 import { SaveIssue } from '#newsletters/actions/save_issue'
 import { compileIssue } from '#newsletters/actions/compile_issue'
 import { previewCopy, STARTER_SECTIONS } from '#newsletters/compose/sample_reader'
@@ -82,6 +88,24 @@ export default class IssuesController {
     if (result.status !== 'saved') return response.badRequest()
     session.flash('success', i18n.t('newsletters.issues.duplicated'))
     return response.redirect().toPath(`/newsletters/issues/${result.issue.id}/edit`)
+  }
+
+  async sendTest({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    const { addresses } = await request.validateUsing(testSendValidator)
+    const result = await new SendTestIssue().handle(
+      { issueId: Number(params.id), addresses: splitAddresses(addresses) },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'has_problems') {
+      session.flash(
+        'error',
+        i18n.t('newsletters.issues.test_has_problems', { count: result.problems })
+      )
+    } else {
+      session.flash('success', i18n.t('newsletters.issues.test_sent', { count: result.count }))
+    }
+    return response.redirect().toPath(`/newsletters/issues/${params.id}/edit`)
   }
 
   protected async save(

@@ -39,3 +39,25 @@ export const previewValidator = vine.create({
   body_mjml: vine.string().maxLength(500_000),
   preheader: vine.string().trim().maxLength(200).optional(),
 })
+
+/** Addresses typed into one field, separated by commas, semicolons or spaces. */
+export function splitAddresses(text: string) {
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((address) => address.toLowerCase())
+}
+
+const testAddressesRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const addresses = splitAddresses(value)
+  const bad = addresses.find((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address))
+  if (addresses.length === 0 || addresses.length > 5)
+    field.report('1 to 5 addresses', 'testAddresses', field)
+  else if (bad) field.report('Not an e-mail address', 'testAddress', field, { value: bad })
+})
+
+/** A test send goes to at most five addresses. */
+export const testSendValidator = vine.create({
+  addresses: vine.string().trim().maxLength(1000).use(testAddressesRule()),
+})
