@@ -13,7 +13,8 @@ import {
   type ParsedMemberRow,
 } from '#members/import/parse_member_rows'
 import { mapMemberColumns, type MemberColumn } from '#members/import/member_columns'
-import { DanishCsvError, readDanishCsv, type DanishCsv } from '#shared/csv/read_danish_csv'
+import type { DanishCsv } from '#shared/csv/read_danish_csv'
+import { readCsvOrProblem } from '#shared/csv/describe_problem'
 import type { Actor } from '#audit/actor'
 import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
 
@@ -64,19 +65,10 @@ export class ImportMembers {
     input: { file: Buffer; fileName: string; dryRun: boolean },
     actor: Actor
   ): Promise<ImportMembersResult> {
-    let csv: DanishCsv
-    try {
-      csv = readDanishCsv(input.file)
-    } catch (error) {
-      if (!(error instanceof DanishCsvError)) throw error
-      return {
-        status: 'invalid',
-        problems: [
-          { line: error.row, column: '', code: 'unreadable', params: { reason: error.reason } },
-        ],
-        unknownColumns: [],
-      }
-    }
+    const read = readCsvOrProblem(input.file)
+    if ('problem' in read)
+      return { status: 'invalid', problems: [read.problem], unknownColumns: [] }
+    const { csv } = read
 
     const parsed = parseMemberRows(csv)
     if (parsed.problems.length)

@@ -4,8 +4,7 @@ import NewsletterList from '#newsletters/models/newsletter_list'
 import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
 import { parseSubscriberRows, type SubscriberRow } from '#newsletters/import/subscriber_rows'
-import { DanishCsvError, readDanishCsv } from '#shared/csv/read_danish_csv'
-import type { CsvProblem } from '#shared/csv/describe_problem'
+import { readCsvOrProblem, type CsvProblem } from '#shared/csv/describe_problem'
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 
@@ -31,19 +30,10 @@ export class ImportSubscribers {
     input: { listId: number; file: Buffer; fileName: string; dryRun: boolean },
     actor: Actor
   ): Promise<ImportSubscribersResult> {
-    let parsed
-    try {
-      parsed = parseSubscriberRows(readDanishCsv(input.file), input.fileName)
-    } catch (error) {
-      if (!(error instanceof DanishCsvError)) throw error
-      return {
-        status: 'invalid',
-        problems: [
-          { line: error.row, column: '', code: 'unreadable', params: { reason: error.reason } },
-        ],
-        unknownColumns: [],
-      }
-    }
+    const read = readCsvOrProblem(input.file)
+    if ('problem' in read)
+      return { status: 'invalid', problems: [read.problem], unknownColumns: [] }
+    const parsed = parseSubscriberRows(read.csv, input.fileName)
     if (parsed.problems.length)
       return { status: 'invalid', problems: parsed.problems, unknownColumns: parsed.unknownColumns }
 
