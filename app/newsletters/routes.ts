@@ -49,5 +49,11 @@ router
     router
       .get('/newsletters/subscribers/:id', [SubscribersController, 'show'])
       .where('id', router.matchers.number())
+    router
+      .get('/newsletters/subscribers/:id/data', [SubscribersController, 'exportData'])
+      .where('id', router.matchers.number())
+    router
+      .post('/newsletters/subscribers/:id/erasure', [SubscribersController, 'erase'])
+      .where('id', router.matchers.number())
   })
   .use(middleware.auth())

@@ -4,6 +4,8 @@ import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import { subscriberFiltersValidator } from '#newsletters/validators/newsletters'
 import { listSubscribers } from '#newsletters/queries/list_subscribers'
+import { EraseSubscriber, ExportSubscriberData } from '#newsletters/actions/subscriber_privacy'
+import { Actors } from '#audit/actor'
 
 export default class SubscribersController {
   async index({ request, view, bouncer }: HttpContext) {
@@ -42,5 +44,28 @@ export default class SubscribersController {
       subscriber,
       referredCount: Number(referred?.$extras.total ?? 0),
     })
+  }
+
+  async exportData({ params, request, response, auth, bouncer }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    const result = await new ExportSubscriberData().handle(
+      Number(params.id),
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'not_found') return response.notFound()
+    response.header('content-type', 'application/json; charset=utf-8')
+    response.header('content-disposition', `attachment; filename="abonnent-${params.id}.json"`)
+    return response.send(JSON.stringify(result.data, null, 2))
+  }
+
+  async erase({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    const result = await new EraseSubscriber().handle(
+      Number(params.id),
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'not_found') return response.notFound()
+    session.flash('success', i18n.t('newsletters.subscribers.erased'))
+    return response.redirect().toPath('/newsletters/subscribers')
   }
 }

@@ -15,6 +15,10 @@ export default class Subscriber extends BaseModel {
   @column()
   declare name: string | null
 
+  /** Set on erasure, when the address itself is removed. */
+  @column({ serializeAs: null })
+  declare emailHash: string | null
+
   @column()
   declare suppressedReason: SuppressionReason | null
 

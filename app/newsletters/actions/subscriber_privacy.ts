@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import Subscriber from '#newsletters/models/subscriber'
+import Subscription from '#newsletters/models/subscription'
+import AuditEvent from '#audit/models/audit_event'
+import type { Actor } from '#audit/actor'
+import { recordAuditEvent } from '#audit/actions/record_audit_event'
+
+const ERASED = '[slettet]'
+
+export function hashEmail(email: string) {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex')
+}
+
+async function findSubscriber(id: number) {
+  return Subscriber.query()
+    .where('id', id)
+    .whereNull('erased_at')
+    .preload('subscriptions', (s) => s.preload('list').preload('consentText'))
+    .first()
+}
+
+/** Everything Kreds holds about one reader, including the evidence of each consent. */
+export class ExportSubscriberData {
+  async handle(subscriberId: number, actor: Actor) {
+    const subscriber = await findSubscriber(subscriberId)
+    if (!subscriber) return { status: 'not_found' as const }
+    const events = await AuditEvent.query()
+      .where('subject_type', 'subscriber')
+      .where('subject_id', String(subscriber.id))
+      .orderBy('id')
+    const data = {
+      exported_at: DateTime.now().toISO(),
+      reader: {
+        email: subscriber.email,
+        name: subscriber.name,
+        suppressed: subscriber.suppressedReason,
+      },
+      subscriptions: subscriber.subscriptions.map((subscription) => ({
+        list: subscription.list.name,
+        status: subscription.status,
+        source: subscription.source,
+        requested_at: subscription.requestedAt.toISO(),
+        request_ip: subscription.requestIp,
+        confirmed_at: subscription.confirmedAt?.toISO() ?? null,
+        withdrawn_at: subscription.unsubscribedAt?.toISO() ?? null,
+        consent_text: subscription.consentText
+          ? { version: subscription.consentText.version, text: subscription.consentText.body }
+          : null,
+        evidence: subscription.evidence,
+      })),
+      events: events.map((event) => ({
+        at: event.createdAt.toISO(),
+        action: event.action,
+        details: event.details,
+      })),
+    }
+    await db.transaction((trx) =>
+      recordAuditEvent(trx, actor, {
+        module: 'newsletters',
+        action: 'subscriber.data_exported',
+        subject: { type: 'subscriber', id: subscriber.id },
+      })
+    )
+    return { status: 'exported' as const, data }
+  }
+}
+
+/**
+ * Erases a reader on request: name, address and IPs go, the subscriptions
+ * end, and the log keeps its events without the address. A hash of the
+ * address stays so that no import can bring the person back.
+ */
+export class EraseSubscriber {
+  async handle(subscriberId: number, actor: Actor) {
+    const subscriber = await findSubscriber(subscriberId)
+    if (!subscriber) return { status: 'not_found' as const }
+    const email = subscriber.email ?? ''
+    await db.transaction(async (trx) => {
+      await Subscription.query({ client: trx }).where('subscriber_id', subscriber.id).update({
+        status: 'unsubscribed',
+        request_ip: null,
+        confirm_token_hash: null,
+        evidence: null,
+      })
+      const events = await AuditEvent.query({ client: trx }).where('details', 'like', `%${email}%`)
+      for (const event of email ? events : []) {
+        event.details = JSON.parse(JSON.stringify(event.details).split(email).join(ERASED))
+        await event.useTransaction(trx).save()
+      }
+      subscriber.merge({
+        email: null,
+        name: null,
+        emailHash: email ? hashEmail(email) : null,
+        suppressedReason: subscriber.suppressedReason ?? 'unsubscribed',
+        suppressedAt: subscriber.suppressedAt ?? DateTime.now(),
+        erasedAt: DateTime.now(),
+      })
+      await subscriber.useTransaction(trx).save()
+      await recordAuditEvent(trx, actor, {
+        module: 'newsletters',
+        action: 'subscriber.erased',
+        subject: { type: 'subscriber', id: subscriber.id },
+      })
+    })
+    return { status: 'erased' as const }
+  }
+}
