@@ -30,10 +30,9 @@ router
 
     router.get('/staff', [StaffController, 'index'])
     router.post('/staff', [StaffController, 'store'])
-    router.get('/staff/:id/edit', [StaffController, 'edit']).where('id', router.matchers.number())
-    router.put('/staff/:id', [StaffController, 'update']).where('id', router.matchers.number())
-    router
-      .post('/staff/:id/invitation', [StaffController, 'resendInvitation'])
-      .where('id', router.matchers.number())
+    router.get('/staff/:id/edit', [StaffController, 'edit'])
+    router.put('/staff/:id', [StaffController, 'update'])
+    router.post('/staff/:id/invitation', [StaffController, 'resendInvitation'])
   })
+  .where('id', router.matchers.number())
   .use(middleware.auth())

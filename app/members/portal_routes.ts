@@ -34,11 +34,8 @@ router
     router.put('/medlem/organisation', [PortalOrganisationController, 'update'])
     router.post('/medlem/name-change', [PortalNameChangeController, 'store'])
     router.post('/medlem/contacts', [PortalContactsController, 'store'])
-    router
-      .put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])
-      .where('contactId', router.matchers.number())
-    router
-      .delete('/medlem/contacts/:contactId', [PortalContactsController, 'destroy'])
-      .where('contactId', router.matchers.number())
+    router.put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])
+    router.delete('/medlem/contacts/:contactId', [PortalContactsController, 'destroy'])
   })
+  .where('contactId', router.matchers.number())
   .use(middleware.member())

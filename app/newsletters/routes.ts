@@ -23,37 +23,22 @@ router
     router.get('/newsletters', [NewsletterListsController, 'index'])
     router.get('/newsletters/lists/new', [NewsletterListsController, 'create'])
     router.post('/newsletters/lists', [NewsletterListsController, 'store'])
-    router
-      .get('/newsletters/lists/:id/edit', [NewsletterListsController, 'edit'])
-      .where('id', router.matchers.number())
-    router
-      .put('/newsletters/lists/:id', [NewsletterListsController, 'update'])
-      .where('id', router.matchers.number())
+    router.get('/newsletters/lists/:id/edit', [NewsletterListsController, 'edit'])
+    router.put('/newsletters/lists/:id', [NewsletterListsController, 'update'])
+
     router.get('/newsletters/issues', [IssuesController, 'index'])
     router.get('/newsletters/issues/new', [IssuesController, 'create'])
     router.post('/newsletters/issues', [IssuesController, 'store'])
     router.post('/newsletters/issues/preview', [IssuesController, 'preview'])
-    router
-      .get('/newsletters/issues/:id/edit', [IssuesController, 'edit'])
-      .where('id', router.matchers.number())
-    router
-      .put('/newsletters/issues/:id', [IssuesController, 'update'])
-      .where('id', router.matchers.number())
-    router
-      .post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
-      .where('id', router.matchers.number())
-    router
-      .post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
-      .where('id', router.matchers.number())
+    router.get('/newsletters/issues/:id/edit', [IssuesController, 'edit'])
+    router.put('/newsletters/issues/:id', [IssuesController, 'update'])
+    router.post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
+    router.post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
+
     router.get('/newsletters/subscribers', [SubscribersController, 'index'])
-    router
-      .get('/newsletters/subscribers/:id', [SubscribersController, 'show'])
-      .where('id', router.matchers.number())
-    router
-      .get('/newsletters/subscribers/:id/data', [SubscribersController, 'exportData'])
-      .where('id', router.matchers.number())
-    router
-      .post('/newsletters/subscribers/:id/erasure', [SubscribersController, 'erase'])
-      .where('id', router.matchers.number())
+    router.get('/newsletters/subscribers/:id', [SubscribersController, 'show'])
+    router.get('/newsletters/subscribers/:id/data', [SubscribersController, 'exportData'])
+    router.post('/newsletters/subscribers/:id/erasure', [SubscribersController, 'erase'])
   })
+  .where('id', router.matchers.number())
   .use(middleware.auth())

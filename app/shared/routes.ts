@@ -13,7 +13,8 @@ router
     router.get('/assemblies', [ModulePagesController, 'assemblies'])
 
     router.get('/outbox', [OutboxController, 'index'])
-    router.get('/outbox/:id', [OutboxController, 'show']).where('id', router.matchers.number())
-    router.get('/outbox/:id/html', [OutboxController, 'html']).where('id', router.matchers.number())
+    router.get('/outbox/:id', [OutboxController, 'show'])
+    router.get('/outbox/:id/html', [OutboxController, 'html'])
   })
+  .where('id', router.matchers.number())
   .use(middleware.auth())
