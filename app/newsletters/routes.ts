@@ -7,6 +7,8 @@ const NewsletterListsController = () =>
   import('#newsletters/controllers/newsletter_lists_controller')
 const SubscribersController = () => import('#newsletters/controllers/subscribers_controller')
 const IssuesController = () => import('#newsletters/controllers/issues_controller')
+const SubscriberImportController = () =>
+  import('#newsletters/controllers/subscriber_import_controller')
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
 
 router.get('/u/:token', [UnsubscribeController, 'show'])
@@ -34,6 +36,10 @@ router
     router.put('/newsletters/issues/:id', [IssuesController, 'update'])
     router.post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
     router.post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
+
+    router.get('/newsletters/import', [SubscriberImportController, 'create'])
+    router.post('/newsletters/import/preview', [SubscriberImportController, 'preview'])
+    router.post('/newsletters/import', [SubscriberImportController, 'store'])
 
     router.get('/newsletters/subscribers', [SubscribersController, 'index'])
     router.get('/newsletters/subscribers/:id', [SubscribersController, 'show'])

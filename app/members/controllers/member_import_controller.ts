@@ -1,21 +1,12 @@
-import { randomUUID } from 'node:crypto'
-import { mkdir, readFile, rm, copyFile } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
-import app from '@adonisjs/core/services/app'
 import MemberPolicy from '#members/policies/member_policy'
 import { importConfirmValidator, importUploadValidator } from '#members/validators/import'
 import { ImportMembers } from '#members/actions/import_members'
 import { describeProblem } from '#shared/csv/describe_problem'
+import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
 import { Actors } from '#audit/actor'
 
-/** Uploaded files wait here between the preview and the confirmation. */
-const UPLOADS = 'imports'
-
-/**
- * The import page: upload, see every problem or what will happen, confirm.
- * The confirmation reads the same file again, so what was previewed is what
- * is imported.
- */
+/** The import page: upload, see every problem or what will happen, confirm. */
 export default class MemberImportController {
   async create({ view, bouncer }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('edit')
@@ -25,20 +16,12 @@ export default class MemberImportController {
   async preview({ request, view, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('edit')
     const { file } = await request.validateUsing(importUploadValidator)
-    const upload = randomUUID()
-    await mkdir(app.tmpPath(UPLOADS), { recursive: true })
-    await copyFile(file.tmpPath!, app.tmpPath(UPLOADS, `${upload}.csv`))
-
+    const upload = await parkUpload(file.tmpPath!)
     const result = await new ImportMembers().handle(
-      {
-        file: await readFile(app.tmpPath(UPLOADS, `${upload}.csv`)),
-        fileName: file.clientName,
-        dryRun: true,
-      },
+      { file: (await readParkedUpload(upload))!, fileName: file.clientName, dryRun: true },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
-    if (result.status === 'invalid')
-      await rm(app.tmpPath(UPLOADS, `${upload}.csv`), { force: true })
+    if (result.status === 'invalid') await discardParkedUpload(upload)
     return view.render('members/import', {
       result,
       upload,
@@ -53,20 +36,16 @@ export default class MemberImportController {
   async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('edit')
     const { upload, file_name: fileName } = await request.validateUsing(importConfirmValidator)
-    const path = app.tmpPath(UPLOADS, `${upload}.csv`)
-    let content: Buffer
-    try {
-      content = await readFile(path)
-    } catch {
+    const content = await readParkedUpload(upload)
+    if (!content) {
       session.flash('error', i18n.t('members.import.expired'))
       return response.redirect().toPath('/members/import')
     }
-
     const result = await new ImportMembers().handle(
       { file: content, fileName, dryRun: false },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
-    await rm(path, { force: true })
+    await discardParkedUpload(upload)
     if (result.status === 'invalid') {
       // The register changed between the preview and the confirmation.
       session.flash(
