@@ -1,4 +1,3 @@
-import type { DateTime } from 'luxon'
 import type { OrganisationType } from '#members/membership'
 
 /** The organisation's own details, as the board, the import and applications give them. */
@@ -22,5 +21,3 @@ export type NewContactFields = {
   email: string | null
   phone: string | null
 }
-
-export type JoinDetails = { joinedOn: DateTime | null }

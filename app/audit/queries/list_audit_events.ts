@@ -1,5 +1,6 @@
 import { type DateTime } from 'luxon'
 import AuditEvent from '#audit/models/audit_event'
+import { sqlTimestamp } from '#shared/sql_time'
 
 export type AuditFilters = {
   actor?: string | null
@@ -31,9 +32,7 @@ export async function listAuditActors() {
 }
 
 function startOfDanishDay(date: DateTime) {
-  return date
-    .setZone('Europe/Copenhagen', { keepLocalTime: true })
-    .startOf('day')
-    .toUTC()
-    .toFormat('yyyy-MM-dd HH:mm:ss')
+  return sqlTimestamp(
+    date.setZone('Europe/Copenhagen', { keepLocalTime: true }).startOf('day').toUTC()
+  )
 }

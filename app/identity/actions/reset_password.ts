@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { sqlTimestamp } from '#shared/sql_time'
 import type User from '#identity/models/user'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { Actors } from '#audit/actor'
@@ -24,7 +24,7 @@ export class ResetPassword {
         .from('user_tokens')
         .where('id', link.id)
         .whereNull('used_at')
-        .update({ used_at: DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss') })
+        .update({ used_at: sqlTimestamp() })
       if (Number(spent) !== 1) return { status: 'invalid_link' as const }
 
       const user = link.user

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { sqlTimestamp } from '#shared/sql_time'
 import MemberLoginToken from '#members/models/member_login_token'
 import type Contact from '#members/models/contact'
 import { memberActor, PORTAL_STATUSES } from '#members/portal_access'
@@ -16,7 +16,7 @@ export class LogInMember {
       const link = await MemberLoginToken.query({ client: trx })
         .where('token_hash', hashToken(input.token))
         .whereNull('used_at')
-        .where('expires_at', '>', DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss'))
+        .where('expires_at', '>', sqlTimestamp())
         .preload('contact', (contact) => contact.preload('organisation'))
         .first()
       const contact = link?.contact
@@ -31,7 +31,7 @@ export class LogInMember {
         .from('member_login_tokens')
         .where('id', link.id)
         .whereNull('used_at')
-        .update({ used_at: DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss') })
+        .update({ used_at: sqlTimestamp() })
       if (Number(spent) !== 1) return { status: 'invalid_link' as const }
 
       await recordAuditEvent(trx, memberActor(contact, contact.organisation, input.ip), {

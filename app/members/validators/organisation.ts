@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { ORGANISATION_TYPES, TYPES_REQUIRING_EAN, MEMBERSHIP_STATUSES } from '#members/membership'
 import { cvrRule, eanRule } from '#shared/validation/rules'
+import { ORGANISATION_SORTS } from '#members/queries/list_organisations'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 
@@ -62,7 +63,7 @@ export const organisationFiltersValidator = vine.create({
   type: vine.enum(ORGANISATION_TYPES).optional(),
   status: vine.enum(MEMBERSHIP_STATUSES).optional(),
   tier: vine.number().withoutDecimals().optional(),
-  sort: vine.enum(['name', 'city', 'joined', 'status'] as const).optional(),
+  sort: vine.enum(ORGANISATION_SORTS).optional(),
   direction: vine.enum(['asc', 'desc'] as const).optional(),
   page: vine.number().withoutDecimals().min(1).optional(),
 })

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { sqlTimestamp } from '#shared/sql_time'
 import Subscription from '#newsletters/models/subscription'
 import Subscriber from '#newsletters/models/subscriber'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
@@ -16,7 +17,7 @@ export class ConfirmSubscription {
       const subscription = await Subscription.query({ client: trx })
         .where('confirm_token_hash', hashToken(input.token))
         .where('status', 'pending')
-        .where('confirm_expires_at', '>', DateTime.now().toFormat('yyyy-MM-dd HH:mm:ss'))
+        .where('confirm_expires_at', '>', sqlTimestamp())
         .preload('list')
         .first()
       if (!subscription) return { status: 'invalid_link' as const }

@@ -175,6 +175,7 @@ test.group('ImportMembers', (group) => {
       name: 'Gammelt Navn',
       cvr: '10150817',
     }).create()
+    const addressBefore = existing.address
     const result = await run(
       memberFile([
         'Navn;CVR;Kontaktperson;E-mail;By',
@@ -188,8 +189,8 @@ test.group('ImportMembers', (group) => {
     assert.equal(existing.name, 'Nyt Navn')
     assert.equal(existing.city, 'Odense')
     // A column the file lacks leaves the field alone.
-    assert.equal(existing.address, (await Organisation.findOrFail(existing.id)).address)
-    assert.isNotNull(existing.address)
+    assert.isNotNull(addressBefore)
+    assert.equal(existing.address, addressBefore)
     const event = await AuditEvent.query().where('action', 'organisation.updated').firstOrFail()
     assert.deepEqual(event.changes?.name, { from: 'Gammelt Navn', to: 'Nyt Navn' })
   })
