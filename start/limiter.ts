@@ -46,3 +46,16 @@ export const applicationThrottle = limiter.define('membership_application', (ctx
 export const subscribeThrottle = limiter.define('subscribe', (ctx) => {
   return limiter.allowRequests(10).every('15 minutes').usingKey(`subscribe:${ctx.request.ip()}`)
 })
+
+/** Forwards from one reader's copy: a few colleagues, not a mailing list. */
+export const forwardReaderThrottle = limiter.define('forward_reader', (ctx) => {
+  return limiter
+    .allowRequests(5)
+    .every('1 hour')
+    .usingKey(`forward:reader:${String(ctx.params.token).split('.')[0]}`)
+})
+
+/** …and per IP, so share links found in public cannot be used to send mail in bulk. */
+export const forwardIpThrottle = limiter.define('forward_ip', (ctx) => {
+  return limiter.allowRequests(20).every('1 hour').usingKey(`forward:ip:${ctx.request.ip()}`)
+})

@@ -1,3 +1,4 @@
+import { AuthorizationResponse, errors } from '@adonisjs/bouncer'
 import type Contact from '#members/models/contact'
 import type Organisation from '#members/models/organisation'
 import type { Actor } from '#audit/actor'
@@ -20,4 +21,17 @@ export function memberActor(
     label: `${contact.email ?? contact.name} (${organisation.name})`,
     ip: ip ?? null,
   }
+}
+
+/**
+ * The portal's newsletter page is for the contacts the member named as
+ * newsletter recipients, and acts only on their own address.
+ */
+export function hasNewsletterRole(contact: Contact) {
+  return contact.isNewsletter && Boolean(contact.email)
+}
+
+export function authorizeNewsletterRole(contact: Contact) {
+  if (!hasNewsletterRole(contact))
+    throw new errors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('Access denied', 403))
 }

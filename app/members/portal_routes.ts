@@ -16,6 +16,8 @@ const PortalNameChangeController = () =>
   import('#members/controllers/portal/portal_name_change_controller')
 const PortalContactsController = () =>
   import('#members/controllers/portal/portal_contacts_controller')
+const PortalNewslettersController = () =>
+  import('#members/controllers/portal/portal_newsletters_controller')
 
 router.get('/bliv-medlem', [MembershipApplicationController, 'create'])
 router.post('/bliv-medlem', [MembershipApplicationController, 'store']).use(applicationThrottle)
@@ -36,6 +38,10 @@ router
     router.post('/medlem/contacts', [PortalContactsController, 'store'])
     router.put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])
     router.delete('/medlem/contacts/:contactId', [PortalContactsController, 'destroy'])
+    router.get('/medlem/nyhedsbreve', [PortalNewslettersController, 'show'])
+    router.post('/medlem/nyhedsbreve/:listId', [PortalNewslettersController, 'subscribe'])
+    router.delete('/medlem/nyhedsbreve/:listId', [PortalNewslettersController, 'unsubscribe'])
   })
   .where('contactId', router.matchers.number())
+  .where('listId', router.matchers.number())
   .use(middleware.member())

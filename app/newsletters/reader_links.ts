@@ -1,34 +1,52 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import env from '#start/env'
 
-export type ReaderLinkPurpose = 'unsubscribe'
+/** unsubscribe: keyed by subscriber; share: keyed by delivery (one reader's copy of one issue). */
+export type ReaderLinkPurpose = 'unsubscribe' | 'share'
 
 /**
- * A reader's own unsubscribe link, signed rather than stored: the subscriber
- * id and 128 bits of HMAC under the app key, so every mail can carry one and
- * nobody can make another reader's.
+ * A reader's own links, signed rather than stored: the id and 128 bits of
+ * HMAC under the app key, so every copy can carry them at no cost per
+ * reader and nobody can make another reader's.
  */
-function signature(purpose: ReaderLinkPurpose, subscriberId: number) {
+function signature(purpose: ReaderLinkPurpose, id: number) {
   return createHmac('sha256', env.get('APP_KEY').release())
-    .update(`${purpose}:${subscriberId}`)
+    .update(`${purpose}:${id}`)
     .digest()
     .subarray(0, 16)
     .toString('base64url')
 }
 
-export function readerToken(purpose: ReaderLinkPurpose, subscriberId: number) {
-  return `${subscriberId.toString(36)}.${signature(purpose, subscriberId)}`
+export function readerToken(purpose: ReaderLinkPurpose, id: number) {
+  return `${id.toString(36)}.${signature(purpose, id)}`
 }
 
 export function verifyReaderToken(purpose: ReaderLinkPurpose, token: string): number | null {
   const match = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/.exec(token)
   if (!match) return null
-  const subscriberId = Number.parseInt(match[1], 36)
-  const expected = Buffer.from(signature(purpose, subscriberId))
+  const id = Number.parseInt(match[1], 36)
+  const expected = Buffer.from(signature(purpose, id))
   const given = Buffer.from(match[2])
-  return expected.length === given.length && timingSafeEqual(expected, given) ? subscriberId : null
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null
+}
+
+function absolute(path: string) {
+  return new URL(path, env.get('APP_URL')).toString()
 }
 
 export function unsubscribeUrl(subscriberId: number) {
-  return new URL(`/u/${readerToken('unsubscribe', subscriberId)}`, env.get('APP_URL')).toString()
+  return absolute(`/u/${readerToken('unsubscribe', subscriberId)}`)
+}
+
+export function shareUrl(deliveryId: number) {
+  return absolute(`/del/${readerToken('share', deliveryId)}`)
+}
+
+export function forwardUrl(deliveryId: number) {
+  return absolute(`/del/${readerToken('share', deliveryId)}/videresend`)
+}
+
+/** The public web version: the same for every reader, so it carries nobody's links. */
+export function webVersionUrl(issueId: number) {
+  return absolute(`/nyhedsbrev/udgave/${issueId}`)
 }

@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { subscribeThrottle } from '#start/limiter'
+import { forwardIpThrottle, forwardReaderThrottle, subscribeThrottle } from '#start/limiter'
 
 const SubscribeController = () => import('#newsletters/controllers/subscribe_controller')
 const NewsletterListsController = () =>
@@ -10,10 +10,25 @@ const IssuesController = () => import('#newsletters/controllers/issues_controlle
 const SubscriberImportController = () =>
   import('#newsletters/controllers/subscriber_import_controller')
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
+const IssueSendingController = () => import('#newsletters/controllers/issue_sending_controller')
+const WebVersionController = () => import('#newsletters/controllers/web_version_controller')
+const ShareController = () => import('#newsletters/controllers/share_controller')
 
 router.get('/u/:token', [UnsubscribeController, 'show'])
 router.post('/u/:token', [UnsubscribeController, 'oneClick'])
 router.post('/u/:token/preferences', [UnsubscribeController, 'preferences'])
+
+router
+  .get('/nyhedsbrev/udgave/:id', [WebVersionController, 'show'])
+  .where('id', router.matchers.number())
+router.get('/nyhedsbrev/:slug/arkiv', [WebVersionController, 'archive'])
+
+router.get('/del/:token', [ShareController, 'show'])
+router.post('/del/:token/tilmeld', [ShareController, 'subscribe']).use(subscribeThrottle)
+router.get('/del/:token/videresend', [ShareController, 'showForward'])
+router
+  .post('/del/:token/videresend', [ShareController, 'forward'])
+  .use([forwardReaderThrottle, forwardIpThrottle])
 
 router.get('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'showConfirm'])
 router.post('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'confirm']).use(subscribeThrottle)
@@ -36,6 +51,12 @@ router
     router.put('/newsletters/issues/:id', [IssuesController, 'update'])
     router.post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
     router.post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
+    router.get('/newsletters/issues/:id', [IssueSendingController, 'show'])
+    router.get('/newsletters/issues/:id/progress', [IssueSendingController, 'progress'])
+    router.post('/newsletters/issues/:id/send', [IssueSendingController, 'send'])
+    router.post('/newsletters/issues/:id/pause', [IssueSendingController, 'pause'])
+    router.post('/newsletters/issues/:id/resume', [IssueSendingController, 'resume'])
+    router.post('/newsletters/issues/:id/cancel', [IssueSendingController, 'cancel'])
 
     router.get('/newsletters/import', [SubscriberImportController, 'create'])
     router.post('/newsletters/import/preview', [SubscriberImportController, 'preview'])

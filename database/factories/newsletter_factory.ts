@@ -11,14 +11,17 @@ export const ConsentTextFactory = factory
   }))
   .build()
 
-/** A public list with its first consent text. */
+/** A public list with its first consent text. State: forMembers (offered in the member portal). */
 export const NewsletterListFactory = factory
   .define(NewsletterList, ({ faker }) => ({
     name: 'Nyhedsbrev',
     slug: `liste-${faker.number.int({ min: 1, max: 9_999_999 })}`,
     description: null,
     isPublic: true,
+    archivePublic: true,
+    forMembers: false,
   }))
+  .state('forMembers', (list) => (list.forMembers = true))
   .relation('consentTexts', () => ConsentTextFactory)
   .build()
 

@@ -12,6 +12,7 @@ const LISTS = [
   {
     name: 'Nyhedsbrev',
     slug: 'nyhedsbrev',
+    forMembers: false,
     description:
       'Nyt om viden til praktikere, der arbejder med børn og unge: Video Talks, uddannelse og arrangementer.',
     consent:
@@ -20,6 +21,7 @@ const LISTS = [
   {
     name: 'Medlemsnyt',
     slug: 'medlemsnyt',
+    forMembers: true,
     description: 'Nyt til medlemsorganisationerne: generalforsamling, kontingent og medlemstilbud.',
     consent:
       'Ja tak, send mig Medlemsnyt fra Social Talks på e-mail. Jeg kan altid afmelde mig via linket i hver mail.',

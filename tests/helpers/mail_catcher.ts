@@ -16,7 +16,12 @@ export type MailCatcher = {
  * A real SMTP server on a free loopback port. The app's `smtp` mailer is
  * pointed at it, so what is tested is the message as it crossed the wire.
  */
-export async function startMailCatcher(): Promise<MailCatcher> {
+export async function startMailCatcher(
+  options: {
+    /** An SMTP reply code to refuse a recipient with, as a real server would; null accepts. */
+    refuseRecipient?: (address: string) => number | null
+  } = {}
+): Promise<MailCatcher> {
   const messages: ParsedMail[] = []
   const waiters: (() => void)[] = []
 
@@ -24,6 +29,13 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = options.refuseRecipient?.(address.address.toLowerCase()) ?? null
+      if (code === null) return callback()
+      const error = new Error(`${code} Mailbox unavailable: ${address.address}`)
+      ;(error as Error & { responseCode: number }).responseCode = code
+      callback(error)
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((parsed) => {

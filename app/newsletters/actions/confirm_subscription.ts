@@ -5,6 +5,7 @@ import Subscription from '#newsletters/models/subscription'
 import Subscriber from '#newsletters/models/subscriber'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { hashToken } from '#shared/tokens'
+import { liftOwnUnsubscribe } from '#newsletters/subscriber_records'
 
 export type ConfirmSubscriptionResult =
   { status: 'confirmed'; subscription: Subscription } | { status: 'invalid_link' }
@@ -30,12 +31,8 @@ export class ConfirmSubscription {
       })
       await subscription.useTransaction(trx).save()
 
-      // Subscribing again on purpose lifts the reader's own earlier unsubscribe.
       const subscriber = await Subscriber.findOrFail(subscription.subscriberId, { client: trx })
-      if (subscriber.suppressedReason === 'unsubscribed') {
-        subscriber.merge({ suppressedReason: null, suppressedAt: null })
-        await subscriber.useTransaction(trx).save()
-      }
+      await liftOwnUnsubscribe(subscriber, trx)
       await recordAuditEvent(
         trx,
         { type: 'system', id: null, label: 'subscription confirmation link', ip: input.ip },

@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import NewsletterList from '#newsletters/models/newsletter_list'
-import ConsentText from '#newsletters/models/consent_text'
-import Subscriber from '#newsletters/models/subscriber'
 import Subscription, { type SubscriptionSource } from '#newsletters/models/subscription'
 import SendSubscriptionConfirmationJob from '#newsletters/jobs/send_subscription_confirmation_job'
-import { PERMANENT_SUPPRESSIONS } from '#newsletters/consent'
+import { currentConsentText } from '#newsletters/queries/current_consent_text'
+import {
+  findOrCreateSubscriber,
+  isPermanentlySuppressed,
+  normaliseEmail,
+} from '#newsletters/subscriber_records'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 
 export type RequestSubscriptionInput = {
@@ -28,26 +31,18 @@ export type RequestSubscriptionResult =
  */
 export class RequestSubscription {
   async handle(input: RequestSubscriptionInput): Promise<RequestSubscriptionResult> {
-    const email = input.email.trim().toLowerCase()
+    const email = normaliseEmail(input.email)
     const result = await db.transaction(async (trx): Promise<RequestSubscriptionResult> => {
       const list = await NewsletterList.findOrFail(input.listId, { client: trx })
-      const consent = await ConsentText.query({ client: trx })
-        .where('list_id', list.id)
-        .orderBy('version', 'desc')
-        .first()
+      const consent = await currentConsentText(list.id, trx)
       if (!consent) return { status: 'no_consent_text' }
 
-      const subscriber =
-        (await Subscriber.query({ client: trx }).where('email', email).first()) ??
-        (await Subscriber.create(
-          { email, name: input.name, referredById: input.referredById ?? null },
-          { client: trx }
-        ))
-      if (
-        (PERMANENT_SUPPRESSIONS as readonly string[]).includes(subscriber.suppressedReason ?? '')
-      ) {
-        return { status: 'suppressed' }
-      }
+      const subscriber = await findOrCreateSubscriber(trx, {
+        email,
+        name: input.name,
+        referredById: input.referredById,
+      })
+      if (isPermanentlySuppressed(subscriber)) return { status: 'suppressed' }
       if (!subscriber.name && input.name) {
         subscriber.name = input.name
         await subscriber.useTransaction(trx).save()

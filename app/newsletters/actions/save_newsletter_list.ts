@@ -10,6 +10,8 @@ export type NewsletterListInput = {
   slug: string
   description: string | null
   isPublic: boolean
+  archivePublic: boolean
+  forMembers: boolean
   consentText: string
 }
 
@@ -30,7 +32,8 @@ export class SaveNewsletterList {
         const row = listId
           ? await NewsletterList.findOrFail(listId, { client: trx })
           : new NewsletterList()
-        const changes = row.$isPersisted ? diffFields(row.$attributes, fields) : null
+        // A new list logs its starting values, so the member offer and archive flags are on record.
+        const changes = diffFields(row.$isPersisted ? row.$attributes : {}, fields)
         row.merge(fields)
         await row.useTransaction(trx).save()
         if (!listId || changes) {

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import { withdrawSubscription } from '#newsletters/subscriber_records'
 
 /**
  * A reader withdraws consent: from every list (and then the address is never
@@ -25,8 +26,7 @@ export class Unsubscribe {
         .preload('list')
       const now = DateTime.now()
       for (const subscription of leaving.filter((s) => !keep.has(s.listId))) {
-        subscription.merge({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null })
-        await subscription.useTransaction(trx).save()
+        await withdrawSubscription(subscription, now, trx)
       }
       if (keep.size === 0 && !subscriber.suppressedReason) {
         subscriber.merge({ suppressedReason: 'unsubscribed', suppressedAt: now })

@@ -19,7 +19,13 @@ export type PreparedIssue = {
  * per reader nothing is left but joining strings.
  */
 export function prepareIssue(subject: string, compiledHtml: string): PreparedIssue {
-  const text = convert(compiledHtml, {
+  const text = plainTextOf(compiledHtml)
+  return { subject, html: splitAtPlaceholders(compiledHtml), text: splitAtPlaceholders(text) }
+}
+
+/** The text part of a newsletter's HTML, wrapped for mail. */
+export function plainTextOf(html: string) {
+  return convert(html, {
     wordwrap: 78,
     selectors: [
       { selector: 'img', format: 'skip' },
@@ -30,7 +36,6 @@ export function prepareIssue(subject: string, compiledHtml: string): PreparedIss
       { selector: 'td', format: 'block' },
     ],
   })
-  return { subject, html: splitAtPlaceholders(compiledHtml), text: splitAtPlaceholders(text) }
 }
 
 /** One reader's copy. The text part is not HTML, so its values are not escaped. */

@@ -47,6 +47,8 @@ export default class NewsletterListsController {
         slug: input.slug,
         description: input.description ?? null,
         isPublic: input.is_public ?? false,
+        archivePublic: input.archive_public ?? false,
+        forMembers: input.for_members ?? false,
         consentText: input.consent_text,
       },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())

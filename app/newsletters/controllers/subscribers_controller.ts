@@ -6,6 +6,7 @@ import { subscriberFiltersValidator } from '#newsletters/validators/newsletters'
 import { listSubscribers } from '#newsletters/queries/list_subscribers'
 import { EraseSubscriber, ExportSubscriberData } from '#newsletters/actions/subscriber_privacy'
 import { Actors } from '#audit/actor'
+import { getShareHistory, getTopSharers } from '#newsletters/queries/share_stats'
 
 export default class SubscribersController {
   async index({ request, view, bouncer }: HttpContext) {
@@ -22,6 +23,7 @@ export default class SubscribersController {
       subscribers,
       filters: request.qs(),
       lists: await NewsletterList.query().orderBy('name'),
+      sharers: await getTopSharers({}, 5),
     })
   }
 
@@ -43,6 +45,7 @@ export default class SubscribersController {
     return view.render('newsletters/subscriber', {
       subscriber,
       referredCount: Number(referred?.$extras.total ?? 0),
+      shareHistory: await getShareHistory(subscriber.id),
     })
   }
 

@@ -29,6 +29,19 @@ export default class NewsletterIssue extends BaseModel {
   @column.dateTime()
   declare sentAt: DateTime | null
 
+  @column.dateTime()
+  declare scheduledAt: DateTime | null
+
+  @column.dateTime()
+  declare sendStartedAt: DateTime | null
+
+  /** The full HTML as it went out, placeholders still in it. */
+  @column({ serializeAs: null })
+  declare compiledHtml: string | null
+
+  @column()
+  declare sentBy: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -21,6 +21,14 @@ export default class NewsletterList extends BaseModel {
   @column({ consume: (value: unknown) => Boolean(value) })
   declare isPublic: boolean
 
+  /** Past issues are listed on the public archive page. */
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare archivePublic: boolean
+
+  /** Offered to member contacts with the newsletter role in the portal. */
+  @column({ consume: (value: unknown) => Boolean(value) })
+  declare forMembers: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -16,7 +16,15 @@ export const listValidator = vine.create({
     .regex(/^[a-z0-9-]{2,60}$/),
   description: vine.string().trim().maxLength(500).optional(),
   is_public: vine.boolean().optional(),
+  for_members: vine.boolean().optional(),
+  archive_public: vine.boolean().optional(),
   consent_text: vine.string().trim().minLength(20).maxLength(5000),
+})
+
+/** A member contact's tick in the portal, and which version of the consent text it was given to. */
+export const portalSubscribeValidator = vine.create({
+  consent: vine.accepted(),
+  consent_text_id: vine.number().withoutDecimals(),
 })
 
 export const subscriberFiltersValidator = vine.create({
@@ -60,4 +68,20 @@ const testAddressesRule = vine.createRule((value, _options, field) => {
 /** A test send goes to at most five addresses. */
 export const testSendValidator = vine.create({
   addresses: vine.string().trim().maxLength(1000).use(testAddressesRule()),
+})
+
+/** "Send now", or a time in the association's own zone from a datetime-local field. */
+export const sendIssueValidator = vine.create({
+  when: vine.enum(['now', 'later']),
+  send_at: vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .optional()
+    .requiredWhen('when', '=', 'later'),
+})
+
+/** The forward form: one colleague, an optional note the colleague will see. */
+export const forwardValidator = vine.create({
+  email: vine.string().trim().email().maxLength(254),
+  note: vine.string().trim().maxLength(1000).optional(),
 })

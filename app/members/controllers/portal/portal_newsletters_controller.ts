@@ -1,0 +1,66 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type Contact from '#members/models/contact'
+import { portalSubscribeValidator } from '#newsletters/validators/newsletters'
+import { SubscribeFromPortal } from '#newsletters/actions/subscribe_from_portal'
+import { UnsubscribeFromPortal } from '#newsletters/actions/unsubscribe_from_portal'
+import { listsForMember } from '#newsletters/queries/lists_for_member'
+import { authorizeNewsletterRole, memberActor } from '#members/portal_access'
+
+const PAGE = '/medlem/nyhedsbreve'
+
+/**
+ * The lists offered to members, for a newsletter contact's own address.
+ * The address is always the logged-in contact's, never one from the form.
+ */
+export default class PortalNewslettersController {
+  async show({ view, auth }: HttpContext) {
+    const me = auth.use('member').getUserOrFail() as Contact
+    authorizeNewsletterRole(me)
+    return view.render('portal/newsletters', {
+      me,
+      organisation: me.organisation,
+      ...(await listsForMember(me.email!)),
+    })
+  }
+
+  async subscribe({ params, request, response, session, auth, i18n }: HttpContext) {
+    const me = auth.use('member').getUserOrFail() as Contact
+    authorizeNewsletterRole(me)
+    const input = await request.validateUsing(portalSubscribeValidator)
+    const result = await new SubscribeFromPortal().handle(
+      {
+        listId: Number(params.listId),
+        email: me.email!,
+        name: me.name,
+        consentTextId: input.consent_text_id,
+        ip: request.ip(),
+      },
+      memberActor(me, me.organisation, request.ip())
+    )
+    switch (result.status) {
+      case 'not_offered':
+        return response.notFound()
+      case 'subscribed':
+      case 'already_subscribed':
+        session.flash('success', i18n.t(`portal.newsletters.${result.status}`))
+        break
+      case 'consent_changed':
+      case 'suppressed':
+        session.flash('error', i18n.t(`portal.newsletters.${result.status}`))
+        break
+    }
+    return response.redirect().toPath(PAGE)
+  }
+
+  async unsubscribe({ params, request, response, session, auth, i18n }: HttpContext) {
+    const me = auth.use('member').getUserOrFail() as Contact
+    authorizeNewsletterRole(me)
+    const result = await new UnsubscribeFromPortal().handle(
+      { listId: Number(params.listId), email: me.email!, ip: request.ip() },
+      memberActor(me, me.organisation, request.ip())
+    )
+    if (result.status === 'not_offered') return response.notFound()
+    session.flash('success', i18n.t(`portal.newsletters.${result.status}`))
+    return response.redirect().toPath(PAGE)
+  }
+}

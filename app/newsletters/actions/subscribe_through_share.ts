@@ -1,0 +1,44 @@
+import Subscriber from '#newsletters/models/subscriber'
+import ShareEvent from '#newsletters/models/share_event'
+import type NewsletterDelivery from '#newsletters/models/newsletter_delivery'
+import { RequestSubscription } from '#newsletters/actions/request_subscription'
+
+/**
+ * The subscribe form on a share page: the usual double opt-in, with the new
+ * reader credited to the one who shared. Only an address new to us counts,
+ * and only once.
+ */
+export class SubscribeThroughShare {
+  async handle(input: {
+    delivery: NewsletterDelivery
+    listId: number
+    email: string
+    name: string | null
+    ip: string | null
+  }) {
+    const result = await new RequestSubscription().handle({
+      listId: input.listId,
+      email: input.email,
+      name: input.name,
+      source: 'share',
+      ip: input.ip,
+      referredById: input.delivery.subscriberId,
+    })
+    if (result.status !== 'confirmation_sent') return result
+    const subscriber = await Subscriber.findOrFail(result.subscription.subscriberId)
+    const credited = await ShareEvent.query()
+      .where('kind', 'signup')
+      .where('new_subscriber_id', subscriber.id)
+      .first()
+    if (subscriber.referredById === input.delivery.subscriberId && !credited) {
+      await ShareEvent.create({
+        deliveryId: input.delivery.id,
+        issueId: input.delivery.issueId,
+        sharerId: input.delivery.subscriberId,
+        kind: 'signup',
+        newSubscriberId: subscriber.id,
+      })
+    }
+    return result
+  }
+}

@@ -1,0 +1,114 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
+import { sendIssueValidator } from '#newsletters/validators/newsletters'
+import { StartIssueSend } from '#newsletters/actions/start_issue_send'
+import { PauseIssueSend } from '#newsletters/actions/pause_issue_send'
+import { ResumeIssueSend } from '#newsletters/actions/resume_issue_send'
+import { CancelIssueSend } from '#newsletters/actions/cancel_issue_send'
+import { getFailedDeliveries, getIssueProgress } from '#newsletters/queries/issue_progress'
+import { getDailyShares, getShareTotals, getTopSharers } from '#newsletters/queries/share_stats'
+import { CHART, shareChartBars } from '#newsletters/queries/share_chart'
+import { countRecipients } from '#newsletters/sending/recipients'
+import { webVersionUrl } from '#newsletters/reader_links'
+import { Actors } from '#audit/actor'
+import { formatDateTime, type DisplayLocale } from '#shared/formatting'
+
+/** Times typed into the form are the association's local time. */
+const ZONE = 'Europe/Copenhagen'
+
+/** An issue's own page: sending, its progress, and what readers' shares led to. */
+export default class IssueSendingController {
+  async show({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('view')
+    const issue = await NewsletterIssue.query()
+      .where('id', params.id)
+      .preload('lists')
+      .firstOrFail()
+    const sentFrom = (issue.sendStartedAt ?? issue.createdAt).startOf('day')
+    return view.render('newsletters/issue', {
+      issue,
+      progress: await getIssueProgress(issue),
+      recipients: issue.status === 'draft' ? await countRecipients(issue.id) : null,
+      failures: await getFailedDeliveries(issue.id),
+      shares: await getShareTotals({ issueId: issue.id }),
+      chart: shareChartBars(await getDailyShares(issue.id, sentFrom)),
+      chartSize: CHART,
+      sharers: await getTopSharers({ issueId: issue.id }),
+      webUrl: issue.compiledHtml ? webVersionUrl(issue.id) : null,
+      defaultSendAt: DateTime.now().setZone(ZONE).plus({ hours: 1 }).startOf('hour'),
+    })
+  }
+
+  /** Polled by the progress bar while the issue sends. */
+  async progress({ params, bouncer }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('view')
+    return getIssueProgress(await NewsletterIssue.findOrFail(params.id))
+  }
+
+  async send({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    const input = await request.validateUsing(sendIssueValidator)
+    const at =
+      input.when === 'later' && input.send_at
+        ? DateTime.fromISO(input.send_at, { zone: ZONE })
+        : null
+    if (at && at < DateTime.now()) {
+      session.flash('error', i18n.t('newsletters.sending.in_the_past'))
+      return response.redirect().toPath(`/newsletters/issues/${params.id}`)
+    }
+    const result = await new StartIssueSend().handle(
+      { issueId: Number(params.id), at },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'started') {
+      session.flash('success', i18n.t('newsletters.sending.started', { count: result.recipients }))
+    } else if (result.status === 'scheduled') {
+      session.flash(
+        'success',
+        i18n.t('newsletters.sending.scheduled', {
+          at: formatDateTime(result.at, i18n.locale as DisplayLocale),
+        })
+      )
+    } else if (result.status === 'has_problems') {
+      session.flash(
+        'error',
+        i18n.t('newsletters.issues.test_has_problems', { count: result.problems })
+      )
+    } else {
+      session.flash('error', i18n.t(`newsletters.sending.${result.status}`))
+    }
+    return response.redirect().toPath(`/newsletters/issues/${params.id}`)
+  }
+
+  async pause(ctx: HttpContext) {
+    return this.control(ctx, new PauseIssueSend(), 'paused')
+  }
+
+  async resume(ctx: HttpContext) {
+    return this.control(ctx, new ResumeIssueSend(), 'resumed')
+  }
+
+  async cancel(ctx: HttpContext) {
+    return this.control(ctx, new CancelIssueSend(), 'cancelled')
+  }
+
+  protected async control(
+    { params, request, response, session, auth, bouncer, i18n }: HttpContext,
+    action: { handle(issueId: number, actor: ReturnType<typeof Actors.user>): Promise<boolean> },
+    done: string
+  ) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    await NewsletterIssue.findOrFail(params.id)
+    const changed = await action.handle(
+      Number(params.id),
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    session.flash(
+      changed ? 'success' : 'error',
+      i18n.t(changed ? `newsletters.sending.${done}` : 'newsletters.sending.not_sendable')
+    )
+    return response.redirect().toPath(`/newsletters/issues/${params.id}`)
+  }
+}

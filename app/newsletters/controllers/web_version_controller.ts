@@ -1,0 +1,41 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import NewsletterList from '#newsletters/models/newsletter_list'
+import { publicCopy } from '#newsletters/sharing/web_copy'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+
+/** Newsletters are e-mail HTML: inline styles and pictures from anywhere, and no scripts at all. */
+const NEWSLETTER_CSP =
+  "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; font-src *; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+
+/** The public web version of each sent issue, and each list's archive. */
+export default class WebVersionController {
+  async show({ params, response }: HttpContext) {
+    const issue = await NewsletterIssue.query()
+      .where('id', params.id)
+      .whereNotNull('compiled_html')
+      .preload('lists')
+      .firstOrFail()
+    response.header('Content-Security-Policy', NEWSLETTER_CSP)
+    // The share page shows it in a frame of its own origin.
+    response.header('X-Frame-Options', 'SAMEORIGIN')
+    return response.type('text/html').send(publicCopy(issue, issue.lists[0]?.slug ?? null))
+  }
+
+  async archive({ params, view }: HttpContext) {
+    const list = await NewsletterList.query()
+      .where('slug', params.slug)
+      .where('is_public', true)
+      .where('archive_public', true)
+      .firstOrFail()
+    const issues = await NewsletterIssue.query()
+      .whereHas('lists', (lists) => lists.where('newsletter_lists.id', list.id))
+      .where('status', 'sent')
+      .orderBy('sent_at', 'desc')
+    return view.render('newsletters/archive', {
+      list,
+      issues,
+      association: await getAssociationSettings(),
+    })
+  }
+}

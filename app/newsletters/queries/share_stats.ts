@@ -1,0 +1,140 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+
+export type ShareTotals = { views: number; forwards: number; signups: number; confirmed: number }
+
+export type SharerRow = {
+  subscriberId: number
+  name: string | null
+  email: string | null
+  views: number
+  forwards: number
+  signups: number
+}
+
+/** Counts by kind, and how many of the sign-ups went on to confirm. */
+export async function getShareTotals(scope: { issueId?: number; sharerId?: number }) {
+  const query = db
+    .from('newsletter_share_events')
+    .groupBy('kind')
+    .select('kind')
+    .count('* as total')
+  if (scope.issueId) query.where('issue_id', scope.issueId)
+  if (scope.sharerId) query.where('sharer_id', scope.sharerId)
+  const totals: ShareTotals = { views: 0, forwards: 0, signups: 0, confirmed: 0 }
+  for (const row of await query) {
+    if (row.kind === 'view') totals.views = Number(row.total)
+    if (row.kind === 'forward') totals.forwards = Number(row.total)
+    if (row.kind === 'signup') totals.signups = Number(row.total)
+  }
+  const confirmed = db
+    .from('newsletter_share_events')
+    .where('kind', 'signup')
+    .whereExists((sub) =>
+      sub
+        .from('subscriptions')
+        .whereColumn('subscriptions.subscriber_id', 'newsletter_share_events.new_subscriber_id')
+        .whereNotNull('subscriptions.confirmed_at')
+    )
+    .count('* as total')
+  if (scope.issueId) confirmed.where('issue_id', scope.issueId)
+  if (scope.sharerId) confirmed.where('sharer_id', scope.sharerId)
+  const confirmedRow = await confirmed.first()
+  totals.confirmed = Number(confirmedRow?.total ?? 0)
+  return totals
+}
+
+/** Readers ranked by the new subscribers, forwards and views their links brought. */
+export async function getTopSharers(scope: { issueId?: number }, limit = 10): Promise<SharerRow[]> {
+  const query = db
+    .from('newsletter_share_events')
+    .join('subscribers', 'subscribers.id', 'newsletter_share_events.sharer_id')
+    .groupBy('newsletter_share_events.sharer_id', 'subscribers.name', 'subscribers.email')
+    .select(
+      'newsletter_share_events.sharer_id as subscriberId',
+      'subscribers.name',
+      'subscribers.email'
+    )
+    .select(
+      db.raw(`SUM(CASE WHEN kind = 'view' THEN 1 ELSE 0 END) AS views`),
+      db.raw(`SUM(CASE WHEN kind = 'forward' THEN 1 ELSE 0 END) AS forwards`),
+      db.raw(`SUM(CASE WHEN kind = 'signup' THEN 1 ELSE 0 END) AS signups`)
+    )
+    .orderByRaw('signups DESC, forwards DESC, views DESC')
+    .limit(limit)
+  if (scope.issueId) query.where('newsletter_share_events.issue_id', scope.issueId)
+  const rows = await query
+  return rows.map((row) => ({
+    subscriberId: Number(row.subscriberId),
+    name: row.name,
+    email: row.email,
+    views: Number(row.views),
+    forwards: Number(row.forwards),
+    signups: Number(row.signups),
+  }))
+}
+
+export type DailyShares = { day: string; views: number; forwards: number; signups: number }
+
+/** Per day since the issue went out, for the chart; days without events are zero. */
+export async function getDailyShares(issueId: number, from: DateTime, days = 30) {
+  // DATE() reads the stored timestamp the same way on SQLite and MariaDB.
+  const rows = await db
+    .from('newsletter_share_events')
+    .where('issue_id', issueId)
+    .groupByRaw('DATE(created_at), kind')
+    .select(db.raw('DATE(created_at) AS day'), 'kind')
+    .count('* as total')
+  const series: DailyShares[] = []
+  const index = new Map<string, DailyShares>()
+  for (let offset = 0; offset < days; offset++) {
+    const day = from.plus({ days: offset }).toISODate()!
+    const entry = { day, views: 0, forwards: 0, signups: 0 }
+    series.push(entry)
+    index.set(day, entry)
+  }
+  for (const row of rows) {
+    const day =
+      row.day instanceof Date
+        ? DateTime.fromJSDate(row.day, { zone: 'utc' }).toISODate()
+        : String(row.day)
+    const entry = index.get(day!.slice(0, 10))
+    if (!entry) continue
+    const total = Number(row.total)
+    if (row.kind === 'view') entry.views += total
+    if (row.kind === 'forward') entry.forwards += total
+    if (row.kind === 'signup') entry.signups += total
+  }
+  return series
+}
+
+export type ShareHistoryRow = {
+  issueId: number
+  subject: string
+  views: number
+  forwards: number
+  signups: number
+}
+
+/** What one reader's share links led to, issue by issue. */
+export async function getShareHistory(sharerId: number): Promise<ShareHistoryRow[]> {
+  const rows = await db
+    .from('newsletter_share_events')
+    .join('newsletter_issues', 'newsletter_issues.id', 'newsletter_share_events.issue_id')
+    .where('newsletter_share_events.sharer_id', sharerId)
+    .groupBy('newsletter_share_events.issue_id', 'newsletter_issues.subject')
+    .select('newsletter_share_events.issue_id as issueId', 'newsletter_issues.subject')
+    .select(
+      db.raw(`SUM(CASE WHEN kind = 'view' THEN 1 ELSE 0 END) AS views`),
+      db.raw(`SUM(CASE WHEN kind = 'forward' THEN 1 ELSE 0 END) AS forwards`),
+      db.raw(`SUM(CASE WHEN kind = 'signup' THEN 1 ELSE 0 END) AS signups`)
+    )
+    .orderBy('newsletter_share_events.issue_id', 'desc')
+  return rows.map((row) => ({
+    issueId: Number(row.issueId),
+    subject: row.subject,
+    views: Number(row.views),
+    forwards: Number(row.forwards),
+    signups: Number(row.signups),
+  }))
+}

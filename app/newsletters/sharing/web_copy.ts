@@ -1,0 +1,27 @@
+import { fillTemplate, splitAtPlaceholders } from '#newsletters/compose/placeholders'
+import { webVersionUrl } from '#newsletters/reader_links'
+import env from '#start/env'
+
+/**
+ * The issue as anyone may read it: no reader's name and no reader's links.
+ * A share link passed in makes the copy's share and subscribe links credit
+ * that reader (a colleague's forwarded copy).
+ */
+export function publicCopy(
+  issue: { id: number; compiledHtml: string | null },
+  listSlug: string | null,
+  creditedShareUrl: string | null = null
+) {
+  const web = webVersionUrl(issue.id)
+  const subscribe = listSlug
+    ? new URL(`/nyhedsbrev/${listSlug}`, env.get('APP_URL')).toString()
+    : web
+  return fillTemplate(splitAtPlaceholders(issue.compiledHtml ?? ''), {
+    first_name: 'læser',
+    share_url: creditedShareUrl ?? web,
+    forward_url: creditedShareUrl ?? web,
+    unsubscribe_url: subscribe,
+    preferences_url: subscribe,
+    web_url: web,
+  })
+}
