@@ -45,6 +45,20 @@ test.group('First start (node ace kreds:prepare)', (group) => {
     const association = sqlite
       .prepare('SELECT name, founded_on, notice_days FROM association_settings')
       .get()
+    const issues = sqlite
+      .prepare(
+        'SELECT subject, status, compiled_html IS NOT NULL AS compiled FROM newsletter_issues ORDER BY id'
+      )
+      .all()
+    const subscribers = sqlite.prepare('SELECT COUNT(*) AS total FROM subscribers').get()
+    const shares = sqlite
+      .prepare(
+        'SELECT kind, COUNT(*) AS total FROM newsletter_share_events GROUP BY kind ORDER BY kind'
+      )
+      .all()
+    const credited = sqlite
+      .prepare('SELECT COUNT(*) AS total FROM subscribers WHERE referred_by_id IS NOT NULL')
+      .get()
     sqlite.close()
     assert.deepEqual(users, [
       { email: 'admin@example.org', role: 'admin' },
@@ -53,6 +67,22 @@ test.group('First start (node ace kreds:prepare)', (group) => {
       { email: 'secretariat@example.org', role: 'secretariat' },
     ])
     assert.deepInclude(association, { name: 'Social Talks', notice_days: 14 })
+    // The first newsletter went out and was shared; the second waits as a draft.
+    assert.deepEqual(issues, [
+      { subject: 'Velkommen til Social Talks', status: 'sent', compiled: 1 },
+      {
+        subject: 'Vidensmægleruddannelsen: sidste chance for at komme med',
+        status: 'draft',
+        compiled: 0,
+      },
+    ])
+    assert.deepEqual(subscribers, { total: 40 })
+    assert.deepEqual(shares, [
+      { kind: 'forward', total: 4 },
+      { kind: 'signup', total: 3 },
+      { kind: 'view', total: 21 },
+    ])
+    assert.deepEqual(credited, { total: 3 })
   })
 
   test('says clearly when the database cannot be reached', async ({ assert }) => {

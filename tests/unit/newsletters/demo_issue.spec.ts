@@ -33,4 +33,20 @@ test.group('The demo newsletter', () => {
     }
     assert.include(result.html!, '{{ share_url }}')
   })
+
+  test('the second issue, a draft, compiles too and asks readers to pass it on', async ({
+    assert,
+  }) => {
+    const sections = await readFile(
+      app.makePath('database/seeders/newsletters/second_issue.mjml'),
+      'utf8'
+    )
+    const result = await compileIssue(
+      sections,
+      { name: 'Social Talks', address: null, postcode: null, city: null, email: null },
+      null
+    )
+    assert.deepEqual(result.problems, [])
+    assert.include(result.html!, '{{ forward_url }}')
+  })
 })
