@@ -24,17 +24,21 @@ export default class NewslettersSend extends BaseCommand {
     const { SendTestIssue } = await import('#newsletters/actions/send_test_issue')
     const { Actors } = await import('#audit/actor')
 
+    // Console processes do not load job classes; the sync driver runs them right here.
+    const queue = await this.app.container.make('queue.manager')
+    await queue.loadJobs()
+
     const issueId = Number(this.issue)
     const issue = Number.isInteger(issueId) ? await NewsletterIssue.find(issueId) : null
     if (!issue) return this.fail(`No newsletter issue ${this.issue}`)
     const actor = Actors.system(`newsletters:send ${issue.id}`)
 
     if (this.test !== undefined) {
-      const [valid] = await vine.tryValidate({
+      const [error] = await vine.tryValidate({
         schema: vine.string().trim().email(),
         data: this.test,
       })
-      if (valid === null) return this.fail(`--test needs an e-mail address, not "${this.test}"`)
+      if (error) return this.fail(`--test needs an e-mail address, not "${this.test}"`)
       const result = await new SendTestIssue().handle(
         { issueId: issue.id, addresses: [this.test.trim()] },
         actor

@@ -3,6 +3,12 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Subscriber from '#newsletters/models/subscriber'
 import type Subscription from '#newsletters/models/subscription'
 import { PERMANENT_SUPPRESSIONS } from '#newsletters/consent'
+import { createHash } from 'node:crypto'
+
+/** How an erased reader's address is remembered, so it is never added or mailed again. */
+export function hashEmail(email: string) {
+  return createHash('sha256').update(normaliseEmail(email)).digest('hex')
+}
 
 /** Subscribers are keyed by their address, stored trimmed and in lower case. */
 export function normaliseEmail(email: string) {
@@ -48,4 +54,26 @@ export async function withdrawSubscription(
 ) {
   subscription.merge({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null })
   await subscription.useTransaction(trx).save()
+}
+
+/**
+ * The addresses among these that no path may mail: suppressed (left,
+ * bounced, complained) or erased, the erased known only by their hash.
+ */
+export async function unmailableAmong(emails: string[]) {
+  const normalised = emails.map(normaliseEmail)
+  if (normalised.length === 0) return new Set<string>()
+  const suppressed = await Subscriber.query()
+    .whereIn('email', normalised)
+    .whereNotNull('suppressed_reason')
+    .select('email')
+  const hashes = new Map(normalised.map((email) => [hashEmail(email), email]))
+  const erased = await Subscriber.query()
+    .whereIn('email_hash', [...hashes.keys()])
+    .whereNotNull('erased_at')
+    .select('email_hash')
+  return new Set([
+    ...suppressed.map((subscriber) => subscriber.email!),
+    ...erased.map((subscriber) => hashes.get(subscriber.emailHash!)!),
+  ])
 }

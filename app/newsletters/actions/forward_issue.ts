@@ -5,8 +5,11 @@ import type NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import SendForwardJob from '#newsletters/jobs/send_forward_job'
 import { hashToken } from '#shared/tokens'
 import { isUniqueViolation } from '#shared/database_constraints'
+import { unmailableAmong } from '#newsletters/subscriber_records'
 
-export type ForwardIssueResult = { status: 'queued' | 'already_forwarded' | 'own_address' }
+export type ForwardIssueResult = {
+  status: 'queued' | 'already_forwarded' | 'own_address' | 'unmailable'
+}
 
 /**
  * A reader sends this issue once to a colleague, with a note. The colleague
@@ -20,6 +23,9 @@ export class ForwardIssue {
   }): Promise<ForwardIssueResult> {
     const email = input.email.trim().toLowerCase()
     if (email === input.delivery.subscriber.email) return { status: 'own_address' }
+    // Someone who left, bounced or complained is not mailed through a colleague either.
+    const unmailable = await unmailableAmong([email])
+    if (unmailable.size) return { status: 'unmailable' }
     let forward: NewsletterForward
     try {
       forward = await db.transaction(async (trx) => {

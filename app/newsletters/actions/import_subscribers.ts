@@ -5,7 +5,7 @@ import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
 import { parseSubscriberRows, type SubscriberRow } from '#newsletters/import/subscriber_rows'
 import { readCsvOrProblem, type CsvProblem } from '#shared/csv/describe_problem'
-import { hashEmail } from '#newsletters/actions/subscriber_privacy'
+import { unmailableAmong } from '#newsletters/subscriber_records'
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 
@@ -42,13 +42,9 @@ export class ImportSubscribers {
     const emails = parsed.rows.map((row) => row.email)
     const existing = await Subscriber.query().whereIn('email', emails).preload('subscriptions')
     const known = new Map(existing.map((subscriber) => [subscriber.email!, subscriber]))
-    // Erased readers are known only by a hash of their address: they too stay off the list.
-    const erasedRows = await Subscriber.query()
-      .whereIn('email_hash', emails.map(hashEmail))
-      .whereNotNull('erased_at')
-    const erased = new Set(erasedRows.map((subscriber) => subscriber.emailHash))
+    const unmailable = await unmailableAmong(emails)
     const suppressed = parsed.rows
-      .filter((row) => known.get(row.email)?.suppressedReason || erased.has(hashEmail(row.email)))
+      .filter((row) => unmailable.has(row.email))
       .map((row) => row.email)
     const onList = parsed.rows.filter((row) =>
       known.get(row.email)?.subscriptions.some((s) => s.listId === list.id && s.status === 'active')

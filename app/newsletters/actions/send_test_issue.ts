@@ -8,9 +8,11 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import db from '@adonisjs/lucid/services/db'
+import { unmailableAmong } from '#newsletters/subscriber_records'
 
 export type SendTestIssueResult =
-  { status: 'sent'; count: number } | { status: 'has_problems'; problems: number }
+  | { status: 'sent'; count: number; skipped: string[] }
+  | { status: 'has_problems'; problems: number }
 
 /**
  * Sends the issue, as a sample reader would get it, to a few given
@@ -28,7 +30,9 @@ export class SendTestIssue {
 
     const copy = personalise(prepareIssue(`[Test] ${issue.subject}`, compiled.html), SAMPLE_READER)
     const listId = `<issue-${issue.id}.${new URL(env.get('APP_URL')).hostname}>`
-    for (const address of input.addresses) {
+    const unmailable = await unmailableAmong(input.addresses)
+    const addresses = input.addresses.filter((address) => !unmailable.has(address.toLowerCase()))
+    for (const address of addresses) {
       await mail.send((message) => {
         message
           .to(address)
@@ -43,10 +47,10 @@ export class SendTestIssue {
       recordAuditEvent(trx, actor, {
         module: 'newsletters',
         action: 'issue.test_sent',
-        details: { subject: issue.subject, addresses: input.addresses.join(', ') },
+        details: { subject: issue.subject, addresses: addresses.join(', ') },
         subject: { type: 'newsletter_issue', id: issue.id },
       })
     )
-    return { status: 'sent', count: input.addresses.length }
+    return { status: 'sent', count: addresses.length, skipped: [...unmailable] }
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Subscriber from '#newsletters/models/subscriber'
@@ -6,12 +5,9 @@ import Subscription from '#newsletters/models/subscription'
 import AuditEvent from '#audit/models/audit_event'
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import { hashEmail } from '#newsletters/subscriber_records'
 
 const ERASED = '[slettet]'
-
-export function hashEmail(email: string) {
-  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex')
-}
 
 async function findSubscriber(id: number) {
   return Subscriber.query()

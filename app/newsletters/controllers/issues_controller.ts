@@ -104,6 +104,12 @@ export default class IssuesController {
       )
     } else {
       session.flash('success', i18n.t('newsletters.issues.test_sent', { count: result.count }))
+      if (result.skipped.length) {
+        session.flash(
+          'error',
+          i18n.t('newsletters.issues.test_skipped', { addresses: result.skipped.join(', ') })
+        )
+      }
     }
     return response.redirect().toPath(`/newsletters/issues/${params.id}/edit`)
   }

@@ -23,15 +23,13 @@ export type IssueEnvelope = {
   host: string
 }
 
-const envelopes = new Map<number, IssueEnvelope>()
+const prepared = new Map<string, PreparedIssue>()
 
 /**
- * Built once per issue and process: the HTML went out compiled and is never
- * edited after, so the text part and the cut pieces can be kept.
+ * Made once per batch. The costly part, the text part and the cut pieces,
+ * is kept per compiled HTML: an issue's HTML never changes once it is sent.
  */
 export async function envelopeFor(issueId: number): Promise<IssueEnvelope | null> {
-  const cached = envelopes.get(issueId)
-  if (cached) return cached
   const issue = await NewsletterIssue.find(issueId)
   if (!issue?.compiledHtml) return null
   const settings = await getAssociationSettings()
@@ -41,10 +39,15 @@ export async function envelopeFor(issueId: number): Promise<IssueEnvelope | null
     .orderBy('newsletter_lists.id')
     .select('newsletter_lists.*')
     .firstOrFail()
+  const cacheKey = `${issue.subject}\n${issue.compiledHtml}`
+  if (!prepared.has(cacheKey)) {
+    if (prepared.size > 20) prepared.clear()
+    prepared.set(cacheKey, prepareIssue(issue.subject, issue.compiledHtml))
+  }
   const host = new URL(env.get('APP_URL')).hostname
-  const envelope: IssueEnvelope = {
+  return {
     issueId,
-    prepared: prepareIssue(issue.subject, issue.compiledHtml),
+    prepared: prepared.get(cacheKey)!,
     // The address stays the one the mail server may send for; the name is the association's.
     from: { address: env.get('MAIL_FROM_ADDRESS'), name: settings.name },
     replyTo: settings.email ? { address: settings.email, name: settings.name } : null,
@@ -53,9 +56,6 @@ export async function envelopeFor(issueId: number): Promise<IssueEnvelope | null
       env.get('NEWSLETTER_UNSUBSCRIBE_ADDRESS') ?? settings.email ?? env.get('MAIL_FROM_ADDRESS'),
     host,
   }
-  if (envelopes.size > 50) envelopes.clear()
-  envelopes.set(issueId, envelope)
-  return envelope
 }
 
 export type Reader = { deliveryId: number; subscriberId: number; name: string | null }

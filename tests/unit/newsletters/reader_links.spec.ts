@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { readerToken, unsubscribeUrl, verifyReaderToken } from '#newsletters/reader_links'
+import {
+  forwardUrl,
+  readerToken,
+  shareUrl,
+  unsubscribeUrl,
+  verifyReaderToken,
+} from '#newsletters/reader_links'
 
 test.group('Reader links', () => {
   test('a reader’s token leads back to that reader only', ({ assert }) => {
@@ -16,5 +22,18 @@ test.group('Reader links', () => {
     assert.isNull(verifyReaderToken('unsubscribe', `${(4712).toString(36)}.${mac}`))
     assert.isNull(verifyReaderToken('unsubscribe', `${(4711).toString(36)}.${mac.slice(0, -1)}A`))
     assert.isNull(verifyReaderToken('unsubscribe', 'garbage'))
+  })
+
+  test('share links carry 128 bits of signature and are no good for unsubscribing', ({
+    assert,
+  }) => {
+    const token = readerToken('share', 99)
+    const [, mac] = token.split('.')
+    assert.isAtLeast(Buffer.from(mac, 'base64url').length * 8, 128)
+    assert.equal(verifyReaderToken('share', token), 99)
+    assert.isNull(verifyReaderToken('unsubscribe', token))
+    assert.isNull(verifyReaderToken('share', readerToken('unsubscribe', 99)))
+    assert.equal(shareUrl(99), `http://127.0.0.1:3334/del/${token}`)
+    assert.equal(forwardUrl(99), `http://127.0.0.1:3334/del/${token}/videresend`)
   })
 })

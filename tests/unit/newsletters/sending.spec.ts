@@ -1,0 +1,159 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
+import Subscription from '#newsletters/models/subscription'
+import type Subscriber from '#newsletters/models/subscriber'
+import type NewsletterList from '#newsletters/models/newsletter_list'
+import { queueDeliveries } from '#newsletters/sending/recipients'
+import { SendDeliveryBatch } from '#newsletters/actions/send_delivery_batch'
+import { envelopeFor, listHeaders, messageIdFor } from '#newsletters/sending/reader_copy'
+import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
+import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
+
+async function subscribe(
+  reader: Subscriber,
+  list: NewsletterList,
+  status: 'active' | 'pending' | 'unsubscribed' = 'active'
+) {
+  await Subscription.create({
+    subscriberId: reader.id,
+    listId: list.id,
+    status,
+    source: 'form',
+    requestedAt: DateTime.now(),
+  })
+}
+
+async function issueFor(lists: NewsletterList[], status: 'draft' | 'sending' = 'sending') {
+  const issue = await NewsletterIssue.create({
+    subject: 'Udgave',
+    bodyMjml: 'x',
+    compiledHtml:
+      '<html><body><p>Hej {{ first_name }}</p><a href="{{ unsubscribe_url }}">Afmeld</a></body></html>',
+    status,
+    createdBy: 'test',
+  })
+  await issue.related('lists').attach(lists.map((list) => list.id))
+  return issue
+}
+
+test.group('Queueing deliveries', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('one row per active reader across lists; suppressed, erased, pending and departed get none; twice makes none', async ({
+    assert,
+  }) => {
+    const [first, second] = await NewsletterListFactory.createMany(2)
+    const both = await SubscriberFactory.create()
+    await subscribe(both, first)
+    await subscribe(both, second)
+    const one = await SubscriberFactory.create()
+    await subscribe(one, second)
+    for (const state of ['bounced', 'complained', 'unsubscribed'] as const) {
+      await subscribe(await SubscriberFactory.apply(state).create(), first)
+    }
+    const erased = await SubscriberFactory.merge({ email: null, erasedAt: DateTime.now() }).create()
+    await subscribe(erased, first)
+    await subscribe(await SubscriberFactory.create(), first, 'pending')
+    await subscribe(await SubscriberFactory.create(), first, 'unsubscribed')
+    const issue = await issueFor([first, second], 'draft')
+
+    const queued = await db.transaction((trx) => queueDeliveries(trx, issue.id))
+    assert.equal(queued, 2)
+    const again = await db.transaction((trx) => queueDeliveries(trx, issue.id))
+    assert.equal(again, 0)
+    const rows = await NewsletterDelivery.query()
+      .where('issue_id', issue.id)
+      .orderBy('subscriber_id')
+    assert.deepEqual(
+      rows.map((row) => [row.subscriberId, row.status]),
+      [
+        [both.id, 'queued'],
+        [one.id, 'queued'],
+      ]
+    )
+  })
+})
+
+test.group('Sending a batch', (group) => {
+  let catcher: MailCatcher
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(async () => {
+    catcher = await startMailCatcher()
+    return () => catcher.stop()
+  })
+
+  test('a reader suppressed or gone after queueing is not mailed; the rest are', async ({
+    assert,
+  }) => {
+    const list = await NewsletterListFactory.create()
+    const readers = await SubscriberFactory.createMany(3)
+    for (const reader of readers) await subscribe(reader, list)
+    const issue = await issueFor([list])
+    await db.transaction((trx) => queueDeliveries(trx, issue.id))
+    readers[1].merge({ suppressedReason: 'complained' })
+    await readers[1].save()
+    await Subscription.query()
+      .where('subscriber_id', readers[2].id)
+      .update({ status: 'unsubscribed' })
+
+    const ids = (await NewsletterDelivery.query().where('issue_id', issue.id)).map((row) => row.id)
+    const outcome = await new SendDeliveryBatch().handle({ issueId: issue.id, deliveryIds: ids })
+    assert.deepInclude(outcome, { sent: 1, failed: 2 })
+    assert.lengthOf(catcher.messages, 1)
+    const rows = await NewsletterDelivery.query().where('issue_id', issue.id).orderBy('id')
+    assert.deepEqual(
+      rows.map((row) => row.status),
+      ['sent', 'failed', 'failed']
+    )
+    assert.match(rows[1].error!, /suppressed \(complained\)/)
+    assert.match(rows[2].error!, /unsubscribed/)
+    await issue.refresh()
+    assert.equal(issue.status, 'sent')
+  })
+
+  test('a paused issue sends nothing, and a row already taken is not sent twice', async ({
+    assert,
+  }) => {
+    const list = await NewsletterListFactory.create()
+    const reader = await SubscriberFactory.create()
+    await subscribe(reader, list)
+    const issue = await issueFor([list])
+    await db.transaction((trx) => queueDeliveries(trx, issue.id))
+    const [row] = await NewsletterDelivery.query().where('issue_id', issue.id)
+
+    issue.status = 'paused'
+    await issue.save()
+    await new SendDeliveryBatch().handle({ issueId: issue.id, deliveryIds: [row.id] })
+    assert.lengthOf(catcher.messages, 0)
+
+    issue.status = 'sending'
+    await issue.save()
+    await new SendDeliveryBatch().handle({ issueId: issue.id, deliveryIds: [row.id] })
+    await new SendDeliveryBatch().handle({ issueId: issue.id, deliveryIds: [row.id] })
+    assert.lengthOf(catcher.messages, 1)
+  })
+
+  test('headers: both ways to unsubscribe, one-click, the list, a Message-ID per attempt', async ({
+    assert,
+  }) => {
+    const list = await NewsletterListFactory.merge({
+      name: 'Nyhedsbrev',
+      slug: 'nyhedsbrev',
+    }).create()
+    const issue = await issueFor([list])
+    const envelope = (await envelopeFor(issue.id))!
+    const headers = listHeaders(envelope, 7)
+    assert.match(
+      headers['List-Unsubscribe'],
+      /^<http:\/\/127\.0\.0\.1:3334\/u\/7\.[\w-]{22}>, <mailto:[^?]+\?subject=unsubscribe%207\.[\w-]{22}>$/
+    )
+    assert.equal(headers['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click')
+    assert.equal(headers['List-Id'], 'Nyhedsbrev <nyhedsbrev.127.0.0.1>')
+    assert.notEqual(messageIdFor(envelope, 5, 1), messageIdFor(envelope, 5, 2))
+    assert.match(messageIdFor(envelope, 5, 1), /^<kreds\.\d+\.5\.1@127\.0\.0\.1>$/)
+  })
+})
