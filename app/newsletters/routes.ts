@@ -22,6 +22,10 @@ router
   .get('/nyhedsbrev/udgave/:id', [WebVersionController, 'show'])
   .where('id', router.matchers.number())
 router.get('/nyhedsbrev/:slug/arkiv', [WebVersionController, 'archive'])
+router.get('/nyhedsbrev/:slug/indlejret', [SubscribeController, 'showEmbedded'])
+router
+  .post('/nyhedsbrev/:slug/indlejret', [SubscribeController, 'storeEmbedded'])
+  .use(subscribeThrottle)
 
 router.get('/del/:token', [ShareController, 'show'])
 router.post('/del/:token/tilmeld', [ShareController, 'subscribe']).use(subscribeThrottle)

@@ -1,3 +1,4 @@
+import env from '#start/env'
 import type { HttpContext } from '@adonisjs/core/http'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
@@ -23,7 +24,12 @@ export default class NewsletterListsController {
       .where('id', params.id)
       .preload('consentTexts', (texts) => texts.orderBy('version', 'desc'))
       .firstOrFail()
-    return view.render('newsletters/list_form', { list, consent: list.consentTexts[0] ?? null })
+    const formUrl = new URL(`/nyhedsbrev/${list.slug}/indlejret`, env.get('APP_URL')).toString()
+    return view.render('newsletters/list_form', {
+      list,
+      consent: list.consentTexts[0] ?? null,
+      embedCode: `<iframe src="${formUrl}" title="${list.name.replace(/"/g, '&quot;')}" style="border:0;width:100%;max-width:480px;height:440px"></iframe>`,
+    })
   }
 
   async store(ctx: HttpContext) {

@@ -42,6 +42,41 @@ export default class SubscribeController {
     return response.redirect().toPath(`/nyhedsbrev/${list.slug}`)
   }
 
+  /**
+   * The form for the association's own website, in an iframe. A page framed
+   * on another site gets no session cookie, so the POST carries no CSRF
+   * token; the double opt-in is what protects it, and the rate limit.
+   */
+  async showEmbedded({ params, view, response }: HttpContext) {
+    const { list, consent } = await publicListWithConsent(params.slug)
+    allowFramingAnywhere(response)
+    return view.render('newsletters/subscribe_embedded', { list, consent, done: false })
+  }
+
+  async storeEmbedded({ params, request, view, response }: HttpContext) {
+    const { list, consent } = await publicListWithConsent(params.slug)
+    allowFramingAnywhere(response)
+    const [errors, input] = await subscribeValidator.tryValidate(request.all())
+    if (errors) {
+      response.status(422)
+      return view.render('newsletters/subscribe_embedded', {
+        list,
+        consent,
+        done: false,
+        problems: errors.messages.map((problem: { field: string }) => problem.field),
+        old: request.only(['email', 'name']),
+      })
+    }
+    await new RequestSubscription().handle({
+      listId: list.id,
+      email: input.email,
+      name: input.name ?? null,
+      source: 'form',
+      ip: request.ip(),
+    })
+    return view.render('newsletters/subscribe_embedded', { list, consent, done: true })
+  }
+
   /** Opening the link shows a button: a mail scanner fetching it must not give consent. */
   async showConfirm({ params, view }: HttpContext) {
     return view.render('newsletters/confirm', { token: params.token })
@@ -55,4 +90,24 @@ export default class SubscribeController {
     }
     return view.render('newsletters/confirmed', { list: result.subscription.list })
   }
+}
+
+async function publicListWithConsent(slug: string) {
+  const list = await NewsletterList.query()
+    .where('slug', slug)
+    .where('is_public', true)
+    .firstOrFail()
+  const consent = await ConsentText.query()
+    .where('list_id', list.id)
+    .orderBy('version', 'desc')
+    .firstOrFail()
+  return { list, consent }
+}
+
+function allowFramingAnywhere(response: HttpContext['response']) {
+  response.removeHeader('X-Frame-Options')
+  response.header(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors *"
+  )
 }

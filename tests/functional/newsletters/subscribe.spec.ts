@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Subscription from '#newsletters/models/subscription'
+import Subscriber from '#newsletters/models/subscriber'
 import ConsentText from '#newsletters/models/consent_text'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import { UserFactory } from '#database/factories/user_factory'
@@ -190,5 +191,42 @@ test.group('Lists and subscribers for the staff', (group) => {
     ).assertStatus(403)
     ;(await client.get('/newsletters').loginAs(treasurer)).assertStatus(403)
     ;(await client.get('/newsletters/subscribers').loginAs(treasurer)).assertStatus(403)
+  })
+})
+
+test.group('The embedded subscribe form', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('may be framed by any site and posts without a session; bad input is named; double opt-in as usual', async ({
+    client,
+    assert,
+  }) => {
+    const list = await NewsletterListFactory.with('consentTexts', 1).create()
+    const page = await client.get(`/nyhedsbrev/${list.slug}/indlejret`)
+    page.assertStatus(200)
+    assert.notExists(page.header('x-frame-options'))
+    assert.include(page.header('content-security-policy'), 'frame-ancestors *')
+    page.assertTextIncludes('Ja tak, send mig nyhedsbrevet.')
+
+    // As a browser on another site sends it: no session, no CSRF token.
+    const refused = await client
+      .post(`/nyhedsbrev/${list.slug}/indlejret`)
+      .form({ email: 'ikke-en-adresse' })
+    refused.assertStatus(422)
+    refused.assertTextIncludes('Skriv en gyldig e-mailadresse.')
+    refused.assertTextIncludes('Sæt kryds for at give dit samtykke.')
+
+    const accepted = await client
+      .post(`/nyhedsbrev/${list.slug}/indlejret`)
+      .form({ email: 'Lone@Example.org', consent: 'on' })
+    accepted.assertStatus(200)
+    accepted.assertTextIncludes('Se din indbakke')
+    const subscriber = await Subscriber.findByOrFail('email', 'lone@example.org')
+    const subscription = await Subscription.findByOrFail('subscriber_id', subscriber.id)
+    assert.equal(subscription.status, 'pending')
+
+    const staff = await UserFactory.apply('secretariat').create()
+    const edit = await client.get(`/newsletters/lists/${list.id}/edit`).loginAs(staff)
+    edit.assertTextIncludes(`/nyhedsbrev/${list.slug}/indlejret`)
   })
 })
