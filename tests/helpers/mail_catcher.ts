@@ -95,7 +95,8 @@ export function recipientsOf(message: ParsedMail) {
 export function findLink(message: ParsedMail, pathPrefix: string) {
   const text = `${message.text ?? ''}\n${typeof message.html === 'string' ? message.html : ''}`
   const match = text.match(
-    new RegExp(`https?://[^\\s"'<>]*${pathPrefix.replace(/\//g, '\\/')}[^\\s"'<>]*`)
+    // The text part wraps links in brackets: "Del [https://…]".
+    new RegExp(`https?://[^\\s"'<>\\]]*${pathPrefix.replace(/\//g, '\\/')}[^\\s"'<>\\]]*`)
   )
   if (!match) throw new Error(`No link to ${pathPrefix} in the message "${message.subject}"`)
   return new URL(match[0])
