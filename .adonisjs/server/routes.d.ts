@@ -60,9 +60,20 @@ export type ScannedRoutes = {
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'portal_newsletters.show': { paramsTuple?: []; params?: {} }
+    'portal_newsletters.subscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
+    'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.store_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'share.subscribe': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'share.show_forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'share.forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
@@ -79,8 +90,20 @@ export type ScannedRoutes = {
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.send_test': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.send': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_import.create': { paramsTuple?: []; params?: {} }
+    'subscriber_import.preview': { paramsTuple?: []; params?: {} }
+    'subscriber_import.store': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
@@ -110,7 +133,13 @@ export type ScannedRoutes = {
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'share.show_forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.index': { paramsTuple?: []; params?: {} }
@@ -119,8 +148,12 @@ export type ScannedRoutes = {
     'issues.index': { paramsTuple?: []; params?: {} }
     'issues.create': { paramsTuple?: []; params?: {} }
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_import.create': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
@@ -150,7 +183,13 @@ export type ScannedRoutes = {
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'share.show_forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.index': { paramsTuple?: []; params?: {} }
@@ -159,8 +198,12 @@ export type ScannedRoutes = {
     'issues.index': { paramsTuple?: []; params?: {} }
     'issues.create': { paramsTuple?: []; params?: {} }
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_import.create': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'settings.update': { paramsTuple?: []; params?: {} }
@@ -194,18 +237,31 @@ export type ScannedRoutes = {
     'portal_session.logout': { paramsTuple?: []; params?: {} }
     'portal_name_change.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
+    'portal_newsletters.subscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
     'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.store_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'share.subscribe': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'share.forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.store': { paramsTuple?: []; params?: {} }
     'issues.store': { paramsTuple?: []; params?: {} }
     'issues.preview': { paramsTuple?: []; params?: {} }
     'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.send_test': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.send': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_sending.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_import.preview': { paramsTuple?: []; params?: {} }
+    'subscriber_import.store': { paramsTuple?: []; params?: {} }
+    'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

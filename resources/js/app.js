@@ -3,6 +3,7 @@
  * few things that react on the page, such as the menu on small screens.
  */
 import Alpine from '@alpinejs/csp'
+import './send_progress.js'
 
 Alpine.data('navigation', () => ({
   open: false,
@@ -16,46 +17,69 @@ Alpine.data('navigation', () => ({
 
 /*
  * The newsletter composer: as the secretariat types, the server checks and
- * compiles the MJML; problems appear by line and the preview is replaced.
+ * compiles the MJML; problems appear by line, in the list and in the editor,
+ * and the preview is replaced.
  */
-Alpine.data('composer', () => ({
-  problems: [],
-  narrow: false,
-  timer: null,
-  schedule() {
-    clearTimeout(this.timer)
-    this.timer = setTimeout(() => this.refresh(), 400)
-  },
-  desktop() {
-    this.narrow = false
-  },
-  phone() {
-    this.narrow = true
-  },
-  get frameClass() {
-    return this.narrow ? 'is-phone' : ''
-  },
-  async refresh() {
-    const form = this.$root
-    const response = await fetch('/newsletters/issues/preview', {
-      method: 'POST',
-      headers: {
-        'accept': 'application/json',
-        'content-type': 'application/json',
-        'x-csrf-token': form.querySelector('input[name="_csrf"]').value,
-      },
-      body: JSON.stringify({ body_mjml: form.body_mjml.value, preheader: form.preheader.value }),
-    })
-    if (!response.ok) return
-    const result = await response.json()
-    const label = document.documentElement.lang === 'en' ? 'line' : 'linje'
-    form.querySelectorAll('[data-server-problem]').forEach((item) => item.remove())
-    this.problems = result.problems.map((problem) => ({
-      text: `${label} ${problem.line}: ${problem.message}`,
-    }))
-    if (result.html) form.querySelector('iframe').srcdoc = result.html
-  },
-}))
+Alpine.data('composer', () => {
+  // Kept out of Alpine's reactive data: CodeMirror does not work through a proxy.
+  let editor = null
+  return {
+    problems: [],
+    narrow: false,
+    timer: null,
+    init() {
+      const rendered = this.$root.querySelectorAll('[data-server-problem]')
+      const known = [...rendered].map((item) => ({
+        line: Number(item.dataset.line),
+        message: item.dataset.message,
+      }))
+      // Loaded on this page only: the editor weighs more than the rest of the script.
+      editor = import('./mjml_editor.js').then(({ mountMjmlEditor }) => {
+        const mounted = mountMjmlEditor(this.$root.body_mjml)
+        mounted.showProblems(known)
+        return mounted
+      })
+    },
+    schedule() {
+      clearTimeout(this.timer)
+      this.timer = setTimeout(() => this.refresh(), 400)
+    },
+    desktop() {
+      this.narrow = false
+    },
+    phone() {
+      this.narrow = true
+    },
+    get frameClass() {
+      return this.narrow ? 'is-phone' : ''
+    },
+    async refresh() {
+      const form = this.$root
+      const body = form.body_mjml.value
+      const response = await fetch('/newsletters/issues/preview', {
+        method: 'POST',
+        headers: {
+          'accept': 'application/json',
+          'content-type': 'application/json',
+          'x-csrf-token': form.querySelector('input[name="_csrf"]').value,
+        },
+        body: JSON.stringify({ body_mjml: body, preheader: form.preheader.value }),
+      })
+      if (!response.ok) return
+      const result = await response.json()
+      // Typed on meanwhile: these lines may have moved, and a newer refresh is due.
+      if (form.body_mjml.value !== body) return
+      const label = document.documentElement.lang === 'en' ? 'line' : 'linje'
+      form.querySelectorAll('[data-server-problem]').forEach((item) => item.remove())
+      this.problems = result.problems.map((problem) => ({
+        text: `${label} ${problem.line}: ${problem.message}`,
+      }))
+      if (result.html) form.querySelector('iframe').srcdoc = result.html
+      const mounted = await editor
+      mounted.showProblems(result.problems)
+    },
+  }
+})
 
 window.Alpine = Alpine
 Alpine.start()
