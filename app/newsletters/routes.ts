@@ -68,6 +68,8 @@ router
 
     router.get('/newsletters/subscribers', [SubscribersController, 'index'])
     router.get('/newsletters/subscribers/:id', [SubscribersController, 'show'])
+    router.get('/newsletters/subscribers/:id/edit', [SubscribersController, 'edit'])
+    router.put('/newsletters/subscribers/:id', [SubscribersController, 'update'])
     router.get('/newsletters/subscribers/:id/data', [SubscribersController, 'exportData'])
     router.post('/newsletters/subscribers/:id/erasure', [SubscribersController, 'erase'])
   })

@@ -2,10 +2,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Subscriber from '#newsletters/models/subscriber'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
-import { subscriberFiltersValidator } from '#newsletters/validators/newsletters'
+import {
+  subscriberFiltersValidator,
+  subscriberValidator,
+} from '#newsletters/validators/newsletters'
 import { listSubscribers } from '#newsletters/queries/list_subscribers'
 import { EraseSubscriber, ExportSubscriberData } from '#newsletters/actions/subscriber_privacy'
 import { Actors } from '#audit/actor'
+import { UpdateSubscriber } from '#newsletters/actions/update_subscriber'
 import { getShareHistory, getTopSharers } from '#newsletters/queries/share_stats'
 
 export default class SubscribersController {
@@ -47,6 +51,33 @@ export default class SubscribersController {
       referredCount: Number(referred?.$extras.total ?? 0),
       shareHistory: await getShareHistory(subscriber.id),
     })
+  }
+
+  async edit({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    const subscriber = await Subscriber.query()
+      .where('id', params.id)
+      .whereNull('erased_at')
+      .firstOrFail()
+    return view.render('newsletters/subscriber_form', { subscriber })
+  }
+
+  async update({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(NewsletterPolicy).authorize('edit')
+    const input = await request.validateUsing(subscriberValidator)
+    const result = await new UpdateSubscriber().handle(
+      Number(params.id),
+      { email: input.email, name: input.name ?? null },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'not_found') return response.notFound()
+    if (result.status === 'email_taken') {
+      session.flash('inputErrorsBag', { email: [i18n.t('newsletters.subscribers.email_taken')] })
+      session.flashAll()
+      return response.redirect().toPath(`/newsletters/subscribers/${params.id}/edit`)
+    }
+    session.flash('success', i18n.t(`newsletters.subscribers.${result.status}`))
+    return response.redirect().toPath(`/newsletters/subscribers/${params.id}`)
   }
 
   async exportData({ params, request, response, auth, bouncer }: HttpContext) {

@@ -85,3 +85,8 @@ export const forwardValidator = vine.create({
   email: vine.string().trim().email().maxLength(254),
   note: vine.string().trim().maxLength(1000).optional(),
 })
+
+export const subscriberValidator = vine.create({
+  email: vine.string().trim().maxLength(254).email().toLowerCase(),
+  name: vine.string().trim().maxLength(120).optional(),
+})
