@@ -6,8 +6,17 @@ import AuditEvent from '#audit/models/audit_event'
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { hashEmail } from '#newsletters/subscriber_records'
+import { getShareHistory } from '#newsletters/queries/share_stats'
 
 const ERASED = '[slettet]'
+
+async function forwardsBy(subscriberId: number) {
+  return db
+    .from('newsletter_forwards')
+    .join('newsletter_deliveries', 'newsletter_deliveries.id', 'newsletter_forwards.delivery_id')
+    .where('newsletter_deliveries.subscriber_id', subscriberId)
+    .select('newsletter_forwards.id')
+}
 
 async function findSubscriber(id: number) {
   return Subscriber.query()
@@ -26,6 +35,17 @@ export class ExportSubscriberData {
       .where('subject_type', 'subscriber')
       .where('subject_id', String(subscriber.id))
       .orderBy('id')
+    const deliveries = await db
+      .from('newsletter_deliveries')
+      .join('newsletter_issues', 'newsletter_issues.id', 'newsletter_deliveries.issue_id')
+      .where('newsletter_deliveries.subscriber_id', subscriber.id)
+      .orderBy('newsletter_deliveries.id')
+      .select(
+        'newsletter_issues.subject',
+        'newsletter_deliveries.status',
+        'newsletter_deliveries.sent_at'
+      )
+    const forwards = await forwardsBy(subscriber.id)
     const data = {
       exported_at: DateTime.now().toISO(),
       reader: {
@@ -46,6 +66,13 @@ export class ExportSubscriberData {
           : null,
         evidence: subscription.evidence,
       })),
+      issues_received: deliveries.map((delivery) => ({
+        issue: delivery.subject,
+        status: delivery.status,
+        sent_at: delivery.sent_at,
+      })),
+      sharing: await getShareHistory(subscriber.id),
+      forwards_sent: forwards.length,
       events: events.map((event) => ({
         at: event.createdAt.toISO(),
         action: event.action,
@@ -73,6 +100,8 @@ export class EraseSubscriber {
     const subscriber = await findSubscriber(subscriberId)
     if (!subscriber) return { status: 'not_found' as const }
     const email = subscriber.email ?? ''
+    const forwards = await forwardsBy(subscriber.id)
+    const forwardIds = forwards.map((forward) => forward.id)
     await db.transaction(async (trx) => {
       await Subscription.query({ client: trx }).where('subscriber_id', subscriber.id).update({
         status: 'unsubscribed',
@@ -80,6 +109,11 @@ export class EraseSubscriber {
         confirm_token_hash: null,
         evidence: null,
       })
+      // The colleagues this reader forwarded to are known through them alone.
+      await trx
+        .from('newsletter_forwards')
+        .whereIn('id', forwardIds)
+        .update({ recipient_email: ERASED, note: null })
       const events = await AuditEvent.query({ client: trx }).where('details', 'like', `%${email}%`)
       for (const event of email ? events : []) {
         event.details = JSON.parse(JSON.stringify(event.details).split(email).join(ERASED))

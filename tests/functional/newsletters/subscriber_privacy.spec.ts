@@ -4,6 +4,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
 import AuditEvent from '#audit/models/audit_event'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
+import NewsletterForward from '#newsletters/models/newsletter_forward'
+import ShareEvent from '#newsletters/models/share_event'
 import { ImportSubscribers } from '#newsletters/actions/import_subscribers'
 import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
@@ -38,6 +42,33 @@ async function reader() {
     subjectType: 'subscriber',
     subjectId: String(subscriber.id),
   })
+  // Ida got an issue, her share link was viewed, and she forwarded it to a colleague.
+  const issue = await NewsletterIssue.create({
+    subject: 'Velkommen',
+    bodyMjml: 'x',
+    compiledHtml: '<html><body>x</body></html>',
+    status: 'sent',
+    createdBy: 'test',
+  })
+  const delivery = await NewsletterDelivery.create({
+    issueId: issue.id,
+    subscriberId: subscriber.id,
+    status: 'sent',
+    attempts: 1,
+  })
+  await ShareEvent.create({
+    deliveryId: delivery.id,
+    issueId: issue.id,
+    sharerId: subscriber.id,
+    kind: 'view',
+  })
+  await NewsletterForward.create({
+    deliveryId: delivery.id,
+    recipientEmail: 'kollega@example.org',
+    recipientHash: 'x',
+    note: 'Hej fra Ida',
+    status: 'sent',
+  })
   return { list, subscriber }
 }
 
@@ -59,6 +90,9 @@ test.group('A subscriber’s data', (group) => {
       request_ip: '192.0.2.7',
     })
     assert.equal(data.subscriptions[0].consent_text.version, 1)
+    assert.deepInclude(data.issues_received[0], { issue: 'Velkommen', status: 'sent' })
+    assert.deepInclude(data.sharing[0], { subject: 'Velkommen', views: 1 })
+    assert.equal(data.forwards_sent, 1)
     assert.exists(await AuditEvent.findBy('action', 'subscriber.data_exported'))
   })
 
@@ -83,6 +117,9 @@ test.group('A subscriber’s data', (group) => {
     assert.equal(subscription.status, 'unsubscribed')
     assert.isNull(subscription.requestIp)
     assert.notInclude(JSON.stringify(await AuditEvent.all()), 'ida@example.org')
+    const forward = await NewsletterForward.firstOrFail()
+    assert.equal(forward.recipientEmail, '[slettet]')
+    assert.isNull(forward.note)
 
     const result = await new ImportSubscribers().handle(
       {
