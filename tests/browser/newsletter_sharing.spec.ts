@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
-import Subscription from '#newsletters/models/subscription'
+import { subscribeTo } from '#tests/helpers/newsletters'
 import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import {
@@ -37,14 +36,7 @@ test.group('Sending and sharing a newsletter in the browser', (group) => {
       .with('consentTexts', 1)
       .create()
     const ida = await SubscriberFactory.merge({ email: 'ida@example.org', name: 'Ida' }).create()
-    await Subscription.create({
-      subscriberId: ida.id,
-      listId: list.id,
-      status: 'active',
-      source: 'form',
-      requestedAt: DateTime.now(),
-      confirmedAt: DateTime.now(),
-    })
+    await subscribeTo(ida, list)
     const issue = await NewsletterIssue.create({
       subject: 'Velkommen',
       bodyMjml: SECTIONS,

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import NewsletterList from '#newsletters/models/newsletter_list'
-import ConsentText from '#newsletters/models/consent_text'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { currentConsentText } from '#newsletters/queries/current_consent_text'
 import { subscribeValidator } from '#newsletters/validators/newsletters'
 import { RequestSubscription } from '#newsletters/actions/request_subscription'
 import { ConfirmSubscription } from '#newsletters/actions/confirm_subscription'
@@ -9,14 +10,7 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 /** The public subscribe form of a list, and the double opt-in confirmation. */
 export default class SubscribeController {
   async show({ params, view }: HttpContext) {
-    const list = await NewsletterList.query()
-      .where('slug', params.slug)
-      .where('is_public', true)
-      .firstOrFail()
-    const consent = await ConsentText.query()
-      .where('list_id', list.id)
-      .orderBy('version', 'desc')
-      .firstOrFail()
+    const { list, consent } = await publicListWithConsent(params.slug)
     return view.render('newsletters/subscribe', {
       list,
       consent,
@@ -97,10 +91,8 @@ async function publicListWithConsent(slug: string) {
     .where('slug', slug)
     .where('is_public', true)
     .firstOrFail()
-  const consent = await ConsentText.query()
-    .where('list_id', list.id)
-    .orderBy('version', 'desc')
-    .firstOrFail()
+  const consent = await currentConsentText(list.id)
+  if (!consent) throw new lucidErrors.E_ROW_NOT_FOUND()
   return { list, consent }
 }
 

@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
-import Subscription from '#newsletters/models/subscription'
+import { subscribeTo } from '#tests/helpers/newsletters'
 import { runAce } from '#tests/helpers/processes'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
@@ -32,13 +31,7 @@ test.group('node ace newsletters:send', (group) => {
   test('sends an issue to its list, or a test copy; says why it will not', async ({ assert }) => {
     const list = await NewsletterListFactory.create()
     const reader = await SubscriberFactory.merge({ email: 'ida@example.org', name: 'Ida' }).create()
-    await Subscription.create({
-      subscriberId: reader.id,
-      listId: list.id,
-      status: 'active',
-      source: 'form',
-      requestedAt: DateTime.now(),
-    })
+    await subscribeTo(reader, list)
     const issue = await NewsletterIssue.create({
       subject: 'Fra kommandolinjen',
       bodyMjml:

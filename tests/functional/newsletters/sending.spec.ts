@@ -5,13 +5,13 @@ import type { ParsedMail } from 'mailparser'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import type NewsletterList from '#newsletters/models/newsletter_list'
-import Subscription from '#newsletters/models/subscription'
 import type Subscriber from '#newsletters/models/subscriber'
 import AuditEvent from '#audit/models/audit_event'
 import { StartScheduledIssues } from '#newsletters/actions/start_scheduled_issues'
 import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
+import { subscribeTo } from '#tests/helpers/newsletters'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 const SECTIONS = [
@@ -32,21 +32,10 @@ async function listWithReaders(count: number) {
       email: `laeser${index}@example.org`,
       name: `Navn${String(index).padStart(2, '0')}x`,
     }).create()
-    await subscribe(reader, list, 'active')
+    await subscribeTo(reader, list, 'active')
     readers.push(reader)
   }
   return { list, readers }
-}
-
-async function subscribe(reader: Subscriber, list: NewsletterList, status: 'active' | 'pending') {
-  await Subscription.create({
-    subscriberId: reader.id,
-    listId: list.id,
-    status,
-    source: 'form',
-    requestedAt: DateTime.now(),
-    confirmedAt: status === 'active' ? DateTime.now() : null,
-  })
 }
 
 async function draftFor(list: NewsletterList, subject = 'Nyt fra foreningen') {
@@ -90,8 +79,8 @@ test.group('Sending an issue', (group) => {
     const secretariat = await UserFactory.apply('secretariat').create()
     const { list, readers } = await listWithReaders(25)
     // Never mailed: a bounced address, a reader still pending, an erased one.
-    await subscribe(await SubscriberFactory.apply('bounced').create(), list, 'active')
-    await subscribe(await SubscriberFactory.create(), list, 'pending')
+    await subscribeTo(await SubscriberFactory.apply('bounced').create(), list, 'active')
+    await subscribeTo(await SubscriberFactory.create(), list, 'pending')
     const issue = await draftFor(list)
 
     const response = await client
@@ -173,7 +162,7 @@ test.group('Sending an issue', (group) => {
     const secretariat = await UserFactory.apply('secretariat').create()
     const { list } = await listWithReaders(2)
     const refused = await SubscriberFactory.merge({ email: 'afvist@example.org' }).create()
-    await subscribe(refused, list, 'active')
+    await subscribeTo(refused, list, 'active')
     const issue = await draftFor(list)
 
     await client

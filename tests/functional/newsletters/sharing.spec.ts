@@ -1,14 +1,13 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { DateTime } from 'luxon'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
-import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import NewsletterForward from '#newsletters/models/newsletter_forward'
 import Subscription from '#newsletters/models/subscription'
 import Subscriber from '#newsletters/models/subscriber'
 import ShareEvent from '#newsletters/models/share_event'
 import type NewsletterList from '#newsletters/models/newsletter_list'
 import { readerToken } from '#newsletters/reader_links'
+import { sentIssueFor, subscribeTo } from '#tests/helpers/newsletters'
 import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import {
@@ -24,30 +23,8 @@ const COMPILED =
 /** An issue as it stands once sent, and the sharer's copy of it. */
 async function sentIssueWithSharer(list: NewsletterList) {
   const sharer = await SubscriberFactory.merge({ email: 'ida@example.org', name: 'Ida' }).create()
-  await Subscription.create({
-    subscriberId: sharer.id,
-    listId: list.id,
-    status: 'active',
-    source: 'form',
-    requestedAt: DateTime.now(),
-    confirmedAt: DateTime.now(),
-  })
-  const issue = await NewsletterIssue.create({
-    subject: 'Velkommen til Social Talks',
-    bodyMjml: '<mj-section></mj-section>',
-    compiledHtml: COMPILED,
-    status: 'sent',
-    createdBy: 'test',
-    sendStartedAt: DateTime.now(),
-    sentAt: DateTime.now(),
-  })
-  await issue.related('lists').attach([list.id])
-  const delivery = await NewsletterDelivery.create({
-    issueId: issue.id,
-    subscriberId: sharer.id,
-    status: 'sent',
-    attempts: 1,
-  })
+  await subscribeTo(sharer, list)
+  const { issue, delivery } = await sentIssueFor(list, sharer, COMPILED)
   return { sharer, issue, delivery, token: readerToken('share', delivery.id) }
 }
 

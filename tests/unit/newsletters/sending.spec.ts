@@ -5,27 +5,13 @@ import { DateTime } from 'luxon'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import Subscription from '#newsletters/models/subscription'
-import type Subscriber from '#newsletters/models/subscriber'
 import type NewsletterList from '#newsletters/models/newsletter_list'
 import { queueDeliveries } from '#newsletters/sending/recipients'
 import { SendDeliveryBatch } from '#newsletters/actions/send_delivery_batch'
 import { envelopeFor, listHeaders, messageIdFor } from '#newsletters/sending/reader_copy'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
-
-async function subscribe(
-  reader: Subscriber,
-  list: NewsletterList,
-  status: 'active' | 'pending' | 'unsubscribed' = 'active'
-) {
-  await Subscription.create({
-    subscriberId: reader.id,
-    listId: list.id,
-    status,
-    source: 'form',
-    requestedAt: DateTime.now(),
-  })
-}
+import { subscribeTo } from '#tests/helpers/newsletters'
 
 async function issueFor(lists: NewsletterList[], status: 'draft' | 'sending' = 'sending') {
   const issue = await NewsletterIssue.create({
@@ -48,17 +34,17 @@ test.group('Queueing deliveries', (group) => {
   }) => {
     const [first, second] = await NewsletterListFactory.createMany(2)
     const both = await SubscriberFactory.create()
-    await subscribe(both, first)
-    await subscribe(both, second)
+    await subscribeTo(both, first)
+    await subscribeTo(both, second)
     const one = await SubscriberFactory.create()
-    await subscribe(one, second)
+    await subscribeTo(one, second)
     for (const state of ['bounced', 'complained', 'unsubscribed'] as const) {
-      await subscribe(await SubscriberFactory.apply(state).create(), first)
+      await subscribeTo(await SubscriberFactory.apply(state).create(), first)
     }
     const erased = await SubscriberFactory.merge({ email: null, erasedAt: DateTime.now() }).create()
-    await subscribe(erased, first)
-    await subscribe(await SubscriberFactory.create(), first, 'pending')
-    await subscribe(await SubscriberFactory.create(), first, 'unsubscribed')
+    await subscribeTo(erased, first)
+    await subscribeTo(await SubscriberFactory.create(), first, 'pending')
+    await subscribeTo(await SubscriberFactory.create(), first, 'unsubscribed')
     const issue = await issueFor([first, second], 'draft')
 
     const queued = await db.transaction((trx) => queueDeliveries(trx, issue.id))
@@ -91,7 +77,7 @@ test.group('Sending a batch', (group) => {
   }) => {
     const list = await NewsletterListFactory.create()
     const readers = await SubscriberFactory.createMany(3)
-    for (const reader of readers) await subscribe(reader, list)
+    for (const reader of readers) await subscribeTo(reader, list)
     const issue = await issueFor([list])
     await db.transaction((trx) => queueDeliveries(trx, issue.id))
     readers[1].merge({ suppressedReason: 'complained' })
@@ -120,7 +106,7 @@ test.group('Sending a batch', (group) => {
   }) => {
     const list = await NewsletterListFactory.create()
     const reader = await SubscriberFactory.create()
-    await subscribe(reader, list)
+    await subscribeTo(reader, list)
     const issue = await issueFor([list])
     await db.transaction((trx) => queueDeliveries(trx, issue.id))
     const [row] = await NewsletterDelivery.query().where('issue_id', issue.id)

@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import NewsletterIssue from '#newsletters/models/newsletter_issue'
-import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import NewsletterForward from '#newsletters/models/newsletter_forward'
 import { publicCopy } from '#newsletters/sharing/web_copy'
 import { forwardMessage } from '#newsletters/sharing/forward_message'
 import { ForwardIssue } from '#newsletters/actions/forward_issue'
 import { shareChartBars, CHART } from '#newsletters/queries/share_chart'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
+import { sentIssueFor } from '#tests/helpers/newsletters'
 
 const COMPILED =
   '<html><body><p>Kære {{ first_name }}</p><a href="{{ share_url }}">Del</a><a href="{{ forward_url }}">Send</a><a href="{{ unsubscribe_url }}">Afmeld</a></body></html>'
@@ -18,20 +17,7 @@ async function sharedDelivery() {
     email: 'ida@example.org',
     name: 'Ida Holm',
   }).create()
-  const issue = await NewsletterIssue.create({
-    subject: 'Nyt',
-    bodyMjml: 'x',
-    compiledHtml: COMPILED,
-    status: 'sent',
-    createdBy: 'test',
-  })
-  await issue.related('lists').attach([list.id])
-  const delivery = await NewsletterDelivery.create({
-    issueId: issue.id,
-    subscriberId: sharer.id,
-    status: 'sent',
-    attempts: 1,
-  })
+  const { delivery } = await sentIssueFor(list, sharer, COMPILED)
   await delivery.load('subscriber')
   await delivery.load('issue', (query) => query.preload('lists'))
   return delivery
@@ -68,7 +54,7 @@ test.group('Sharing', (group) => {
       note: 'Læs <b>det her</b> & del',
     })
     const message = forwardMessage(forward, delivery)
-    assert.equal(message.subject, 'Ida har sendt dig: Nyt')
+    assert.equal(message.subject, 'Ida har sendt dig: Velkommen til Social Talks')
     assert.include(message.html, 'Læs &lt;b&gt;det her&lt;/b&gt; &amp; del')
     assert.notInclude(message.html, 'ida@example.org')
     assert.include(message.text, 'Læs <b>det her</b> & del')
