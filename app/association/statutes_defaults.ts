@@ -12,3 +12,11 @@ export const STATUTES_DEFAULTS = {
   vatExempt: true,
   vatExemptionText: 'Kontingentet er fritaget for moms, jf. momslovens § 13, stk. 1, nr. 4.',
 } as const
+
+/** How dues are invoiced until the treasurer says otherwise. */
+export const DUES_DEFAULTS = {
+  duesProration: 'none',
+  invoiceDueDays: 30,
+  reminderFeeOre: 0,
+  reminderIntervalDays: 14,
+} as const

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'members.view': ['admin', 'board', 'treasurer', 'secretariat'],
   'members.edit': ['admin', 'board'],
   'dues.view': ['admin', 'board', 'treasurer'],
+  'dues.edit': ['admin', 'treasurer'],
   'assemblies.view': ['admin', 'board'],
   'newsletters.view': ['admin', 'board', 'secretariat'],
   'newsletters.edit': ['admin', 'secretariat'],

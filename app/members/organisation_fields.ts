@@ -13,6 +13,8 @@ export type OrganisationFields = {
   website: string | null
   tierId: number | null
   notes: string | null
+  /** The buyer's order or person reference for invoices; public buyers require it. */
+  invoiceReference?: string | null
 }
 
 export type NewContactFields = {

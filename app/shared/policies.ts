@@ -6,4 +6,5 @@ export const policies = {
   ModulePolicy: () => import('#shared/module_policy'),
   MemberPolicy: () => import('#members/policies/member_policy'),
   NewsletterPolicy: () => import('#newsletters/policies/newsletter_policy'),
+  DuesPolicy: () => import('#dues/policies/dues_policy'),
 }

@@ -9,7 +9,6 @@ router.get('/health', [HealthController, 'show'])
 
 router
   .group(() => {
-    router.get('/dues', [ModulePagesController, 'dues'])
     router.get('/assemblies', [ModulePagesController, 'assemblies'])
 
     router.get('/outbox', [OutboxController, 'index'])

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import AssociationSettings from '#association/models/association_settings'
-import { STATUTES_DEFAULTS } from '#association/statutes_defaults'
+import { DUES_DEFAULTS, STATUTES_DEFAULTS } from '#association/statutes_defaults'
 import { CreateStaffUser } from '#identity/actions/create_staff_user'
 import { Actors } from '#audit/actor'
 import type { Role } from '#identity/roles'
@@ -37,6 +37,7 @@ async function seedDemoStaff() {
   const settings = (await AssociationSettings.query().first()) ?? new AssociationSettings()
   settings.merge({
     ...STATUTES_DEFAULTS,
+    ...DUES_DEFAULTS,
     name: 'Social Talks',
     cvr: null,
     address: 'Vesterbrogade 1',

@@ -67,6 +67,19 @@ export default class AssociationSettings extends BaseModel {
   @column()
   declare vatExemptionText: string | null
 
+  /** 'none', or 'quarters': members who join during the year pay for the quarters left. */
+  @column()
+  declare duesProration: 'none' | 'quarters'
+
+  @column()
+  declare invoiceDueDays: number
+
+  @column()
+  declare reminderFeeOre: number
+
+  @column()
+  declare reminderIntervalDays: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -1,5 +1,5 @@
 import AssociationSettings from '#association/models/association_settings'
-import { STATUTES_DEFAULTS } from '#association/statutes_defaults'
+import { DUES_DEFAULTS, STATUTES_DEFAULTS } from '#association/statutes_defaults'
 
 /**
  * The settings row; a fresh install that has not been seeded gets one with
@@ -8,5 +8,9 @@ import { STATUTES_DEFAULTS } from '#association/statutes_defaults'
 export async function getAssociationSettings() {
   const existing = await AssociationSettings.query().orderBy('id').first()
   if (existing) return existing
-  return AssociationSettings.create({ name: 'Foreningen', ...STATUTES_DEFAULTS })
+  return AssociationSettings.create({
+    name: 'Foreningen',
+    ...STATUTES_DEFAULTS,
+    ...DUES_DEFAULTS,
+  })
 }

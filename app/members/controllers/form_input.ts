@@ -20,6 +20,7 @@ export function organisationFieldsFrom(
     website: input.website ?? null,
     tierId: input.tier_id ?? null,
     notes: input.notes ?? null,
+    invoiceReference: input.invoice_reference ?? null,
   }
 }
 

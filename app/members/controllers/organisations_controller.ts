@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
+import DuesPolicy from '#dues/policies/dues_policy'
+import { getOrganisationInvoices } from '#dues/queries/organisation_invoices'
 import MemberPolicy from '#members/policies/member_policy'
 import Tier from '#members/models/tier'
 import {
@@ -81,7 +83,11 @@ export default class OrganisationsController {
   async show({ params, view, bouncer }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('view')
     const { organisation, auditTrail, nameRequest } = await getOrganisationDetail(params.id)
+    const invoices = (await bouncer.with(DuesPolicy).allows('view'))
+      ? await getOrganisationInvoices(organisation.id)
+      : null
     return view.render('members/show', {
+      invoices,
       organisation,
       auditTrail,
       nameRequest,

@@ -63,6 +63,10 @@ export default class Organisation extends BaseModel {
   @column()
   declare notes: string | null
 
+  /** The buyer's order number or person reference, printed on invoices and e-invoices. */
+  @column()
+  declare invoiceReference: string | null
+
   @column.dateTime()
   declare changedByMemberAt: DateTime | null
 

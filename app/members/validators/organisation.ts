@@ -27,6 +27,7 @@ export const organisationFields = {
   website: vine.string().trim().maxLength(200).url({ require_protocol: false }).optional(),
   tier_id: vine.number().withoutDecimals().exists({ table: 'tiers', column: 'id' }).optional(),
   notes: optionalText(5000),
+  invoice_reference: optionalText(100),
 }
 
 export const createOrganisationValidator = vine.create({

@@ -7,15 +7,11 @@ import { getAssociationSettings } from '#association/queries/get_association_set
  * what the module is for and the settings that govern it.
  */
 export default class ModulePagesController {
-  async dues(ctx: HttpContext) {
-    return this.render(ctx, 'dues')
-  }
-
   async assemblies(ctx: HttpContext) {
     return this.render(ctx, 'assemblies')
   }
 
-  protected async render({ view, bouncer }: HttpContext, section: 'dues' | 'assemblies') {
+  protected async render({ view, bouncer }: HttpContext, section: 'assemblies') {
     await bouncer.with(ModulePolicy).authorize(section)
     const settings = await getAssociationSettings()
     return view.render('modules/landing', { section, settings })

@@ -1,0 +1,44 @@
+import db from '@adonisjs/lucid/services/db'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { MAX_REMINDER_FEE_ORE } from '#dues/reminder_schedule'
+import type { ProrationMode } from '#dues/proration'
+import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
+import type { Actor } from '#audit/actor'
+
+export type DuesSettingsInput = {
+  duesProration: ProrationMode
+  invoiceDueDays: number
+  reminderFeeOre: number
+  reminderIntervalDays: number
+}
+
+/** How dues are invoiced: proration, payment terms, reminder fee and spacing. */
+export class SaveDuesSettings {
+  async handle(input: DuesSettingsInput, actor: Actor) {
+    if (input.reminderFeeOre < 0 || input.reminderFeeOre > MAX_REMINDER_FEE_ORE) {
+      return { status: 'fee_too_high' as const }
+    }
+    const settings = await getAssociationSettings()
+    const changes = diffFields(
+      {
+        duesProration: settings.duesProration,
+        invoiceDueDays: settings.invoiceDueDays,
+        reminderFeeOre: settings.reminderFeeOre,
+        reminderIntervalDays: settings.reminderIntervalDays,
+      },
+      input
+    )
+    if (!changes) return { status: 'unchanged' as const }
+    await db.transaction(async (trx) => {
+      settings.useTransaction(trx)
+      settings.merge(input)
+      await settings.save()
+      await recordAuditEvent(trx, actor, {
+        module: 'dues',
+        action: 'dues.settings_saved',
+        changes,
+      })
+    })
+    return { status: 'saved' as const }
+  }
+}

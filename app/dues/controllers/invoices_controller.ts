@@ -1,0 +1,177 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import Invoice from '#dues/models/invoice'
+import DuesPolicy from '#dues/policies/dues_policy'
+import {
+  creditValidator,
+  invoiceFiltersValidator,
+  issueForYearValidator,
+  paymentValidator,
+} from '#dues/validators/dues'
+import { RecordPayment } from '#dues/actions/record_payment'
+import { CreditInvoice } from '#dues/actions/credit_invoice'
+import { IssueDuesInvoice, danishToday } from '#dues/actions/issue_dues_invoice'
+import SendInvoiceMailJob from '#dues/jobs/send_invoice_mail_job'
+import { listInvoices } from '#dues/queries/list_invoices'
+import { getBalances } from '#dues/queries/invoice_balances'
+import { renderInvoicePdf } from '#dues/documents/invoice_pdf'
+import { OioublError, renderOioubl } from '#dues/documents/oioubl'
+import { PAYMENT_METHODS } from '#dues/models/payment'
+import { formatKroner } from '#shared/formatting'
+import { Actors } from '#audit/actor'
+
+/** Invoices and credit notes: the list, one invoice, its documents, payments and credit. */
+export default class InvoicesController {
+  async index({ request, view, bouncer }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('view')
+    const [, filters] = await invoiceFiltersValidator.tryValidate(request.qs())
+    const today = danishToday()
+    const rows = await listInvoices(
+      { year: filters?.year ?? today.year, status: filters?.status, ean: filters?.ean },
+      today
+    )
+    return view.render('dues/invoices', {
+      rows,
+      filters: { year: filters?.year ?? today.year, status: filters?.status, ean: filters?.ean },
+    })
+  }
+
+  async show({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('view')
+    const invoice = await Invoice.query()
+      .where('id', params.id)
+      .preload('organisation')
+      .preload('payments', (payments) => payments.orderBy('paid_on'))
+      .preload('reminders', (reminders) => reminders.orderBy('level'))
+      .preload('creditNotes')
+      .preload('creditedInvoice')
+      .firstOrFail()
+    const balance =
+      invoice.kind === 'invoice'
+        ? (await getBalances([invoice], danishToday())).get(invoice.id)!
+        : null
+    return view.render('dues/invoice', {
+      invoice,
+      balance,
+      methods: PAYMENT_METHODS,
+      today: danishToday().toISODate(),
+    })
+  }
+
+  async pdf({ params, response, bouncer }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('view')
+    const invoice = await Invoice.findOrFail(params.id)
+    return sendPdf(response, invoice)
+  }
+
+  async oioubl({ params, response, session, bouncer, i18n }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('view')
+    const invoice = await Invoice.findOrFail(params.id)
+    if (!invoice.document.buyer.ean) return response.notFound()
+    let xml: string
+    try {
+      xml = renderOioubl(invoice.document)
+    } catch (error) {
+      if (!(error instanceof OioublError)) throw error
+      // A file NemHandel would reject is not handed out; the treasurer is told what to fix.
+      session.flash('error', i18n.t(`dues.oioubl.${error.reason}`))
+      return response.redirect().toPath(`/dues/invoices/${invoice.id}`)
+    }
+    response.header('content-type', 'application/xml; charset=utf-8')
+    response.header('content-disposition', `attachment; filename="oioubl-${invoice.number}.xml"`)
+    return response.send(xml)
+  }
+
+  async recordPayment({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('edit')
+    const input = await request.validateUsing(paymentValidator)
+    const paidOn = DateTime.fromJSDate(input.paid_on)
+    if (paidOn > danishToday().endOf('day')) {
+      session.flash('inputErrorsBag', { paid_on: [i18n.t('dues.payments.in_future')] })
+      session.flashAll()
+      return response.redirect().toPath(`/dues/invoices/${params.id}`)
+    }
+    const result = await new RecordPayment().handle(
+      {
+        invoiceId: Number(params.id),
+        amountOre: input.amount,
+        paidOn,
+        method: input.method,
+        note: input.note ?? null,
+      },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'overpayment') {
+      session.flash('inputErrorsBag', {
+        amount: [i18n.t('dues.payments.overpayment', { balance: formatKroner(result.balanceOre) })],
+      })
+      session.flashAll()
+    } else if (result.status === 'not_payable') {
+      session.flash('error', i18n.t('dues.payments.not_payable'))
+    } else {
+      session.flash(
+        'success',
+        i18n.t('dues.payments.recorded', { balance: formatKroner(result.balanceOre) })
+      )
+    }
+    return response.redirect().toPath(`/dues/invoices/${params.id}`)
+  }
+
+  async credit({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('edit')
+    const input = await request.validateUsing(creditValidator)
+    const result = await new CreditInvoice().handle(
+      { invoiceId: Number(params.id), reason: input.reason ?? null },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status !== 'credited') {
+      session.flash('error', i18n.t(`dues.credit.${result.status}`))
+      return response.redirect().toPath(`/dues/invoices/${params.id}`)
+    }
+    await SendInvoiceMailJob.dispatch({ invoiceId: result.creditNote.id, purpose: 'credit_note' })
+    session.flash('success', i18n.t('dues.credit.done', { number: result.creditNote.number }))
+    return response.redirect().toPath(`/dues/invoices/${result.creditNote.id}`)
+  }
+
+  async resend({ params, response, session, bouncer, i18n }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('edit')
+    const invoice = await Invoice.findOrFail(params.id)
+    await SendInvoiceMailJob.dispatch({ invoiceId: invoice.id, purpose: invoice.kind })
+    session.flash('success', i18n.t('dues.invoice.resent'))
+    return response.redirect().toPath(`/dues/invoices/${invoice.id}`)
+  }
+
+  /** A new invoice for a year whose invoice was credited, or for a member who joined late. */
+  async issueForOrganisation({
+    params,
+    request,
+    response,
+    session,
+    auth,
+    bouncer,
+    i18n,
+  }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('edit')
+    const { year } = await request.validateUsing(issueForYearValidator)
+    const result = await new IssueDuesInvoice().handle(
+      { organisationId: Number(params.id), year },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status !== 'issued') {
+      session.flash('error', i18n.t(`dues.issue.${result.status}`))
+      return response.redirect().back()
+    }
+    await SendInvoiceMailJob.dispatch({ invoiceId: result.invoice.id, purpose: 'invoice' })
+    session.flash('success', i18n.t('dues.issue.issued', { number: result.invoice.number }))
+    return response.redirect().toPath(`/dues/invoices/${result.invoice.id}`)
+  }
+}
+
+/** The PDF is made from the document as issued, every time it is asked for. */
+export async function sendPdf(response: HttpContext['response'], invoice: Invoice) {
+  const pdf = await renderInvoicePdf(invoice.document)
+  const name = `${invoice.kind === 'invoice' ? 'faktura' : 'kreditnota'}-${invoice.number}.pdf`
+  response.header('content-type', 'application/pdf')
+  response.header('content-disposition', `inline; filename="${name}"`)
+  return response.send(pdf)
+}

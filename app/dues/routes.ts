@@ -1,0 +1,39 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const DuesController = () => import('#dues/controllers/dues_controller')
+const FeesController = () => import('#dues/controllers/fees_controller')
+const InvoicesController = () => import('#dues/controllers/invoices_controller')
+const PortalInvoicesController = () => import('#dues/controllers/portal_invoices_controller')
+
+router
+  .group(() => {
+    router.get('/dues', [DuesController, 'overview'])
+    router.post('/dues/generate', [DuesController, 'generate'])
+    router.post('/dues/remind', [DuesController, 'remind'])
+    router.get('/dues/export', [DuesController, 'export'])
+
+    router.get('/dues/fees', [FeesController, 'index'])
+    router.post('/dues/fees', [FeesController, 'storeFee'])
+    router.post('/dues/tiers', [FeesController, 'storeTier'])
+    router.put('/dues/settings', [FeesController, 'saveSettings'])
+
+    router.get('/dues/invoices', [InvoicesController, 'index'])
+    router.get('/dues/invoices/:id', [InvoicesController, 'show'])
+    router.get('/dues/invoices/:id/pdf', [InvoicesController, 'pdf'])
+    router.get('/dues/invoices/:id/oioubl', [InvoicesController, 'oioubl'])
+    router.post('/dues/invoices/:id/payments', [InvoicesController, 'recordPayment'])
+    router.post('/dues/invoices/:id/credit', [InvoicesController, 'credit'])
+    router.post('/dues/invoices/:id/send', [InvoicesController, 'resend'])
+    router.post('/dues/organisations/:id/invoices', [InvoicesController, 'issueForOrganisation'])
+  })
+  .where('id', router.matchers.number())
+  .use(middleware.auth())
+
+router
+  .group(() => {
+    router.get('/medlem/fakturaer', [PortalInvoicesController, 'index'])
+    router.get('/medlem/fakturaer/:invoiceId/pdf', [PortalInvoicesController, 'pdf'])
+  })
+  .where('invoiceId', router.matchers.number())
+  .use(middleware.member())

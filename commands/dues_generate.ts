@@ -1,0 +1,58 @@
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/**
+ * node ace dues:generate 2026 [--dry-run]
+ * One dues invoice per active member for the year; a second run issues none twice.
+ */
+export default class DuesGenerate extends BaseCommand {
+  static commandName = 'dues:generate'
+  static description = "Issue the year's dues invoices to every active member that has none"
+  static options: CommandOptions = { startApp: true }
+
+  @args.string({ description: 'The year, e.g. 2026' })
+  declare year: string
+
+  @flags.boolean({ description: 'Say who would be invoiced, and for how much, without issuing' })
+  declare dryRun: boolean
+
+  async run() {
+    const year = Number(this.year)
+    if (!/^\d{4}$/.test(this.year) || year < 2000 || year > 2100) {
+      this.logger.error(`The year must be four digits, e.g. 2026, not "${this.year}"`)
+      this.exitCode = 1
+      return
+    }
+    // Console processes do not load job classes; the sync driver runs them right here.
+    await (await this.app.container.make('queue.manager')).loadJobs()
+    const { IssueDuesInvoices } = await import('#dues/actions/issue_dues_invoices')
+    const { Actors } = await import('#audit/actor')
+    const { formatKroner } = await import('#shared/formatting')
+
+    const summary = await new IssueDuesInvoices().handle(
+      { year, dryRun: this.dryRun },
+      Actors.system(`dues:generate ${year}`)
+    )
+    for (const skip of summary.skipped) {
+      const why = skip.reason === 'no_tier' ? 'has no tier' : `its tier has no fee for ${year}`
+      this.logger.warning(`${skip.organisation}: not invoiced, ${why}`)
+    }
+    if (this.dryRun) {
+      for (const row of summary.wouldIssue) {
+        this.logger.log(`${row.organisation}: ${formatKroner(row.amountOre)}`)
+      }
+      this.logger.info(
+        `Would issue ${summary.wouldIssue.length} invoices; ${summary.alreadyInvoiced} already invoiced (--dry-run)`
+      )
+      return
+    }
+    for (const invoice of summary.issued) {
+      this.logger.log(
+        `${invoice.number}  ${invoice.document.buyer.name}  ${formatKroner(invoice.totalOre)}`
+      )
+    }
+    this.logger.success(
+      `Issued ${summary.issued.length} invoices; ${summary.alreadyInvoiced} already invoiced`
+    )
+  }
+}

@@ -1,0 +1,450 @@
+import { test } from '@japa/runner'
+import { DOMParser, onWarningStopParsing, type Element } from '@xmldom/xmldom'
+import type { InvoiceDocument } from '#dues/documents/invoice_document'
+import { OioublError, formatOre, renderOioubl } from '#dues/documents/oioubl'
+import { isValidEan } from '#shared/danish_identifiers'
+
+const UBL = 'urn:oasis:names:specification:ubl:schema:xsd'
+const NAMESPACES: Record<string, string> = {
+  cac: `${UBL}:CommonAggregateComponents-2`,
+  cbc: `${UBL}:CommonBasicComponents-2`,
+}
+
+/** A municipality's EAN with a correct GS1 check digit. */
+const EAN = '5798005770015'
+
+function publicInvoice(changes: Partial<InvoiceDocument> = {}): InvoiceDocument {
+  return {
+    kind: 'invoice',
+    number: '2026-0001',
+    issueDate: '2026-01-15',
+    dueDate: '2026-02-14',
+    currency: 'DKK',
+    seller: {
+      name: 'Foreningen Kreds',
+      address: 'Vestergade 12',
+      postcode: '8000',
+      city: 'Aarhus C',
+      country: 'DK',
+      cvr: '12345674',
+      email: 'kasserer@kreds.dk',
+      phone: null,
+      bankRegNo: '1234',
+      bankAccountNo: '0012345678',
+      paymentReference: 'Faktura 2026-0001',
+    },
+    buyer: {
+      name: 'Aarhus Kommune',
+      address: 'Rådhuspladsen 2',
+      postcode: '8000',
+      city: 'Aarhus C',
+      country: 'DK',
+      cvr: '55133018',
+      email: null,
+      ean: EAN,
+      reference: 'Ordre 4711',
+    },
+    lines: [
+      {
+        description: 'Kontingent 2026',
+        quantity: 1,
+        unitOre: 125000,
+        amountOre: 125000,
+        period: { start: '2026-01-01', end: '2026-12-31' },
+      },
+    ],
+    vat: { exempt: true, reason: 'Momsfritaget efter momslovens § 13, stk. 1, nr. 4' },
+    netOre: 125000,
+    vatOre: 0,
+    totalOre: 125000,
+    creditedInvoice: null,
+    note: null,
+    ...changes,
+  }
+}
+
+function withBuyer(changes: Partial<InvoiceDocument['buyer']>) {
+  const document = publicInvoice()
+  return { ...document, buyer: { ...document.buyer, ...changes } }
+}
+
+function creditNote() {
+  return publicInvoice({
+    kind: 'credit_note',
+    number: '2026-0002',
+    issueDate: '2026-03-01',
+    dueDate: null,
+    creditedInvoice: { number: '2026-0001', issueDate: '2026-01-15' },
+  })
+}
+
+/** Parses with a real, namespace-aware parser that stops at any problem. */
+function parse(xml: string) {
+  const document = new DOMParser({ onError: onWarningStopParsing }).parseFromString(
+    xml,
+    'application/xml'
+  )
+  return document.documentElement!
+}
+
+function childElements(parent: Element) {
+  return Array.from(parent.childNodes).filter((node): node is Element => node.nodeType === 1)
+}
+
+/** Elements at a path of prefixed names ("cac:Party/cbc:Name"), matched by namespace URI. */
+function find(root: Element, path: string) {
+  return path.split('/').reduce<Element[]>(
+    (parents, step) => {
+      const [prefix, localName] = step.split(':')
+      return parents.flatMap((parent) =>
+        childElements(parent).filter(
+          (child) => child.namespaceURI === NAMESPACES[prefix] && child.localName === localName
+        )
+      )
+    },
+    [root]
+  )
+}
+
+function one(root: Element, path: string) {
+  const found = find(root, path)
+  if (found.length !== 1) throw new Error(`${path}: expected one element, found ${found.length}`)
+  return found[0]
+}
+
+const text = (root: Element, path: string) => one(root, path).textContent
+const texts = (root: Element, path: string) => find(root, path).map((node) => node.textContent)
+const ore = (amount: string | null) => Math.round(Number(amount) * 100)
+
+function refusal(render: () => unknown) {
+  try {
+    render()
+  } catch (error) {
+    if (error instanceof OioublError) return error.reason
+    throw error
+  }
+  throw new Error('the document was rendered, not refused')
+}
+
+test.group('OIOUBL: an invoice', () => {
+  test('is a UBL Invoice with the OIOUBL 2.01 customization', ({ assert }) => {
+    const xml = renderOioubl(publicInvoice())
+    assert.isTrue(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>'))
+    const root = parse(xml)
+    assert.equal(root.localName, 'Invoice')
+    assert.equal(root.namespaceURI, `${UBL}:Invoice-2`)
+    assert.equal(text(root, 'cbc:UBLVersionID'), '2.0')
+    assert.equal(text(root, 'cbc:CustomizationID'), 'OIOUBL-2.01')
+    assert.equal(text(root, 'cbc:ProfileID'), 'urn:www.nesubl.eu:profiles:profile5:ver2.0')
+    assert.equal(text(root, 'cbc:ID'), '2026-0001')
+    assert.equal(text(root, 'cbc:InvoiceTypeCode'), '380')
+    assert.equal(text(root, 'cbc:DocumentCurrencyCode'), 'DKK')
+  })
+
+  test('keeps the UBL 2.0 sequence of the top-level elements', ({ assert }) => {
+    const root = parse(renderOioubl(publicInvoice({ note: 'Tak for jeres medlemskab' })))
+    assert.deepEqual(
+      childElements(root).map((element) => element.localName),
+      [
+        'UBLVersionID',
+        'CustomizationID',
+        'ProfileID',
+        'ID',
+        'CopyIndicator',
+        'IssueDate',
+        'InvoiceTypeCode',
+        'Note',
+        'DocumentCurrencyCode',
+        'InvoicePeriod',
+        'OrderReference',
+        'AccountingSupplierParty',
+        'AccountingCustomerParty',
+        'PaymentMeans',
+        'TaxTotal',
+        'LegalMonetaryTotal',
+        'InvoiceLine',
+      ]
+    )
+    assert.deepEqual(
+      childElements(one(root, 'cac:InvoiceLine')).map((element) => element.localName),
+      ['ID', 'Note', 'InvoicedQuantity', 'LineExtensionAmount', 'TaxTotal', 'Item', 'Price']
+    )
+  })
+
+  test('is addressed to the buyer by EAN and from the seller by CVR', ({ assert }) => {
+    assert.isTrue(isValidEan(EAN))
+    const root = parse(renderOioubl(publicInvoice()))
+    const buyerEndpoint = one(root, 'cac:AccountingCustomerParty/cac:Party/cbc:EndpointID')
+    assert.equal(buyerEndpoint.getAttribute('schemeID'), 'GLN')
+    assert.equal(buyerEndpoint.textContent, EAN)
+    const sellerEndpoint = one(root, 'cac:AccountingSupplierParty/cac:Party/cbc:EndpointID')
+    assert.equal(sellerEndpoint.getAttribute('schemeID'), 'DK:CVR')
+    assert.equal(sellerEndpoint.textContent, 'DK12345674')
+    assert.equal(
+      text(root, 'cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID'),
+      'DK12345674'
+    )
+    assert.equal(
+      text(root, 'cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:StreetName'),
+      'Rådhuspladsen'
+    )
+  })
+
+  test('carries the buyer reference as order reference and as contact ID', ({ assert }) => {
+    const root = parse(renderOioubl(publicInvoice()))
+    assert.equal(text(root, 'cac:OrderReference/cbc:ID'), 'Ordre 4711')
+    assert.equal(
+      text(root, 'cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID'),
+      'Ordre 4711'
+    )
+  })
+
+  test('states the issue date, the due date, the account and the period', ({ assert }) => {
+    const root = parse(renderOioubl(publicInvoice()))
+    assert.equal(text(root, 'cbc:IssueDate'), '2026-01-15')
+    assert.equal(text(root, 'cac:PaymentMeans/cbc:PaymentMeansCode'), '42')
+    assert.equal(text(root, 'cac:PaymentMeans/cbc:PaymentDueDate'), '2026-02-14')
+    assert.equal(text(root, 'cac:PaymentMeans/cbc:PaymentChannelCode'), 'DK:BANK')
+    assert.equal(text(root, 'cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID'), '0012345678')
+    assert.equal(
+      text(
+        root,
+        'cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID'
+      ),
+      '1234'
+    )
+    assert.equal(text(root, 'cac:InvoicePeriod/cbc:StartDate'), '2026-01-01')
+    assert.equal(text(root, 'cac:InvoicePeriod/cbc:EndDate'), '2026-12-31')
+  })
+
+  test('has amounts in kroner with two decimals that add up', ({ assert }) => {
+    const root = parse(
+      renderOioubl(
+        publicInvoice({
+          lines: [
+            {
+              description: 'Kontingent 2026',
+              quantity: 1,
+              unitOre: 100000,
+              amountOre: 100000,
+              period: null,
+            },
+            {
+              description: 'Ekstra delegeret',
+              quantity: 2,
+              unitOre: 12500,
+              amountOre: 25000,
+              period: null,
+            },
+          ],
+        })
+      )
+    )
+    const lines = find(root, 'cac:InvoiceLine')
+    assert.lengthOf(lines, 2)
+    assert.deepEqual(texts(root, 'cac:InvoiceLine/cbc:InvoicedQuantity'), ['1', '2'])
+    assert.deepEqual(texts(root, 'cac:InvoiceLine/cac:Price/cbc:PriceAmount'), [
+      '1000.00',
+      '125.00',
+    ])
+    assert.deepEqual(texts(root, 'cac:InvoiceLine/cbc:LineExtensionAmount'), ['1000.00', '250.00'])
+
+    const total = (name: string) => text(root, `cac:LegalMonetaryTotal/cbc:${name}`)
+    assert.equal(total('LineExtensionAmount'), '1250.00')
+    const linesOre = texts(root, 'cac:InvoiceLine/cbc:LineExtensionAmount').map(ore)
+    assert.equal(
+      linesOre.reduce((sum, amount) => sum + amount, 0),
+      ore(total('LineExtensionAmount'))
+    )
+    assert.equal(
+      ore(total('LineExtensionAmount')) + ore(text(root, 'cac:TaxTotal/cbc:TaxAmount')),
+      ore(total('TaxInclusiveAmount'))
+    )
+    assert.equal(total('PayableAmount'), total('TaxInclusiveAmount'))
+    const amounts = childElements(one(root, 'cac:LegalMonetaryTotal'))
+    assert.isTrue(amounts.every((amount) => amount.getAttribute('currencyID') === 'DKK'))
+  })
+
+  test('states the exemption when the association charges no VAT', ({ assert }) => {
+    const root = parse(renderOioubl(publicInvoice()))
+    const category = 'cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory'
+    assert.equal(text(root, 'cac:TaxTotal/cbc:TaxAmount'), '0.00')
+    assert.equal(text(root, `${category}/cbc:ID`), 'ZeroRated')
+    assert.equal(text(root, `${category}/cbc:Percent`), '0')
+    assert.equal(
+      text(root, `${category}/cbc:TaxExemptionReason`),
+      'Momsfritaget efter momslovens § 13, stk. 1, nr. 4'
+    )
+    assert.equal(text(root, `${category}/cac:TaxScheme/cbc:ID`), '63')
+    assert.lengthOf(find(root, 'cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme'), 0)
+  })
+
+  test('charges 25 % VAT when taxed, with TaxExclusiveAmount as OIOUBL defines it', ({
+    assert,
+  }) => {
+    const root = parse(
+      renderOioubl(
+        publicInvoice({
+          vat: { exempt: false, ratePercent: 25 },
+          vatOre: 31250,
+          totalOre: 156250,
+        })
+      )
+    )
+    const category = 'cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory'
+    assert.equal(text(root, `${category}/cbc:ID`), 'StandardRated')
+    assert.equal(text(root, `${category}/cbc:Percent`), '25')
+    assert.lengthOf(find(root, `${category}/cbc:TaxExemptionReason`), 0)
+    assert.equal(text(root, 'cac:TaxTotal/cbc:TaxAmount'), '312.50')
+    assert.equal(text(root, 'cac:InvoiceLine/cac:TaxTotal/cbc:TaxAmount'), '312.50')
+    // OIOUBL rule F-INV127: TaxExclusiveAmount is the VAT total, not the net amount.
+    assert.equal(text(root, 'cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount'), '312.50')
+    assert.equal(text(root, 'cac:LegalMonetaryTotal/cbc:LineExtensionAmount'), '1250.00')
+    assert.equal(text(root, 'cac:LegalMonetaryTotal/cbc:PayableAmount'), '1562.50')
+    assert.equal(
+      text(root, 'cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID'),
+      'DK12345674'
+    )
+  })
+
+  test('lets the lines carry exactly the VAT rounded on the total', ({ assert }) => {
+    const cheap = { description: 'Badge', quantity: 1, unitOre: 1, amountOre: 1, period: null }
+    const root = parse(
+      renderOioubl(
+        publicInvoice({
+          lines: [cheap, cheap, cheap],
+          vat: { exempt: false, ratePercent: 25 },
+          netOre: 3,
+          vatOre: 1,
+          totalOre: 4,
+        })
+      )
+    )
+    const lineVat = texts(root, 'cac:InvoiceLine/cac:TaxTotal/cbc:TaxAmount').map(ore)
+    assert.equal(
+      lineVat.reduce((sum, amount) => sum + amount, 0),
+      1
+    )
+  })
+
+  test('escapes names with & and < and keeps æøå as UTF-8', ({ assert }) => {
+    const xml = renderOioubl(withBuyer({ name: 'Smith & Ørsted <Fond>' }))
+    assert.include(xml, 'Smith &amp; Ørsted &lt;Fond&gt;')
+    const root = parse(xml)
+    assert.equal(
+      text(root, 'cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name'),
+      'Smith & Ørsted <Fond>'
+    )
+  })
+})
+
+test.group('OIOUBL: a credit note', () => {
+  test('is a UBL CreditNote that names the credited invoice', ({ assert }) => {
+    const root = parse(renderOioubl(creditNote()))
+    assert.equal(root.localName, 'CreditNote')
+    assert.equal(root.namespaceURI, `${UBL}:CreditNote-2`)
+    const credited = 'cac:BillingReference/cac:InvoiceDocumentReference'
+    assert.equal(text(root, `${credited}/cbc:ID`), '2026-0001')
+    assert.equal(text(root, `${credited}/cbc:IssueDate`), '2026-01-15')
+    assert.equal(text(root, 'cac:CreditNoteLine/cbc:CreditedQuantity'), '1')
+    assert.equal(text(root, 'cac:LegalMonetaryTotal/cbc:PayableAmount'), '1250.00')
+    assert.deepEqual(
+      childElements(root).map((element) => element.localName),
+      [
+        'UBLVersionID',
+        'CustomizationID',
+        'ProfileID',
+        'ID',
+        'CopyIndicator',
+        'IssueDate',
+        'DocumentCurrencyCode',
+        'InvoicePeriod',
+        'OrderReference',
+        'BillingReference',
+        'AccountingSupplierParty',
+        'AccountingCustomerParty',
+        'TaxTotal',
+        'LegalMonetaryTotal',
+        'CreditNoteLine',
+      ]
+    )
+  })
+
+  test('is refused without the invoice it credits', ({ assert }) => {
+    assert.equal(
+      refusal(() => renderOioubl({ ...creditNote(), creditedInvoice: null })),
+      'no_credited_invoice'
+    )
+  })
+})
+
+test.group('OIOUBL: refusals', () => {
+  test('a buyer without an EAN gets no file', ({ assert }) => {
+    assert.equal(
+      refusal(() => renderOioubl(withBuyer({ ean: null }))),
+      'no_ean'
+    )
+    assert.equal(
+      refusal(() => renderOioubl(withBuyer({ ean: '  ' }))),
+      'no_ean'
+    )
+  })
+
+  test('an EAN with a wrong check digit is refused', ({ assert }) => {
+    assert.equal(
+      refusal(() => renderOioubl(withBuyer({ ean: '5798005770016' }))),
+      'invalid_ean'
+    )
+  })
+
+  test('a buyer without an order or person reference is refused', ({ assert }) => {
+    assert.equal(
+      refusal(() => renderOioubl(withBuyer({ reference: null }))),
+      'no_reference'
+    )
+  })
+
+  test('a seller without a valid CVR or a bank account is refused', ({ assert }) => {
+    const document = publicInvoice()
+    assert.equal(
+      refusal(() => renderOioubl({ ...document, seller: { ...document.seller, cvr: '12345678' } })),
+      'invalid_seller_cvr'
+    )
+    assert.equal(
+      refusal(() =>
+        renderOioubl({ ...document, seller: { ...document.seller, bankAccountNo: null } })
+      ),
+      'no_bank_account'
+    )
+  })
+
+  test('totals that disagree with the lines never become a file', ({ assert }) => {
+    const taxed = {
+      vat: { exempt: false as const, ratePercent: 25 },
+      vatOre: 31250,
+      totalOre: 156250,
+    }
+    const line = publicInvoice().lines[0]
+    const wrong: Partial<InvoiceDocument>[] = [
+      { netOre: 120000, totalOre: 120000 },
+      { totalOre: 125001 },
+      { vatOre: 100, totalOre: 125100 },
+      { ...taxed, vatOre: 31000, totalOre: 156000 },
+      { lines: [{ ...line, quantity: 2 }] },
+      { lines: [] },
+    ]
+    for (const changes of wrong) {
+      assert.equal(
+        refusal(() => renderOioubl(publicInvoice(changes))),
+        'totals_disagree'
+      )
+    }
+  })
+})
+
+test('formatOre writes whole øre as kroner with two decimals', ({ assert }) => {
+  assert.equal(formatOre(125000), '1250.00')
+  assert.equal(formatOre(5), '0.05')
+  assert.equal(formatOre(123456), '1234.56')
+  assert.equal(formatOre(0), '0.00')
+})
