@@ -24,7 +24,8 @@ export default class DuesGenerate extends BaseCommand {
       return
     }
     // Console processes do not load job classes; the sync driver runs them right here.
-    await (await this.app.container.make('queue.manager')).loadJobs()
+    const queue = await this.app.container.make('queue.manager')
+    await queue.loadJobs()
     const { IssueDuesInvoices } = await import('#dues/actions/issue_dues_invoices')
     const { Actors } = await import('#audit/actor')
     const { formatKroner } = await import('#shared/formatting')

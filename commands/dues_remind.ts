@@ -8,7 +8,8 @@ export default class DuesRemind extends BaseCommand {
   static options: CommandOptions = { startApp: true }
 
   async run() {
-    await (await this.app.container.make('queue.manager')).loadJobs()
+    const queue = await this.app.container.make('queue.manager')
+    await queue.loadJobs()
     const { SendReminders } = await import('#dues/actions/send_reminders')
     const { Actors } = await import('#audit/actor')
     const summary = await new SendReminders().handle(Actors.system('dues:remind'))

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import Invoice from '#dues/models/invoice'
 import { takeNextNumber } from '#dues/numbering'
 import { buildDocument } from '#dues/documents/build_document'
-import { getBalances } from '#dues/queries/invoice_balances'
+import { balanceOf } from '#dues/queries/invoice_balances'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
@@ -28,7 +28,7 @@ export class CreditInvoice {
       if (supportsRowLocks(trx)) query.forUpdate()
       const invoice = await query.firstOrFail()
       if (invoice.kind !== 'invoice') return { status: 'not_an_invoice' }
-      const balance = (await getBalances([invoice], danishToday(), trx)).get(invoice.id)!
+      const balance = await balanceOf(invoice, danishToday(), trx)
       if (balance.credited) return { status: 'already_credited' }
       if (balance.paidOre > 0) return { status: 'has_payments' }
 

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Invoice from '#dues/models/invoice'
 import Payment, { type PaymentMethod } from '#dues/models/payment'
-import { getBalances } from '#dues/queries/invoice_balances'
+import { balanceOf } from '#dues/queries/invoice_balances'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
@@ -33,7 +33,7 @@ export class RecordPayment {
       if (supportsRowLocks(trx)) query.forUpdate()
       const invoice = await query.firstOrFail()
       if (invoice.kind !== 'invoice') return { status: 'not_payable' }
-      const balance = (await getBalances([invoice], danishToday(), trx)).get(invoice.id)!
+      const balance = await balanceOf(invoice, danishToday(), trx)
       if (balance.credited) return { status: 'not_payable' }
       if (input.amountOre > balance.balanceOre) {
         return { status: 'overpayment', balanceOre: balance.balanceOre }

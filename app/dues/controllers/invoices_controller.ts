@@ -13,7 +13,7 @@ import { CreditInvoice } from '#dues/actions/credit_invoice'
 import { IssueDuesInvoice, danishToday } from '#dues/actions/issue_dues_invoice'
 import SendInvoiceMailJob from '#dues/jobs/send_invoice_mail_job'
 import { listInvoices } from '#dues/queries/list_invoices'
-import { getBalances } from '#dues/queries/invoice_balances'
+import { balanceOf } from '#dues/queries/invoice_balances'
 import { renderInvoicePdf } from '#dues/documents/invoice_pdf'
 import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { PAYMENT_METHODS } from '#dues/models/payment'
@@ -46,10 +46,7 @@ export default class InvoicesController {
       .preload('creditNotes')
       .preload('creditedInvoice')
       .firstOrFail()
-    const balance =
-      invoice.kind === 'invoice'
-        ? (await getBalances([invoice], danishToday())).get(invoice.id)!
-        : null
+    const balance = invoice.kind === 'invoice' ? await balanceOf(invoice, danishToday()) : null
     return view.render('dues/invoice', {
       invoice,
       balance,

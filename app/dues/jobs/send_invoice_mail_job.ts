@@ -5,7 +5,7 @@ import Invoice from '#dues/models/invoice'
 import Reminder from '#dues/models/reminder'
 import InvoiceMail, { type InvoiceMailPurpose } from '#dues/mails/invoice_mail'
 import { renderInvoicePdf } from '#dues/documents/invoice_pdf'
-import { getBalances } from '#dues/queries/invoice_balances'
+import { balanceOf } from '#dues/queries/invoice_balances'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { billingRecipients } from '#members/contact_roles'
 
@@ -27,7 +27,7 @@ export default class SendInvoiceMailJob extends Job<{
       .map((contact) => ({ email: contact.email!, name: contact.name }))
     if (recipients.length === 0) return
     const reminder = this.payload.reminderId ? await Reminder.find(this.payload.reminderId) : null
-    const balance = (await getBalances([invoice], danishToday())).get(invoice.id)!
+    const balance = await balanceOf(invoice, danishToday())
     const pdf = await renderInvoicePdf(invoice.document)
     await mail.send(
       new InvoiceMail(invoice, recipients, pdf, this.payload.purpose, balance, reminder)

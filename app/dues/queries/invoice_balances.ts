@@ -77,3 +77,13 @@ function isoDate(value: unknown) {
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   return String(value).slice(0, 10)
 }
+
+/** One invoice's balance. */
+export async function balanceOf(
+  invoice: Invoice,
+  today: DateTime,
+  client: QueryClientContract = db.connection()
+) {
+  const balances = await getBalances([invoice], today, client)
+  return balances.get(invoice.id)!
+}
