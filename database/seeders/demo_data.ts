@@ -7,6 +7,7 @@ import { Actors } from '#audit/actor'
 import type { Role } from '#identity/roles'
 import { seedDemoMembers } from '#database/seeders/demo_members'
 import { seedDemoNewsletters } from '#database/seeders/demo_newsletters'
+import { seedDemoDues } from '#database/seeders/demo_dues'
 
 /** Demo logins, printed at every development start. Never seeded in production. */
 export const DEMO_PASSWORD = 'kreds-demo'
@@ -27,7 +28,8 @@ export async function seedDemoData() {
   const staff = await seedDemoStaff()
   const members = await seedDemoMembers()
   const newsletters = await seedDemoNewsletters()
-  return staff || members || newsletters
+  const dues = await seedDemoDues()
+  return staff || members || newsletters || dues
 }
 
 async function seedDemoStaff() {
@@ -38,8 +40,12 @@ async function seedDemoStaff() {
   settings.merge({
     ...STATUTES_DEFAULTS,
     ...DUES_DEFAULTS,
+    reminderFeeOre: 10_000,
     name: 'Social Talks',
-    cvr: null,
+    // Fictional but well-formed, so the demo's invoices and e-invoices are complete.
+    cvr: '12345674',
+    bankRegNo: '1234',
+    bankAccountNo: '0012345678',
     address: 'Vesterbrogade 1',
     postcode: '1620',
     city: 'København V',

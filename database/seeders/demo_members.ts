@@ -178,6 +178,33 @@ const APPLICANTS: DemoMember[] = [
   },
 ]
 
+/** A municipality that joined later: the member the e-invoice (OIOUBL) is for. */
+const MUNICIPALITY: DemoMember & { joinedOn: DateTime } = {
+  fields: {
+    name: 'Nordby Kommune',
+    type: 'kommune',
+    legalForm: 'Kommune',
+    cvr: '87654303',
+    ean: '5798000102033',
+    invoiceReference: 'Børn og Unge, ordre 4711',
+    address: 'Torvet 2',
+    postcode: '9900',
+    city: 'Nordby',
+  },
+  tier: 'Offentlig myndighed',
+  contact: {
+    name: 'Mette Mortensen',
+    email: 'boern.unge@nordby.example.org',
+    phone: '+45 98 12 34 56',
+  },
+  joinedOn: DateTime.fromISO('2024-03-01'),
+}
+
+/** Fees from the founding year to next year, rising a little in 2024. */
+function feeFor(amountOre: number, year: number) {
+  return year < 2024 ? Math.round((amountOre * 0.8) / 100) * 100 : amountOre
+}
+
 /** Fills an empty register; reports whether it did. */
 export async function seedDemoMembers() {
   const existing = await db.from('organisations').count('* as total').first()
@@ -186,12 +213,19 @@ export async function seedDemoMembers() {
   const tiers = new Map<string, number>()
   for (const { amountOre, ...tier } of TIERS) {
     const row = await Tier.create(tier)
-    await TierFee.create({ tierId: row.id, year: DateTime.now().year, amountOre })
+    for (let year = FOUNDED.year; year <= DateTime.now().year + 1; year++) {
+      await TierFee.create({ tierId: row.id, year, amountOre: feeFor(amountOre, year) })
+    }
     tiers.set(row.name, row.id)
   }
 
   const seeder = Actors.system('demo data')
-  const create = (member: DemoMember, status: 'active' | 'applicant', reason: string) =>
+  const create = (
+    member: DemoMember,
+    status: 'active' | 'applicant',
+    reason: string,
+    joinedOn: DateTime | null = status === 'active' ? FOUNDED : null
+  ) =>
     new CreateOrganisation().handle(
       {
         fields: {
@@ -207,7 +241,7 @@ export async function seedDemoMembers() {
           tierId: tiers.get(member.tier) ?? null,
         },
         status,
-        joinedOn: status === 'active' ? FOUNDED : null,
+        joinedOn,
         reason,
         primaryContact: member.contact,
       },
@@ -217,5 +251,6 @@ export async function seedDemoMembers() {
     await create(founder, 'active', 'Stiftende medlem, stiftende generalforsamling 15. januar 2021')
   for (const applicant of APPLICANTS)
     await create(applicant, 'applicant', 'Ansøgning om medlemskab')
+  await create(MUNICIPALITY, 'active', 'Optaget af bestyrelsen', MUNICIPALITY.joinedOn)
   return true
 }
