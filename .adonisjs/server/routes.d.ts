@@ -5,7 +5,6 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -32,6 +31,24 @@ export type ScannedRoutes = {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.generate': { paramsTuple?: []; params?: {} }
+    'dues.remind': { paramsTuple?: []; params?: {} }
+    'dues.export': { paramsTuple?: []; params?: {} }
+    'fees.index': { paramsTuple?: []; params?: {} }
+    'fees.store_fee': { paramsTuple?: []; params?: {} }
+    'fees.store_tier': { paramsTuple?: []; params?: {} }
+    'fees.save_settings': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_invoices.index': { paramsTuple?: []; params?: {} }
+    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -102,12 +119,13 @@ export type ScannedRoutes = {
     'subscriber_import.store': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -123,6 +141,15 @@ export type ScannedRoutes = {
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.export': { paramsTuple?: []; params?: {} }
+    'fees.index': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_invoices.index': { paramsTuple?: []; params?: {} }
+    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -153,11 +180,11 @@ export type ScannedRoutes = {
     'subscriber_import.create': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.dues': { paramsTuple?: []; params?: {} }
     'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -173,6 +200,15 @@ export type ScannedRoutes = {
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.export': { paramsTuple?: []; params?: {} }
+    'fees.index': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_invoices.index': { paramsTuple?: []; params?: {} }
+    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -203,18 +239,21 @@ export type ScannedRoutes = {
     'subscriber_import.create': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'settings.update': { paramsTuple?: []; params?: {} }
     'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'fees.save_settings': { paramsTuple?: []; params?: {} }
     'account.update_password': { paramsTuple?: []; params?: {} }
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_organisation.update': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'member_import.preview': { paramsTuple?: []; params?: {} }
@@ -224,6 +263,14 @@ export type ScannedRoutes = {
     'name_change_decision.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
     'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'dues.generate': { paramsTuple?: []; params?: {} }
+    'dues.remind': { paramsTuple?: []; params?: {} }
+    'fees.store_fee': { paramsTuple?: []; params?: {} }
+    'fees.store_tier': { paramsTuple?: []; params?: {} }
+    'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type Invoice from '#dues/models/invoice'
@@ -30,7 +31,10 @@ export default class InvoiceMail extends BaseMail {
       association: document.seller.name,
       number: document.number,
       total: formatKroner(document.totalOre),
-      dueDate: document.dueDate ? formatDate(document.dueDate) : '',
+      // The date as issued, a Danish calendar day whatever the server's zone.
+      dueDate: document.dueDate
+        ? formatDate(DateTime.fromISO(document.dueDate, { zone: 'Europe/Copenhagen' }))
+        : '',
       balance: formatKroner(this.balance.balanceOre),
       fee: this.reminder?.feeOre ? formatKroner(this.reminder.feeOre) : null,
       level: this.reminder?.level ?? null,

@@ -32,8 +32,20 @@ export const duesSettingsValidator = vine.create({
   reminder_interval_days: vine.number().withoutDecimals().min(MIN_REMINDER_INTERVAL_DAYS).max(90),
 })
 
+/** Money received: a payment of nothing, or a negative one, is not a payment. */
+const positiveOre = vine.createRule((value, _options, field) => {
+  if (typeof value === 'number' && value <= 0) {
+    field.report('Beløbet skal være større end 0,00 kr.', 'positive_kroner', field)
+  }
+})
+
 export const paymentValidator = vine.create({
-  amount: kroner(),
+  amount: vine
+    .string()
+    .trim()
+    .use(kronerRule())
+    .use(positiveOre())
+    .transform((value) => Number(value)),
   paid_on: vine.date({ formats: ['YYYY-MM-DD'] }),
   method: vine.enum(PAYMENT_METHODS),
   note: vine.string().trim().maxLength(300).optional(),
