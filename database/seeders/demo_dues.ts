@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import Invoice from '#dues/models/invoice'
+import type Invoice from '#dues/models/invoice'
 import Reminder from '#dues/models/reminder'
 import { IssueDuesInvoices } from '#dues/actions/issue_dues_invoices'
 import { RecordPayment } from '#dues/actions/record_payment'
