@@ -26,12 +26,14 @@ export default defineConfig({
     () => import('@adonisjs/mail/mail_provider'),
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/queue/queue_provider'),
+    () => import('@adonisjs/transmit/transmit_provider'),
     () => import('#providers/app_provider'),
   ],
 
   preloads: [
     () => import('#start/kernel'),
     () => import('#start/routes'),
+    () => import('#start/transmit'),
     () => import('#start/validator'),
   ],
 

@@ -31,6 +31,7 @@ test.group('Yes/no ballots by simple majority', () => {
     assert.equal(result.cast, 11)
     assert.isNull(result.quorumMet)
     assert.isFalse(result.mayRetryWithoutQuorum)
+    assert.equal(decide(1, 0, 3).outcome, 'adopted')
   })
 
   test('more no than yes rejects', ({ assert }) => {

@@ -1,0 +1,42 @@
+import transmit from '@adonisjs/transmit/services/main'
+import db from '@adonisjs/lucid/services/db'
+import Ballot from '#assemblies/models/ballot'
+import Assembly from '#assemblies/models/assembly'
+import { getVotingRegister } from '#assemblies/queries/voting_register'
+
+/** The channel the chair's screen listens on for one assembly. */
+export function liveChannel(assemblyId: number) {
+  return `assemblies/${assemblyId}/live`
+}
+
+/**
+ * Tells the chair's screen how many votes are in and how many are missing.
+ * Only counts: in a secret ballot nothing about who chose what leaves here.
+ */
+export async function publishBallotProgress(ballotId: number) {
+  const ballot = await Ballot.findOrFail(ballotId)
+  const assembly = await Assembly.findOrFail(ballot.assemblyId)
+  const progress = await ballotProgress(ballot, assembly)
+  transmit.broadcast(liveChannel(assembly.id), {
+    ballotId: ballot.id,
+    status: ballot.status,
+    cast: progress.cast,
+    missing: progress.missing,
+  })
+}
+
+export async function ballotProgress(ballot: Ballot, assembly: Assembly) {
+  const row = await db
+    .from('ballot_voters')
+    .where('ballot_id', ballot.id)
+    .count('* as total')
+    .first()
+  const cast = Number(row?.total ?? 0)
+  const register = await getVotingRegister(assembly)
+  return { cast, missing: Math.max(register.totals.votes - cast, 0) }
+}
+
+/** A ballot has closed: the chair's screen fetches and shows the result. */
+export function publishBallotClosed(ballot: Ballot) {
+  transmit.broadcast(liveChannel(ballot.assemblyId), { ballotId: ballot.id, status: 'closed' })
+}

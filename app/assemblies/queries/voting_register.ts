@@ -1,0 +1,95 @@
+import Organisation from '#members/models/organisation'
+import Assembly from '#assemblies/models/assembly'
+import Attendance from '#assemblies/models/attendance'
+import { hasPaidDues } from '#dues/queries/has_paid_dues'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import {
+  quorumCount,
+  votesHeld,
+  votingRight,
+  type VotingRight,
+} from '#assemblies/rules/voting_register'
+
+export type RegisterLine = {
+  organisation: Organisation
+  attendance: Attendance | null
+  right: VotingRight
+  proxyTo: Organisation | null
+  proxiesFrom: Organisation[]
+  votes: number
+}
+
+export type VotingRegister = {
+  lines: RegisterLine[]
+  totals: { members: number; entitled: number; present: number; represented: number; votes: number }
+}
+
+/**
+ * The stemmeliste: every active member (and anyone checked in), whether it
+ * is present and by whom, the proxies given and held, and whether it may
+ * vote: active, and with the dues for the assembly's year paid when the
+ * statutes say so.
+ */
+export async function getVotingRegister(assembly: Assembly): Promise<VotingRegister> {
+  const settings = await getAssociationSettings()
+  const attendances = await Attendance.query().where('assembly_id', assembly.id)
+  const byOrganisation = new Map(attendances.map((row) => [row.organisationId, row]))
+  const organisations = await Organisation.query()
+    .where((query) => query.where('status', 'active').orWhereIn('id', [...byOrganisation.keys()]))
+    .orderBy('name')
+  const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]))
+  const year = assembly.startsAt.setZone('Europe/Copenhagen').year
+
+  const rights = new Map<number, VotingRight>()
+  for (const organisation of organisations) {
+    const duesRequired = settings.unpaidDuesRemoveVotingRight
+    const duesPaid = duesRequired
+      ? await hasPaidDues(organisation.id, year, assembly.startsAt)
+      : true
+    rights.set(
+      organisation.id,
+      votingRight({ status: organisation.status, duesPaid, duesRequired })
+    )
+  }
+
+  const lines = organisations.map((organisation) => {
+    const attendance = byOrganisation.get(organisation.id) ?? null
+    const proxiesFrom = attendances
+      .filter((row) => row.proxyToOrganisationId === organisation.id)
+      .map((row) => byId.get(row.organisationId))
+      .filter((giver): giver is Organisation => Boolean(giver) && rights.get(giver!.id)!.mayVote)
+    const right = rights.get(organisation.id)!
+    return {
+      organisation,
+      attendance,
+      right,
+      proxyTo: attendance?.proxyToOrganisationId
+        ? (byId.get(attendance.proxyToOrganisationId) ?? null)
+        : null,
+      proxiesFrom,
+      votes: votesHeld({
+        present: attendance?.present ?? false,
+        mayVote: right.mayVote,
+        proxiesHeld: proxiesFrom.length,
+      }),
+    }
+  })
+  const { entitled, represented } = quorumCount(
+    lines.map((line) => ({
+      id: line.organisation.id,
+      mayVote: line.right.mayVote,
+      present: line.attendance?.present ?? false,
+      proxyGivenTo: line.attendance?.proxyToOrganisationId ?? null,
+    }))
+  )
+  return {
+    lines,
+    totals: {
+      members: lines.filter((line) => line.organisation.status === 'active').length,
+      entitled,
+      present: lines.filter((line) => line.attendance?.present).length,
+      represented,
+      votes: lines.reduce((sum, line) => sum + line.votes, 0),
+    },
+  }
+}
