@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import Assembly from '#assemblies/models/assembly'
+import type Assembly from '#assemblies/models/assembly'
 import AgendaItem from '#assemblies/models/agenda_item'
 import { CreateAssembly } from '#assemblies/actions/create_assembly'
 import { CheckIn } from '#assemblies/actions/check_in'

@@ -27,9 +27,8 @@ export class CloseBallot {
       const row = await locking.first()
       if (row?.status !== 'open') return { status: 'not_open' as const }
       if (ballot.method === 'show_of_hands' && !hands) return { status: 'needs_counts' as const }
-      const choices = (await trx.from('votes').where('ballot_id', ballot.id).select('choice')).map(
-        (vote) => String(vote.choice)
-      )
+      const votes = await trx.from('votes').where('ballot_id', ballot.id).select('choice')
+      const choices = votes.map((vote) => String(vote.choice))
       const result =
         ballot.method === 'show_of_hands'
           ? computeResult(ballot, { hands: hands! }, register)

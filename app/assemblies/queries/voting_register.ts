@@ -1,5 +1,5 @@
 import Organisation from '#members/models/organisation'
-import Assembly from '#assemblies/models/assembly'
+import type Assembly from '#assemblies/models/assembly'
 import Attendance from '#assemblies/models/attendance'
 import { hasPaidDues } from '#dues/queries/has_paid_dues'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
