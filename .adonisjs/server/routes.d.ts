@@ -5,7 +5,6 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -49,6 +48,31 @@ export type ScannedRoutes = {
     'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_invoices.index': { paramsTuple?: []; params?: {} }
     'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
+    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
+    'assemblies.index': { paramsTuple?: []; params?: {} }
+    'assemblies.create': { paramsTuple?: []; params?: {} }
+    'assemblies.store': { paramsTuple?: []; params?: {} }
+    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.proxy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -126,7 +150,6 @@ export type ScannedRoutes = {
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -150,6 +173,15 @@ export type ScannedRoutes = {
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_invoices.index': { paramsTuple?: []; params?: {} }
     'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
+    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'assemblies.index': { paramsTuple?: []; params?: {} }
+    'assemblies.create': { paramsTuple?: []; params?: {} }
+    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -185,7 +217,6 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
-    'module_pages.assemblies': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -209,6 +240,15 @@ export type ScannedRoutes = {
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_invoices.index': { paramsTuple?: []; params?: {} }
     'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
+    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'assemblies.index': { paramsTuple?: []; params?: {} }
+    'assemblies.create': { paramsTuple?: []; params?: {} }
+    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -247,6 +287,7 @@ export type ScannedRoutes = {
     'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'fees.save_settings': { paramsTuple?: []; params?: {} }
+    'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.update_password': { paramsTuple?: []; params?: {} }
     'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_organisation.update': { paramsTuple?: []; params?: {} }
@@ -271,6 +312,20 @@ export type ScannedRoutes = {
     'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
+    'assemblies.store': { paramsTuple?: []; params?: {} }
+    'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.proxy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -307,6 +362,7 @@ export type ScannedRoutes = {
   }
   DELETE: {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
   }

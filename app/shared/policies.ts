@@ -7,4 +7,5 @@ export const policies = {
   MemberPolicy: () => import('#members/policies/member_policy'),
   NewsletterPolicy: () => import('#newsletters/policies/newsletter_policy'),
   DuesPolicy: () => import('#dues/policies/dues_policy'),
+  AssemblyPolicy: () => import('#assemblies/policies/assembly_policy'),
 }

@@ -2,15 +2,12 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const HealthController = () => import('#shared/controllers/health_controller')
-const ModulePagesController = () => import('#shared/controllers/module_pages_controller')
 const OutboxController = () => import('#shared/mail/outbox_controller')
 
 router.get('/health', [HealthController, 'show'])
 
 router
   .group(() => {
-    router.get('/assemblies', [ModulePagesController, 'assemblies'])
-
     router.get('/outbox', [OutboxController, 'index'])
     router.get('/outbox/:id', [OutboxController, 'show'])
     router.get('/outbox/:id/html', [OutboxController, 'html'])

@@ -137,12 +137,7 @@ export default class extends BaseSchema {
         .notNullable()
         .references('agenda_items.id')
         .onDelete('CASCADE')
-      table
-        .integer('motion_id')
-        .unsigned()
-        .nullable()
-        .references('motions.id')
-        .onDelete('SET NULL')
+      table.integer('motion_id').unsigned().nullable().references('motions.id').onDelete('SET NULL')
       table.string('question', 500).notNullable()
       table.string('kind', 10).notNullable()
       table.boolean('secret').notNullable().defaultTo(false)

@@ -4,6 +4,7 @@
  */
 import Alpine from '@alpinejs/csp'
 import './send_progress.js'
+import './chair_screen.js'
 
 Alpine.data('navigation', () => ({
   open: false,

@@ -1,7 +1,7 @@
 import Organisation from '#members/models/organisation'
 import type Assembly from '#assemblies/models/assembly'
 import Attendance from '#assemblies/models/attendance'
-import { hasPaidDues } from '#dues/queries/has_paid_dues'
+import { duesSettledForVoting } from '#dues/queries/has_paid_dues'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import {
   quorumCount,
@@ -44,7 +44,7 @@ export async function getVotingRegister(assembly: Assembly): Promise<VotingRegis
   for (const organisation of organisations) {
     const duesRequired = settings.unpaidDuesRemoveVotingRight
     const duesPaid = duesRequired
-      ? await hasPaidDues(organisation.id, year, assembly.startsAt)
+      ? await duesSettledForVoting(organisation.id, year, assembly.startsAt)
       : true
     rights.set(
       organisation.id,

@@ -23,3 +23,17 @@ export async function hasPaidDues(organisationId: number, year: number, asOf: Da
     return asOf <= invoice.dueDate.plus({ months: settings.duesGraceMonths })
   })
 }
+
+/**
+ * Whether unpaid dues take away an organisation's vote at an assembly: the
+ * year's dues once that year is invoiced, and until then the last year's,
+ * so an assembly early in the year does not turn on an invoice not yet sent.
+ */
+export async function duesSettledForVoting(organisationId: number, year: number, asOf: DateTime) {
+  const invoiced = await Invoice.query()
+    .where('organisation_id', organisationId)
+    .where('kind', 'invoice')
+    .where('year', year)
+    .first()
+  return hasPaidDues(organisationId, invoiced ? year : year - 1, asOf)
+}

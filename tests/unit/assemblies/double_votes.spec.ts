@@ -22,6 +22,8 @@ test.group('Fifty attempts to vote twice at once', (group) => {
       'contacts',
       'organisation_status_changes',
       'organisations',
+      // The helper turned the dues rule off; later tests expect the defaults.
+      'association_settings',
     ]) {
       await db.from(table).delete()
     }

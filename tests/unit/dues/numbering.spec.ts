@@ -46,6 +46,8 @@ test.group('Two dues runs at once', (group) => {
     await db.from('organisations').delete()
     await db.from('tier_fees').delete()
     await db.from('tiers').delete()
+    // sellerSettings() committed the association's details; later tests expect none.
+    await db.from('association_settings').delete()
   })
 
   test('issue each member one invoice, numbered without a gap or a duplicate', async ({

@@ -1,0 +1,188 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import Assembly from '#assemblies/models/assembly'
+import AssemblyPolicy from '#assemblies/policies/assembly_policy'
+import {
+  agendaItemValidator,
+  assemblyValidator,
+  motionValidator,
+  moveValidator,
+  noticeValidator,
+} from '#assemblies/validators/assemblies'
+import { CreateAssembly, type AssemblyInput } from '#assemblies/actions/create_assembly'
+import { UpdateAssembly } from '#assemblies/actions/update_assembly'
+import { ChangeAgenda } from '#assemblies/actions/change_agenda'
+import { SendNotice } from '#assemblies/actions/send_notice'
+import { SubmitMotion } from '#assemblies/actions/submit_motion'
+import { getNoticeDocument } from '#assemblies/queries/notice_document'
+import { renderNoticePdf } from '#assemblies/documents/notice_pdf'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { Actors } from '#audit/actor'
+import type { Infer } from '@vinejs/vine/types'
+
+const ZONE = 'Europe/Copenhagen'
+
+function assemblyInput(input: Infer<typeof assemblyValidator>): AssemblyInput {
+  return {
+    kind: input.kind,
+    title: input.title,
+    // Lucid writes a DateTime as its wall-clock time: hand it UTC, as the database keeps.
+    startsAt: DateTime.fromISO(input.starts_at, { zone: ZONE }).toUTC(),
+    place: input.place ?? null,
+    meetingUrl: input.meeting_url ?? null,
+    motionDeadline: input.motion_deadline ? DateTime.fromJSDate(input.motion_deadline) : null,
+    requestedBy: input.requested_by ?? null,
+  }
+}
+
+/** The board's assemblies: plan one, its agenda and motions, the notice. */
+export default class AssembliesController {
+  async index({ view, bouncer }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('view')
+    const assemblies = await Assembly.query().orderBy('starts_at', 'desc')
+    return view.render('assemblies/index', {
+      upcoming: assemblies.filter((assembly) => assembly.status !== 'closed'),
+      past: assemblies.filter((assembly) => assembly.status === 'closed'),
+      settings: await getAssociationSettings(),
+    })
+  }
+
+  async create({ view, bouncer }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    return view.render('assemblies/form', {
+      assembly: null,
+      defaultStart: DateTime.now().setZone(ZONE).plus({ weeks: 6 }).set({ hour: 19, minute: 0 }),
+    })
+  }
+
+  async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const input = await request.validateUsing(assemblyValidator)
+    const assembly = await new CreateAssembly().handle(
+      assemblyInput(input),
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    session.flash('success', i18n.t('assemblies.created'))
+    return response.redirect().toPath(`/assemblies/${assembly.id}`)
+  }
+
+  async show({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('view')
+    const assembly = await Assembly.query()
+      .where('id', params.id)
+      .preload('agendaItems', (items) =>
+        items
+          .orderBy('position')
+          .preload('motions', (motions) => motions.preload('organisation'))
+          .preload('ballots', (ballots) => ballots.preload('options').orderBy('id'))
+      )
+      .firstOrFail()
+    const settings = await getAssociationSettings()
+    return view.render('assemblies/show', {
+      assembly,
+      settings,
+      startsAtInput: assembly.startsAt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"),
+    })
+  }
+
+  async update({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const input = await request.validateUsing(assemblyValidator)
+    const result = await new UpdateAssembly().handle(
+      Number(params.id),
+      assemblyInput(input),
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    session.flash(
+      result.status === 'locked' ? 'error' : 'success',
+      i18n.t(`assemblies.update.${result.status}`)
+    )
+    return response.redirect().toPath(`/assemblies/${params.id}`)
+  }
+
+  async addAgendaItem(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(agendaItemValidator)
+    return this.changeAgenda(ctx, {
+      type: 'add',
+      title: input.title,
+      description: input.description ?? null,
+    })
+  }
+
+  async moveAgendaItem(ctx: HttpContext) {
+    const { direction } = await ctx.request.validateUsing(moveValidator)
+    return this.changeAgenda(ctx, { type: 'move', itemId: Number(ctx.params.itemId), direction })
+  }
+
+  async removeAgendaItem(ctx: HttpContext) {
+    return this.changeAgenda(ctx, { type: 'remove', itemId: Number(ctx.params.itemId) })
+  }
+
+  async sendNotice({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const { confirm_late: confirmLate } = await request.validateUsing(noticeValidator)
+    const result = await new SendNotice().handle(
+      { assemblyId: Number(params.id), confirmLate: confirmLate ?? false },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'too_late') {
+      session.flash('warning', i18n.t('assemblies.notice.too_late', result))
+      session.flash('confirmLate', true)
+    } else if (result.status === 'not_planned') {
+      session.flash('error', i18n.t('assemblies.notice.not_planned'))
+    } else {
+      session.flash(
+        'success',
+        i18n.t(result.late ? 'assemblies.notice.sent_late' : 'assemblies.notice.sent', {
+          count: result.members,
+        })
+      )
+    }
+    return response.redirect().toPath(`/assemblies/${params.id}`)
+  }
+
+  async noticePdf({ params, response, bouncer }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('view')
+    const pdf = await renderNoticePdf(await getNoticeDocument(Number(params.id)))
+    response.header('content-type', 'application/pdf')
+    response.header('content-disposition', 'inline; filename="indkaldelse.pdf"')
+    return response.send(pdf)
+  }
+
+  async storeMotion({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const input = await request.validateUsing(motionValidator)
+    const result = await new SubmitMotion().handle(
+      {
+        assemblyId: Number(params.id),
+        organisationId: null,
+        title: input.title,
+        body: input.body,
+        changesStatutes: input.changes_statutes ?? false,
+        agendaItemId: input.agenda_item_id ?? null,
+      },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    session.flash(
+      result.status === 'submitted' ? 'success' : 'error',
+      i18n.t(`assemblies.motions.${result.status}`)
+    )
+    return response.redirect().toPath(`/assemblies/${params.id}`)
+  }
+
+  protected async changeAgenda(
+    { params, request, response, session, auth, bouncer, i18n }: HttpContext,
+    change: Parameters<ChangeAgenda['handle']>[1]
+  ) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const result = await new ChangeAgenda().handle(
+      Number(params.id),
+      change,
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status !== 'changed') {
+      session.flash('error', i18n.t(`assemblies.agenda.${result.status}`))
+    }
+    return response.redirect().toPath(`/assemblies/${params.id}#agenda`)
+  }
+}

@@ -1,0 +1,110 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Ballot from '#assemblies/models/ballot'
+import AgendaItem from '#assemblies/models/agenda_item'
+import { findByAssemblyLink } from '#assemblies/links'
+import { getVotingRegister } from '#assemblies/queries/voting_register'
+import { selfCheckInValidator, voteValidator } from '#assemblies/validators/assemblies'
+import { CheckIn } from '#assemblies/actions/check_in'
+import { CastVote, type VoteChoice } from '#assemblies/actions/cast_vote'
+import { Actors } from '#audit/actor'
+import type { Infer } from '@vinejs/vine/types'
+
+/**
+ * /gf/:token — an organisation's personal link, made for a phone: check in,
+ * see the agenda, and vote in open ballots for itself and the members
+ * whose proxies it holds.
+ */
+export default class DelegateController {
+  async show({ params, view, response }: HttpContext) {
+    const found = await findByAssemblyLink(params.token)
+    if (!found) return response.notFound()
+    const { assembly, organisation } = found
+    const register = await getVotingRegister(assembly)
+    const line = register.lines.find((entry) => entry.organisation.id === organisation.id)
+    const ballots = await Ballot.query()
+      .where('assembly_id', assembly.id)
+      .where('status', 'open')
+      .where('method', 'electronic')
+      .preload('options')
+    const represented =
+      line?.attendance?.present && line.right.mayVote ? [organisation, ...line.proxiesFrom] : []
+    const voted = new Set<string>()
+    if (ballots.length && represented.length) {
+      const rows = await db
+        .from('ballot_voters')
+        .whereIn(
+          'ballot_id',
+          ballots.map((ballot) => ballot.id)
+        )
+        .whereIn(
+          'organisation_id',
+          represented.map((member) => member.id)
+        )
+        .select('ballot_id', 'organisation_id')
+      for (const row of rows) voted.add(`${row.ballot_id}:${row.organisation_id}`)
+    }
+    return view.render('assemblies/delegate', {
+      token: params.token,
+      assembly,
+      organisation,
+      line,
+      agenda: await AgendaItem.query().where('assembly_id', assembly.id).orderBy('position'),
+      ballots: ballots.map((ballot) => ({
+        ballot,
+        pending: represented.filter((member) => !voted.has(`${ballot.id}:${member.id}`)),
+      })),
+    })
+  }
+
+  async checkIn({ params, request, response, session, i18n }: HttpContext) {
+    const found = await findByAssemblyLink(params.token)
+    if (!found) return response.notFound()
+    const { representative } = await request.validateUsing(selfCheckInValidator)
+    const result = await new CheckIn().handle(
+      {
+        assemblyId: found.assembly.id,
+        organisationId: found.organisation.id,
+        present: true,
+        representative,
+        by: 'self',
+      },
+      Actors.system(`${found.organisation.name} (personal link)`)
+    )
+    session.flash(
+      result.status === 'checked_in' ? 'success' : 'error',
+      i18n.t(`assemblies.register.${result.status}`)
+    )
+    return response.redirect().toPath(`/gf/${params.token}`)
+  }
+
+  async vote({ params, request, response, session, i18n }: HttpContext) {
+    const found = await findByAssemblyLink(params.token)
+    if (!found) return response.notFound()
+    const ballot = await Ballot.query()
+      .where('id', params.ballotId)
+      .where('assembly_id', found.assembly.id)
+      .firstOrFail()
+    const input = await request.validateUsing(voteValidator)
+    const result = await new CastVote().handle({
+      ballotId: ballot.id,
+      casterId: found.organisation.id,
+      forOrganisationId: input.for_organisation_id,
+      choice: choiceFrom(ballot.kind, input),
+    })
+    session.flash(
+      result.status === 'recorded' ? 'success' : 'error',
+      i18n.t(`assemblies.vote.${result.status}`)
+    )
+    return response.redirect().toPath(`/gf/${params.token}`)
+  }
+}
+
+function choiceFrom(kind: Ballot['kind'], input: Infer<typeof voteValidator>): VoteChoice {
+  if (kind === 'yes_no') return { kind, answer: input.answer ?? 'blank' }
+  if (kind === 'choice') {
+    const id = Number(input.option_id)
+    return { kind, optionId: input.option_id && input.option_id !== 'blank' && id ? id : null }
+  }
+  return { kind, optionIds: input.candidates ?? [] }
+}

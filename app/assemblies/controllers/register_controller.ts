@@ -1,0 +1,58 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Assembly from '#assemblies/models/assembly'
+import AssemblyPolicy from '#assemblies/policies/assembly_policy'
+import { attendanceValidator, proxyValidator } from '#assemblies/validators/assemblies'
+import { getVotingRegister } from '#assemblies/queries/voting_register'
+import { CheckIn } from '#assemblies/actions/check_in'
+import { GiveProxy } from '#assemblies/actions/give_proxy'
+import { Actors } from '#audit/actor'
+
+/** The voting register: who is here, by whom, with whose proxy, and who may vote. */
+export default class RegisterController {
+  async show({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('view')
+    const assembly = await Assembly.findOrFail(params.id)
+    return view.render('assemblies/register', {
+      assembly,
+      register: await getVotingRegister(assembly),
+    })
+  }
+
+  async checkIn({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const input = await request.validateUsing(attendanceValidator)
+    const result = await new CheckIn().handle(
+      {
+        assemblyId: Number(params.id),
+        organisationId: input.organisation_id,
+        present: input.present,
+        representative: input.representative ?? null,
+        by: 'board',
+      },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    session.flash(
+      result.status === 'checked_in' || result.status === 'checked_out' ? 'success' : 'error',
+      i18n.t(`assemblies.register.${result.status}`)
+    )
+    return response.redirect().toPath(`/assemblies/${params.id}/register`)
+  }
+
+  async proxy({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('manage')
+    const input = await request.validateUsing(proxyValidator)
+    const result = await new GiveProxy().handle(
+      { assemblyId: Number(params.id), giverId: input.giver_id, holderId: input.holder_id ?? null },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    if (result.status === 'refused') {
+      session.flash('error', i18n.t(`assemblies.proxy.${result.reason}`))
+    } else {
+      session.flash(
+        result.status === 'closed' ? 'error' : 'success',
+        i18n.t(`assemblies.proxy.${result.status}`)
+      )
+    }
+    return response.redirect().toPath(`/assemblies/${params.id}/register`)
+  }
+}

@@ -1,0 +1,154 @@
+import { buffer } from 'node:stream/consumers'
+import { formatDateTime } from '#shared/formatting'
+import { FONT } from '#shared/pdf/fonts'
+import {
+  COLOR,
+  CONTENT_WIDTH,
+  MARGIN,
+  RIGHT_BLOCK_WIDTH,
+  RIGHT_BLOCK_X,
+  SIZE,
+  drawPageFooters,
+  ensureSpace,
+  openPdf,
+  rule,
+} from '#shared/pdf/page_frame'
+import { drawTable, type TableCell, type TableLayout } from '#shared/pdf/table'
+import { drawFacts } from '#shared/pdf/text'
+import type { RegisterRow, VotingRegisterDocument } from '#assemblies/documents/assembly_documents'
+import { drawTitleBlock, instant, whenAndWhere } from '#assemblies/documents/notice_pdf'
+
+/**
+ * The voting register (stemmeliste): every member organisation, whether it is
+ * present and by whom, the proxies given and held, its voting right and the
+ * votes it casts, with the totals a quorum rule needs. A4, Danish. The minutes
+ * print the same table.
+ */
+
+export type RegisterTotals = VotingRegisterDocument['totals']
+
+/** Every word the register prints, in one place so an English variant can sit beside it. */
+export const REGISTER_LABELS = {
+  document: 'Stemmeliste',
+  columns: {
+    organisation: 'Organisation',
+    present: 'Til stede',
+    representative: 'Repræsentant',
+    proxyTo: 'Fuldmagt til',
+    proxiesFrom: 'Fuldmagter fra',
+    mayVote: 'Stemmeret',
+    votes: 'Stemmer',
+  },
+  yes: 'Ja',
+  no: 'Nej',
+  totals: {
+    members: 'Medlemmer',
+    entitled: 'Stemmeberettigede',
+    present: 'Til stede',
+    represented: 'Repræsenteret',
+    votes: 'Stemmer i alt',
+  } satisfies Record<keyof RegisterTotals, string>,
+  printedAt: (dateTime: string) => `Udskrevet ${dateTime}`,
+}
+
+const REGISTER_TABLE: TableLayout = (() => {
+  const labels = REGISTER_LABELS.columns
+  // Each heading fits its column on one line; the organisation takes what is left.
+  const widths = { present: 42, representative: 74, proxyTo: 70, proxiesFrom: 72, votes: 45 }
+  const mayVote = 58
+  const organisation =
+    CONTENT_WIDTH - mayVote - Object.values(widths).reduce((sum, width) => sum + width, 0)
+  return {
+    columns: [
+      { header: labels.organisation, width: organisation },
+      { header: labels.present, width: widths.present },
+      { header: labels.representative, width: widths.representative },
+      { header: labels.proxyTo, width: widths.proxyTo },
+      { header: labels.proxiesFrom, width: widths.proxiesFrom },
+      { header: labels.mayVote, width: mayVote },
+      { header: labels.votes, width: widths.votes, align: 'right' },
+    ],
+    size: 9,
+    headerSize: 8,
+  }
+})()
+
+/** The finished register as a PDF. */
+export async function renderVotingRegisterPdf(document: VotingRegisterDocument): Promise<Buffer> {
+  const { association, assembly } = document
+  const doc = await openPdf({
+    title: `${REGISTER_LABELS.document} – ${assembly.title}`,
+    author: association.name,
+    // The printing time rather than the clock, so the same register renders to the same bytes.
+    createdAt: instant(document.printedAt),
+  })
+
+  drawTitleBlock(doc, association, REGISTER_LABELS.document, assembly.title)
+  drawFacts(doc, whenAndWhere(assembly))
+  let y = drawRegisterTable(doc, document.rows, doc.y + 14)
+  y = drawRegisterTotals(doc, document.totals, y + 14)
+
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
+  y = ensureSpace(doc, y + 10, doc.currentLineHeight(true))
+  doc.text(REGISTER_LABELS.printedAt(formatDateTime(document.printedAt)), MARGIN.left, y, {
+    width: CONTENT_WIDTH,
+  })
+  doc.fillColor(COLOR.text)
+
+  drawPageFooters(doc, [REGISTER_LABELS.document, assembly.title])
+  doc.end()
+  return buffer(doc)
+}
+
+/**
+ * The register's table from `top`, over as many pages as it needs with the
+ * column headings on each. Returns the y below it.
+ */
+export function drawRegisterTable(doc: PDFKit.PDFDocument, rows: RegisterRow[], top: number) {
+  const { yes, no } = REGISTER_LABELS
+  const cells = rows.map((row): TableCell[] => [
+    [{ text: row.organisation, font: FONT.bold }],
+    row.present ? yes : no,
+    row.representative,
+    row.proxyTo,
+    // One run each: a name that wraps then starts its second line flush left.
+    row.proxiesFrom.map((organisation) => ({ text: organisation, gap: 0 })),
+    row.mayVote
+      ? yes
+      : [
+          { text: no },
+          ...(row.reason ? [{ text: row.reason, size: 7.5, color: COLOR.muted }] : []),
+        ],
+    String(row.votes),
+  ])
+  return drawTable(doc, REGISTER_TABLE, cells, top)
+}
+
+/** The totals, right-aligned under the table with the votes in bold. Returns the y below. */
+export function drawRegisterTotals(doc: PDFKit.PDFDocument, totals: RegisterTotals, top: number) {
+  const labels = REGISTER_LABELS.totals
+  const rows: [string, number][] = [
+    [labels.members, totals.members],
+    [labels.entitled, totals.entitled],
+    [labels.present, totals.present],
+    [labels.represented, totals.represented],
+  ]
+  doc.font(FONT.regular).fontSize(SIZE.body)
+  const lineHeight = doc.currentLineHeight(true) + 2
+  let y = ensureSpace(doc, top, (rows.length + 1) * lineHeight + 6)
+  for (const [label, value] of rows) {
+    totalRow(doc, label, value, y)
+    y += lineHeight
+  }
+  rule(doc, RIGHT_BLOCK_X, y, RIGHT_BLOCK_WIDTH, COLOR.text)
+  y += 4
+  doc.font(FONT.bold)
+  totalRow(doc, labels.votes, totals.votes, y)
+  doc.font(FONT.regular)
+  return y + lineHeight
+}
+
+function totalRow(doc: PDFKit.PDFDocument, label: string, value: number, y: number) {
+  doc.text(label, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, lineBreak: false })
+  doc.text(String(value), RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
+}

@@ -1,0 +1,35 @@
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import Assembly from '#assemblies/models/assembly'
+import Organisation from '#members/models/organisation'
+import { generateToken, hashToken } from '#shared/tokens'
+import { sqlTimestamp } from '#shared/sql_time'
+
+/**
+ * An organisation's personal link to an assembly: check in, and vote from
+ * a phone. Only the hash is stored; a new link replaces the old one.
+ */
+export async function issueAssemblyLink(assemblyId: number, organisationId: number) {
+  const token = generateToken()
+  await db
+    .table('assembly_links')
+    .insert({
+      assembly_id: assemblyId,
+      organisation_id: organisationId,
+      token_hash: hashToken(token),
+      created_at: sqlTimestamp(),
+    })
+    .onConflict(['assembly_id', 'organisation_id'])
+    .merge(['token_hash', 'created_at'])
+  return new URL(`/gf/${token}`, env.get('APP_URL')).toString()
+}
+
+/** The assembly and organisation behind a personal link, or null. */
+export async function findByAssemblyLink(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  const row = await db.from('assembly_links').where('token_hash', hashToken(token)).first()
+  if (!row) return null
+  const assembly = await Assembly.find(row.assembly_id)
+  const organisation = await Organisation.find(row.organisation_id)
+  return assembly && organisation ? { assembly, organisation } : null
+}

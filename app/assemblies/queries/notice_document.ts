@@ -1,0 +1,53 @@
+import Assembly from '#assemblies/models/assembly'
+import type { NoticeDocument } from '#assemblies/documents/assembly_documents'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+
+/** The notice as its PDF and mail show it. */
+export async function getNoticeDocument(assemblyId: number): Promise<NoticeDocument> {
+  const assembly = await Assembly.query()
+    .where('id', assemblyId)
+    .preload('agendaItems', (items) =>
+      items
+        .orderBy('position')
+        .preload('motions', (motions) =>
+          motions.where('status', 'submitted').preload('organisation').orderBy('submitted_at')
+        )
+    )
+    .firstOrFail()
+  const settings = await getAssociationSettings()
+  return {
+    association: {
+      name: settings.name,
+      address: settings.address,
+      postcode: settings.postcode,
+      city: settings.city,
+      cvr: settings.cvr,
+      email: settings.email,
+    },
+    assembly: assemblyBlock(assembly),
+    agenda: assembly.agendaItems.map((item) => ({
+      position: item.position,
+      title: item.title,
+      description: item.description,
+      motions: item.motions.map((motion) => ({
+        title: motion.title,
+        body: motion.body,
+        changesStatutes: motion.changesStatutes,
+        submittedBy: motion.organisation?.name ?? 'Bestyrelsen',
+      })),
+    })),
+    sentAt: (assembly.noticeSentAt ?? assembly.updatedAt).toISO()!,
+  }
+}
+
+export function assemblyBlock(assembly: Assembly) {
+  return {
+    title: assembly.title,
+    kind: assembly.kind,
+    startsAt: assembly.startsAt.toISO()!,
+    place: assembly.place,
+    meetingUrl: assembly.meetingUrl,
+    motionDeadline: assembly.motionDeadline?.toISODate() ?? null,
+    requestedBy: assembly.requestedBy,
+  }
+}

@@ -1,0 +1,65 @@
+/*
+ * The chair's screen listens to the assembly's live channel (server-sent
+ * events). A message names a ballot; the screen asks for its state and
+ * shows the counts, or the result once it closes, without a reload.
+ */
+import Alpine from '@alpinejs/csp'
+import { Transmit } from '@adonisjs/transmit-client'
+
+// Kept outside Alpine's reactive data: its proxies break classes with private fields.
+const subscriptions = new WeakMap()
+
+Alpine.data('chairScreen', () => ({
+  async init() {
+    const root = this.$root
+    const csrf = document.querySelector('input[name="_csrf"]')?.value ?? ''
+    const transmit = new Transmit({
+      baseUrl: window.location.origin,
+      beforeSubscribe(request) {
+        request.headers.append('x-csrf-token', csrf)
+      },
+    })
+    const subscription = transmit.subscription(root.dataset.channel)
+    subscriptions.set(root, subscription)
+    subscription.onMessage((message) => this.refresh(message.ballotId))
+    await subscription.create()
+    root.dataset.live = 'connected'
+  },
+  async refresh(ballotId) {
+    const section = this.$root.querySelector(`[data-ballot="${ballotId}"]`)
+    if (!section) return window.location.reload()
+    const response = await fetch(
+      `/assemblies/${this.$root.dataset.assembly}/ballots/${ballotId}/status`,
+      { headers: { accept: 'application/json' } }
+    )
+    if (!response.ok) return
+    const state = await response.json()
+    section.dataset.status = state.status
+    const labels = JSON.parse(this.$root.dataset.labels)
+    section.querySelector('[data-role="status"]').textContent = labels.statuses[state.status]
+    let count = section.querySelector('.live-count')
+    if (state.status === 'open') {
+      if (!count) {
+        count = document.createElement('p')
+        count.className = 'live-count'
+        count.dataset.testid = 'live-count'
+        section.querySelector('.result').before(count)
+      }
+      count.textContent = labels.counts
+        .replace('{cast}', state.cast)
+        .replace('{missing}', state.missing)
+    }
+    if (state.status === 'closed') {
+      count?.remove()
+      section.querySelector('form')?.remove()
+      const list = section.querySelector('.result')
+      list.replaceChildren(
+        ...state.lines.map((line) => {
+          const item = document.createElement('li')
+          item.textContent = line
+          return item
+        })
+      )
+    }
+  },
+}))
