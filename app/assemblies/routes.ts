@@ -5,7 +5,11 @@ const AssembliesController = () => import('#assemblies/controllers/assemblies_co
 const RegisterController = () => import('#assemblies/controllers/register_controller')
 const BallotsController = () => import('#assemblies/controllers/ballots_controller')
 const DelegateController = () => import('#assemblies/controllers/delegate_controller')
+const MinutesController = () => import('#assemblies/controllers/minutes_controller')
 
+router.get('/referat/:token', [MinutesController, 'showSigning'])
+router.post('/referat/:token', [MinutesController, 'signFromLink'])
+router.get('/referat/:token/pdf', [MinutesController, 'signingPdf'])
 router.get('/gf/:token', [DelegateController, 'show'])
 router.post('/gf/:token/attendance', [DelegateController, 'checkIn'])
 router
@@ -35,8 +39,33 @@ router
     router.post('/assemblies/:id/ballots/:ballotId/open', [BallotsController, 'open'])
     router.post('/assemblies/:id/ballots/:ballotId/close', [BallotsController, 'close'])
     router.get('/assemblies/:id/ballots/:ballotId/status', [BallotsController, 'status'])
+
+    router.post('/assemblies/:id/close', [MinutesController, 'close'])
+    router.get('/assemblies/:id/minutes', [MinutesController, 'show'])
+    router.put('/assemblies/:id/minutes', [MinutesController, 'save'])
+    router.post('/assemblies/:id/minutes/sign', [MinutesController, 'sign'])
+    router.post('/assemblies/:id/minutes/links', [MinutesController, 'sendLinks'])
+    router.get('/assemblies/:id/minutes/pdf', [MinutesController, 'pdf'])
   })
   .where('id', router.matchers.number())
   .where('itemId', router.matchers.number())
   .where('ballotId', router.matchers.number())
   .use(middleware.auth())
+
+const PortalAssembliesController = () =>
+  import('#assemblies/controllers/portal_assemblies_controller')
+
+router
+  .group(() => {
+    router.get('/medlem/generalforsamlinger', [PortalAssembliesController, 'index'])
+    router.post('/medlem/generalforsamlinger/:id/forslag', [
+      PortalAssembliesController,
+      'submitMotion',
+    ])
+    router.get('/medlem/generalforsamlinger/:id/referat', [
+      PortalAssembliesController,
+      'minutesPdf',
+    ])
+  })
+  .where('id', router.matchers.number())
+  .use(middleware.member())

@@ -15,7 +15,7 @@ export class UpdateAssembly {
       const changes = diffFields(
         {
           title: assembly.title,
-          startsAt: assembly.startsAt.toISO(),
+          startsAt: assembly.startsAt.toUTC().toISO(),
           place: assembly.place,
           meetingUrl: assembly.meetingUrl,
           motionDeadline: assembly.motionDeadline?.toISODate() ?? null,
@@ -23,10 +23,11 @@ export class UpdateAssembly {
         },
         {
           title: input.title,
-          startsAt: input.startsAt.toISO(),
+          startsAt: input.startsAt.toUTC().toISO(),
           place: input.place,
           meetingUrl: input.meetingUrl,
-          motionDeadline: input.motionDeadline?.toISODate() ?? null,
+          // An empty deadline keeps the one there is (see the merge below).
+          motionDeadline: (input.motionDeadline ?? assembly.motionDeadline)?.toISODate() ?? null,
           requestedBy: input.requestedBy,
         }
       )

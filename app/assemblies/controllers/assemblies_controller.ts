@@ -101,6 +101,8 @@ export default class AssembliesController {
   }
 
   async addAgendaItem(ctx: HttpContext) {
+    // The role first: someone without it learns nothing from the validation.
+    await ctx.bouncer.with(AssemblyPolicy).authorize('manage')
     const input = await ctx.request.validateUsing(agendaItemValidator)
     return this.changeAgenda(ctx, {
       type: 'add',
@@ -110,6 +112,7 @@ export default class AssembliesController {
   }
 
   async moveAgendaItem(ctx: HttpContext) {
+    await ctx.bouncer.with(AssemblyPolicy).authorize('manage')
     const { direction } = await ctx.request.validateUsing(moveValidator)
     return this.changeAgenda(ctx, { type: 'move', itemId: Number(ctx.params.itemId), direction })
   }

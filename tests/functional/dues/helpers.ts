@@ -1,4 +1,3 @@
-import type { ApiRequest } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import Contact from '#members/models/contact'
 import TierFee from '#members/models/tier_fee'
@@ -122,12 +121,4 @@ export async function issueInvoice(
   return result.invoice
 }
 
-/** PDF and XML responses are read as bytes; superagent leaves unknown types unread. */
-export function asBytes<T extends ApiRequest>(request: T): T {
-  request.request.buffer(true).parse((response, done) => {
-    const chunks: Buffer[] = []
-    response.on('data', (chunk: Buffer) => chunks.push(chunk))
-    response.on('end', () => done(null, Buffer.concat(chunks)))
-  })
-  return request
-}
+export { asBytes } from '#tests/helpers/bytes'

@@ -1,0 +1,72 @@
+import mail from '@adonisjs/mail/services/main'
+import i18nManager from '@adonisjs/i18n/services/main'
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import Minutes from '#assemblies/models/minutes'
+import Assembly from '#assemblies/models/assembly'
+import type { SignatureRole } from '#assemblies/models/minutes_signature'
+import { generateToken, hashToken } from '#shared/tokens'
+import { sqlTimestamp } from '#shared/sql_time'
+import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import type { Actor } from '#audit/actor'
+
+/**
+ * A dirigent or referent without a login signs from a personal link sent to
+ * the address the minutes give for them. Only the hash is kept.
+ */
+export class SendSigningLinks {
+  async handle(minutesId: number, actor: Actor) {
+    const minutes = await Minutes.query().where('id', minutesId).preload('signatures').firstOrFail()
+    if (minutes.status !== 'draft') return { status: 'no_draft' as const, sent: 0 }
+    const assembly = await Assembly.findOrFail(minutes.assemblyId)
+    const i18n = i18nManager.locale('da')
+    let sent = 0
+    for (const role of ['dirigent', 'referent'] as SignatureRole[]) {
+      const email = role === 'dirigent' ? assembly.dirigentEmail : assembly.referentEmail
+      const name = role === 'dirigent' ? assembly.dirigentName : assembly.referentName
+      if (!email || !name || minutes.signatures.some((signature) => signature.role === role)) {
+        continue
+      }
+      const token = generateToken()
+      await db.table('minutes_sign_links').insert({
+        minutes_id: minutes.id,
+        role,
+        token_hash: hashToken(token),
+        created_at: sqlTimestamp(),
+      })
+      const url = new URL(`/referat/${token}`, env.get('APP_URL')).toString()
+      await mail.send((message) => {
+        message
+          .to(email, name)
+          .subject(i18n.t('assemblies.mail.sign.subject', { title: assembly.title }))
+          .text(
+            i18n.t('assemblies.mail.sign.body', {
+              name,
+              role: i18n.t(`assemblies.minutes.roles.${role}`),
+              title: assembly.title,
+              url,
+            })
+          )
+      })
+      sent++
+    }
+    await db.transaction((trx) =>
+      recordAuditEvent(trx, actor, {
+        module: 'assemblies',
+        action: 'minutes.links_sent',
+        details: { assembly: assembly.title, count: sent },
+        subject: { type: 'assembly', id: assembly.id },
+      })
+    )
+    return { status: 'sent' as const, sent }
+  }
+}
+
+/** The minutes and role behind a signing link, while the version is still a draft. */
+export async function findSigningLink(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  const row = await db.from('minutes_sign_links').where('token_hash', hashToken(token)).first()
+  if (!row) return null
+  const minutes = await Minutes.query().where('id', row.minutes_id).preload('signatures').first()
+  return minutes ? { minutes, role: row.role as SignatureRole } : null
+}

@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import MinutesSignature from '#assemblies/models/minutes_signature'
+import type { MinutesDocument } from '#assemblies/documents/assembly_documents'
+
+export type MinutesContent = Omit<MinutesDocument, 'signatures' | 'version'>
+
+/** One version of the referat. Signed by both, it is locked; a correction is a new version. */
+export default class Minutes extends BaseModel {
+  static table = 'minutes'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare assemblyId: number
+
+  @column()
+  declare version: number
+
+  @column({
+    prepare: (value: MinutesContent) => JSON.stringify(value),
+    consume: (value: string | MinutesContent) =>
+      typeof value === 'string' ? (JSON.parse(value) as MinutesContent) : value,
+  })
+  declare content: MinutesContent
+
+  @column()
+  declare status: 'draft' | 'signed'
+
+  @column()
+  declare createdBy: string
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime()
+  declare lockedAt: DateTime | null
+
+  @hasMany(() => MinutesSignature)
+  declare signatures: HasMany<typeof MinutesSignature>
+}
