@@ -58,7 +58,8 @@ export default class MinutesController {
     const input = await request.validateUsing(minutesValidator)
     const notes: Record<number, string | null> = {}
     // Keyed 'i12' rather than '12': a numeric key would make the form parser build an array.
-    for (const [key, text] of Object.entries(input.notes ?? {})) notes[Number(key.slice(1))] = text || null
+    for (const [key, text] of Object.entries(input.notes ?? {}))
+      notes[Number(key.slice(1))] = text || null
     const minutes = await new SaveMinutes().handle(
       Number(params.id),
       {
