@@ -8,6 +8,7 @@ import type { Role } from '#identity/roles'
 import { seedDemoMembers } from '#database/seeders/demo_members'
 import { seedDemoNewsletters } from '#database/seeders/demo_newsletters'
 import { seedDemoDues } from '#database/seeders/demo_dues'
+import { seedDemoAssemblies } from '#database/seeders/demo_assemblies'
 
 /** Demo logins, printed at every development start. Never seeded in production. */
 export const DEMO_PASSWORD = 'kreds-demo'
@@ -29,7 +30,8 @@ export async function seedDemoData() {
   const members = await seedDemoMembers()
   const newsletters = await seedDemoNewsletters()
   const dues = await seedDemoDues()
-  return staff || members || newsletters || dues
+  const assemblies = await seedDemoAssemblies()
+  return staff || members || newsletters || dues || assemblies
 }
 
 async function seedDemoStaff() {

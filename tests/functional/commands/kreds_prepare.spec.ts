@@ -56,6 +56,13 @@ test.group('First start (node ace kreds:prepare)', (group) => {
         'SELECT kind, COUNT(*) AS total FROM newsletter_share_events GROUP BY kind ORDER BY kind'
       )
       .all()
+    const assemblies = sqlite.prepare('SELECT title, status FROM assemblies ORDER BY id').all() as {
+      title: string
+      status: string
+    }[]
+    const signedMinutes = sqlite
+      .prepare("SELECT COUNT(*) AS total FROM minutes WHERE status = 'signed'")
+      .get()
     const credited = sqlite
       .prepare('SELECT COUNT(*) AS total FROM subscribers WHERE referred_by_id IS NOT NULL')
       .get()
@@ -83,6 +90,10 @@ test.group('First start (node ace kreds:prepare)', (group) => {
       { kind: 'view', total: 21 },
     ])
     assert.deepEqual(credited, { total: 3 })
+    // The founding assembly, held and minuted; the next one planned.
+    assert.deepEqual(assemblies[0], { title: 'Stiftende generalforsamling', status: 'closed' })
+    assert.equal(assemblies[1].status, 'planned')
+    assert.deepEqual(signedMinutes, { total: 1 })
   })
 
   test('says clearly when the database cannot be reached', async ({ assert }) => {
