@@ -31,6 +31,7 @@ router
     router.post('/assemblies/:id/motions', [AssembliesController, 'storeMotion'])
 
     router.get('/assemblies/:id/register', [RegisterController, 'show'])
+    router.get('/assemblies/:id/register/pdf', [RegisterController, 'pdf'])
     router.post('/assemblies/:id/attendance', [RegisterController, 'checkIn'])
     router.post('/assemblies/:id/proxies', [RegisterController, 'proxy'])
 

@@ -15,6 +15,7 @@ import { ChangeAgenda } from '#assemblies/actions/change_agenda'
 import { SendNotice } from '#assemblies/actions/send_notice'
 import { SubmitMotion } from '#assemblies/actions/submit_motion'
 import { getNoticeDocument } from '#assemblies/queries/notice_document'
+import { searchAssemblies } from '#assemblies/queries/search_assemblies'
 import { renderNoticePdf } from '#assemblies/documents/notice_pdf'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { Actors } from '#audit/actor'
@@ -37,13 +38,15 @@ function assemblyInput(input: Infer<typeof assemblyValidator>): AssemblyInput {
 
 /** The board's assemblies: plan one, its agenda and motions, the notice. */
 export default class AssembliesController {
-  async index({ view, bouncer }: HttpContext) {
+  async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(AssemblyPolicy).authorize('view')
-    const assemblies = await Assembly.query().orderBy('starts_at', 'desc')
+    const q = String(request.input('q', '')).trim().slice(0, 100)
+    const assemblies = await searchAssemblies(q)
     return view.render('assemblies/index', {
       upcoming: assemblies.filter((assembly) => assembly.status !== 'closed'),
       past: assemblies.filter((assembly) => assembly.status === 'closed'),
       settings: await getAssociationSettings(),
+      q,
     })
   }
 

@@ -71,8 +71,11 @@ export default class BallotsController {
   async close({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(AssemblyPolicy).authorize('manage')
     const ballot = await this.ballotOf(params)
-    const hands =
+    const counts =
       ballot.method === 'show_of_hands' ? await request.validateUsing(handCountsValidator) : null
+    // A form with no count in it is no count: CloseBallot then asks for one.
+    const hands =
+      counts && Object.values(counts).some((value) => value !== undefined) ? counts : null
     const result = await new CloseBallot().handle(
       ballot.id,
       hands,

@@ -6,6 +6,10 @@ import { getVotingRegister } from '#assemblies/queries/voting_register'
 import { CheckIn } from '#assemblies/actions/check_in'
 import { GiveProxy } from '#assemblies/actions/give_proxy'
 import { Actors } from '#audit/actor'
+import { DateTime } from 'luxon'
+import { renderVotingRegisterPdf } from '#assemblies/documents/voting_register_pdf'
+import { assemblyBlock } from '#assemblies/queries/notice_document'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 /** The voting register: who is here, by whom, with whose proxy, and who may vote. */
 export default class RegisterController {
@@ -16,6 +20,41 @@ export default class RegisterController {
       assembly,
       register: await getVotingRegister(assembly),
     })
+  }
+
+  async pdf({ params, response, bouncer, i18n }: HttpContext) {
+    await bouncer.with(AssemblyPolicy).authorize('view')
+    const assembly = await Assembly.findOrFail(params.id)
+    const register = await getVotingRegister(assembly)
+    const settings = await getAssociationSettings()
+    const pdf = await renderVotingRegisterPdf({
+      association: {
+        name: settings.name,
+        address: settings.address,
+        postcode: settings.postcode,
+        city: settings.city,
+        cvr: settings.cvr,
+        email: settings.email,
+      },
+      assembly: assemblyBlock(assembly),
+      rows: register.lines.map((line) => ({
+        organisation: line.organisation.name,
+        present: line.attendance?.present ?? false,
+        representative: line.attendance?.representative ?? null,
+        proxyTo: line.proxyTo?.name ?? null,
+        proxiesFrom: line.proxiesFrom.map((giver) => giver.name),
+        mayVote: line.right.mayVote,
+        reason: line.right.reason
+          ? i18n.t(`assemblies.register.reasons.${line.right.reason}`)
+          : null,
+        votes: line.votes,
+      })),
+      totals: register.totals,
+      printedAt: DateTime.now().toISO()!,
+    })
+    response.header('content-type', 'application/pdf')
+    response.header('content-disposition', 'inline; filename="stemmeliste.pdf"')
+    return response.send(pdf)
   }
 
   async checkIn({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
