@@ -25,11 +25,7 @@ export class CreateAssembly {
   async handle(input: AssemblyInput, actor: Actor) {
     const settings = await getAssociationSettings()
     const motionDeadline =
-      input.motionDeadline ??
-      input.startsAt
-        .setZone('Europe/Copenhagen')
-        .startOf('day')
-        .minus({ days: settings.motionDeadlineDays })
+      input.motionDeadline ?? statutoryMotionDeadline(input.startsAt, settings.motionDeadlineDays)
     return db.transaction(async (trx) => {
       const assembly = await Assembly.create(
         { ...input, motionDeadline, status: 'planned', noticeLate: false, createdBy: actor.label },
@@ -52,4 +48,9 @@ export class CreateAssembly {
       return assembly
     })
   }
+}
+
+/** The last day for motions when the board sets none: the statutes' days before the meeting day. */
+export function statutoryMotionDeadline(startsAt: DateTime, days: number) {
+  return startsAt.setZone('Europe/Copenhagen').startOf('day').minus({ days })
 }

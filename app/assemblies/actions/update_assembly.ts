@@ -1,12 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
 import Assembly from '#assemblies/models/assembly'
-import type { AssemblyInput } from '#assemblies/actions/create_assembly'
+import { statutoryMotionDeadline, type AssemblyInput } from '#assemblies/actions/create_assembly'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 
 /** Time, place and deadline can change until the assembly opens; the kind cannot. */
 export class UpdateAssembly {
   async handle(assemblyId: number, input: Omit<AssemblyInput, 'kind'>, actor: Actor) {
+    const settings = await getAssociationSettings()
+    // An empty deadline follows the statutes, from the (possibly new) date.
+    const motionDeadline =
+      input.motionDeadline ?? statutoryMotionDeadline(input.startsAt, settings.motionDeadlineDays)
     return db.transaction(async (trx) => {
       const assembly = await Assembly.findOrFail(assemblyId, { client: trx })
       if (assembly.status === 'open' || assembly.status === 'closed') {
@@ -26,13 +31,12 @@ export class UpdateAssembly {
           startsAt: input.startsAt.toUTC().toISO(),
           place: input.place,
           meetingUrl: input.meetingUrl,
-          // An empty deadline keeps the one there is (see the merge below).
-          motionDeadline: (input.motionDeadline ?? assembly.motionDeadline)?.toISODate() ?? null,
+          motionDeadline: motionDeadline.toISODate(),
           requestedBy: input.requestedBy,
         }
       )
       if (!changes) return { status: 'unchanged' as const }
-      assembly.merge({ ...input, motionDeadline: input.motionDeadline ?? assembly.motionDeadline })
+      assembly.merge({ ...input, motionDeadline })
       await assembly.useTransaction(trx).save()
       await recordAuditEvent(trx, actor, {
         module: 'assemblies',

@@ -28,12 +28,16 @@ export async function hasPaidDues(organisationId: number, year: number, asOf: Da
  * Whether unpaid dues take away an organisation's vote at an assembly: the
  * year's dues once that year is invoiced, and until then the last year's,
  * so an assembly early in the year does not turn on an invoice not yet sent.
+ * A member never invoiced (one who joined since the last dues run) owes
+ * nothing yet, and votes.
  */
 export async function duesSettledForVoting(organisationId: number, year: number, asOf: DateTime) {
   const invoiced = await Invoice.query()
     .where('organisation_id', organisationId)
     .where('kind', 'invoice')
-    .where('year', year)
-    .first()
-  return hasPaidDues(organisationId, invoiced ? year : year - 1, asOf)
+    .whereIn('year', [year, year - 1])
+    .select('year')
+  const years = new Set(invoiced.map((invoice) => invoice.year))
+  if (years.size === 0) return true
+  return hasPaidDues(organisationId, years.has(year) ? year : year - 1, asOf)
 }

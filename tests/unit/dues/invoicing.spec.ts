@@ -7,7 +7,7 @@ import { IssueDuesInvoice } from '#dues/actions/issue_dues_invoice'
 import { IssueDuesInvoices } from '#dues/actions/issue_dues_invoices'
 import { CreditInvoice } from '#dues/actions/credit_invoice'
 import { RecordPayment } from '#dues/actions/record_payment'
-import { hasPaidDues } from '#dues/queries/has_paid_dues'
+import { duesSettledForVoting, hasPaidDues } from '#dues/queries/has_paid_dues'
 import { balanceOf } from '#dues/queries/invoice_balances'
 import { Actors } from '#audit/actor'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
@@ -216,5 +216,25 @@ test.group('Voting right: dues paid for the year', (group) => {
     assert.isFalse(
       await hasPaidDues(owing.id, year, DateTime.fromObject({ year, month: 4, day: 10 }))
     )
+  })
+
+  test('at an assembly: this year’s dues once invoiced, else last year’s; a member never invoiced votes', async ({
+    assert,
+  }) => {
+    await sellerSettings({ duesGraceMonths: 0, invoiceDueDays: 30 })
+    const year = DateTime.now().year
+    const { organisations } = await tierWithMembers({ year: year - 1, count: 2 })
+    const [owing, fresh] = organisations
+    await new IssueDuesInvoice().handle(
+      {
+        organisationId: owing.id,
+        year: year - 1,
+        issueDate: DateTime.fromObject({ year: year - 1, month: 1, day: 10 }),
+      },
+      actor
+    )
+    const january = DateTime.fromObject({ year, month: 1, day: 20 })
+    assert.isFalse(await duesSettledForVoting(owing.id, year, january), 'last year unpaid')
+    assert.isTrue(await duesSettledForVoting(fresh.id, year, january), 'never invoiced')
   })
 })
