@@ -15,6 +15,9 @@ router.post('/gf/:token/attendance', [DelegateController, 'checkIn'])
 router
   .post('/gf/:token/ballots/:ballotId/vote', [DelegateController, 'vote'])
   .where('ballotId', router.matchers.number())
+router
+  .post('/gf/:token/ballots/:ballotId/secret', [DelegateController, 'requestSecret'])
+  .where('ballotId', router.matchers.number())
 
 router
   .group(() => {

@@ -34,6 +34,8 @@ Alpine.data('chairScreen', () => ({
     )
     if (!response.ok) return
     const state = await response.json()
+    // A member asked for a written ballot before it opened: show the changed setup.
+    if (state.status === 'draft') return window.location.reload()
     section.dataset.status = state.status
     const labels = JSON.parse(this.$root.dataset.labels)
     section.querySelector('[data-role="status"]').textContent = labels.statuses[state.status]

@@ -9,6 +9,7 @@ import { CloseBallot } from '#assemblies/actions/close_ballot'
 import { ballotProgress, liveChannel } from '#assemblies/live'
 import { describeResult } from '#assemblies/result_lines'
 import { Actors } from '#audit/actor'
+import { ballotFacts } from '#assemblies/presenters'
 
 /** The chair's side of the ballots: set one up, open it, watch it, close it. */
 export default class BallotsController {
@@ -54,7 +55,12 @@ export default class BallotsController {
         lines: ballot.result ? describeResult(ballot, i18n) : [],
       })
     }
-    return view.render('assemblies/chair', { assembly, rows, channel: liveChannel(assembly.id) })
+    return view.render('assemblies/chair', {
+      assembly,
+      rows,
+      channel: liveChannel(assembly.id),
+      ballotFacts: (ballot: Ballot) => ballotFacts(ballot, i18n),
+    })
   }
 
   async open({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -94,6 +100,7 @@ export default class BallotsController {
     return {
       id: ballot.id,
       status: ballot.status,
+      secret: ballot.secret,
       ...(ballot.status === 'open' ? await ballotProgress(ballot, assembly) : {}),
       lines: ballot.status === 'closed' ? describeResult(ballot, i18n) : [],
     }

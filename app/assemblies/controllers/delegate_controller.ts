@@ -8,6 +8,8 @@ import { selfCheckInValidator, voteValidator } from '#assemblies/validators/asse
 import { CheckIn } from '#assemblies/actions/check_in'
 import { CastVote, type VoteChoice } from '#assemblies/actions/cast_vote'
 import { Actors } from '#audit/actor'
+import { RequestSecretBallot } from '#assemblies/actions/request_secret_ballot'
+import { publishBallotProgress } from '#assemblies/live'
 import type { Infer } from '@vinejs/vine/types'
 
 /**
@@ -27,6 +29,10 @@ export default class DelegateController {
       .where('status', 'open')
       .where('method', 'electronic')
       .preload('options')
+    const upcoming = await Ballot.query()
+      .where('assembly_id', assembly.id)
+      .where('status', 'draft')
+      .orderBy('id')
     const represented =
       line?.attendance?.present && line.right.mayVote ? [organisation, ...line.proxiesFrom] : []
     const voted = new Set<string>()
@@ -50,6 +56,7 @@ export default class DelegateController {
       organisation,
       line,
       agenda: await AgendaItem.query().where('assembly_id', assembly.id).orderBy('position'),
+      upcoming,
       ballots: ballots.map((ballot) => ({
         ballot,
         pending: represented.filter((member) => !voted.has(`${ballot.id}:${member.id}`)),
@@ -74,6 +81,26 @@ export default class DelegateController {
     session.flash(
       result.status === 'checked_in' ? 'success' : 'error',
       i18n.t(`assemblies.register.${result.status}`)
+    )
+    return response.redirect().toPath(`/gf/${params.token}`)
+  }
+
+  /** Any present member may ask for a written ballot before it opens. */
+  async requestSecret({ params, response, session, i18n }: HttpContext) {
+    const found = await findByAssemblyLink(params.token)
+    if (!found) return response.notFound()
+    const ballot = await Ballot.query()
+      .where('id', params.ballotId)
+      .where('assembly_id', found.assembly.id)
+      .firstOrFail()
+    const result = await new RequestSecretBallot().handle(
+      { ballotId: ballot.id, organisationId: found.organisation.id },
+      Actors.system(`${found.organisation.name} (personal link)`)
+    )
+    if (result.status === 'made_secret') await publishBallotProgress(ballot.id)
+    session.flash(
+      result.status === 'made_secret' ? 'success' : 'error',
+      i18n.t(`assemblies.secret.${result.status}`)
     )
     return response.redirect().toPath(`/gf/${params.token}`)
   }

@@ -11,6 +11,8 @@ import { minutesDocument } from '#assemblies/queries/minutes_document'
 import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
 import { DEFAULT_STATEMENT } from '#assemblies/queries/minutes_content'
 import { Actors } from '#audit/actor'
+import { signatureLine } from '#assemblies/presenters'
+import type { SignatureRole } from '#assemblies/models/minutes_signature'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 
@@ -35,7 +37,7 @@ async function latestMinutes(assemblyId: number) {
 
 /** The referat: notes, preparation, signatures, versions, PDF. */
 export default class MinutesController {
-  async show({ params, view, bouncer }: HttpContext) {
+  async show({ params, view, bouncer, i18n }: HttpContext) {
     await bouncer.with(AssemblyPolicy).authorize('view')
     const assembly = await Assembly.query()
       .where('id', params.id)
@@ -50,6 +52,7 @@ export default class MinutesController {
       minutes: versions[0] ?? null,
       versions,
       defaultStatement: DEFAULT_STATEMENT,
+      signatureLine: (minutes: Minutes, role: SignatureRole) => signatureLine(minutes, role, i18n),
     })
   }
 

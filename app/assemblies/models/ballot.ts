@@ -29,6 +29,10 @@ export default class Ballot extends BaseModel {
   @column({ consume: (value: unknown) => Boolean(value) })
   declare secret: boolean
 
+  /** The member whose request made the ballot secret, if one did. */
+  @column()
+  declare secretRequestedBy: string | null
+
   @column()
   declare majority: 'simple' | 'two_thirds'
 

@@ -582,7 +582,14 @@ test.group('Assemblies: ballots over HTTP', (group) => {
     assert.include(chair.text(), '2 stemmer afgivet · 2 mangler')
     // Secret and open: the counts show, the choices do not.
     const live = await status(client, boardUser, assembly, ballot)
-    assert.deepEqual(live, { id: ballot.id, status: 'open', cast: 2, missing: 2, lines: [] })
+    assert.deepEqual(live, {
+      id: ballot.id,
+      status: 'open',
+      secret: ballot.secret,
+      cast: 2,
+      missing: 2,
+      lines: [],
+    })
   })
 
   test('the treasurer may not create, open or close a ballot', async ({ client, assert }) => {

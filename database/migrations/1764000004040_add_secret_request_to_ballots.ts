@@ -1,0 +1,16 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+/** Who asked for a written ballot: any present member may, and then it must be secret. */
+export default class extends BaseSchema {
+  async up() {
+    this.schema.alterTable('ballots', (table) => {
+      table.string('secret_requested_by', 200).nullable()
+    })
+  }
+
+  async down() {
+    this.schema.alterTable('ballots', (table) => {
+      table.dropColumn('secret_requested_by')
+    })
+  }
+}
