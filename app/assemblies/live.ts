@@ -40,3 +40,8 @@ export async function ballotProgress(ballot: Ballot, assembly: Assembly) {
 export function publishBallotClosed(ballot: Ballot) {
   transmit.broadcast(liveChannel(ballot.assemblyId), { ballotId: ballot.id, status: 'closed' })
 }
+
+/** Someone checked in, left, or gave a proxy: the register and the chair's counts change. */
+export function publishRegisterChanged(assemblyId: number) {
+  transmit.broadcast(liveChannel(assemblyId), { register: true })
+}

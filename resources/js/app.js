@@ -5,6 +5,7 @@
 import Alpine from '@alpinejs/csp'
 import './send_progress.js'
 import './chair_screen.js'
+import './live_register.js'
 
 Alpine.data('navigation', () => ({
   open: false,

@@ -21,7 +21,13 @@ Alpine.data('chairScreen', () => ({
     })
     const subscription = transmit.subscription(root.dataset.channel)
     subscriptions.set(root, subscription)
-    subscription.onMessage((message) => this.refresh(message.ballotId))
+    subscription.onMessage((message) => {
+      if (message.ballotId) return this.refresh(message.ballotId)
+      // A check-in or proxy changes how many votes are missing.
+      for (const open of root.querySelectorAll('[data-status="open"]')) {
+        this.refresh(open.dataset.ballot)
+      }
+    })
     await subscription.create()
     root.dataset.live = 'connected'
   },

@@ -64,4 +64,35 @@ test.group('A ballot in the browser', (group) => {
     assert.include(text, 'Godkendes regnskabet?')
     assert.include(text, 'For: 1')
   })
+
+  test('the voting register follows a delegate checking in from a phone, without a reload', async ({
+    browserContext,
+  }) => {
+    const { assembly, organisations } = await assemblyWithMembers({ members: 2, present: 0 })
+    const link = new URL(await issueAssemblyLink(assembly.id, organisations[0].id))
+    await browserContext.loginAs(await UserFactory.apply('board').create())
+    const register = await browserContext.newPage()
+    await register.goto(`/assemblies/${assembly.id}/register`)
+    await register.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="live-register"]')?.getAttribute('data-live') ===
+        'connected'
+    )
+    await register.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'))
+
+    const phoneContext = await browserContext
+      .browser()!
+      .newContext({ baseURL: link.origin, viewport: { width: 390, height: 844 } })
+    const phone = await phoneContext.newPage()
+    await phone.goto(link.pathname)
+    await phone.getByLabel('Dit navn').fill('Lene Larsen')
+    await phone.getByRole('button', { name: 'Vi er til stede' }).click()
+    await phone.getByText('Fremmødet er registreret.').waitFor()
+    await phoneContext.close()
+
+    await register.getByTestId('register').getByText('Til stede ved Lene Larsen').waitFor()
+    await register.waitForFunction(
+      () => (window as unknown as { marker?: string }).marker === 'same page'
+    )
+  })
 })

@@ -5,6 +5,7 @@ import Attendance from '#assemblies/models/attendance'
 import Organisation from '#members/models/organisation'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
+import { publishRegisterChanged } from '#assemblies/live'
 
 export type CheckInResult = { status: 'checked_in' | 'checked_out' | 'closed' | 'not_a_member' }
 
@@ -23,7 +24,7 @@ export class CheckIn {
     },
     actor: Actor
   ): Promise<CheckInResult> {
-    return db.transaction(async (trx): Promise<CheckInResult> => {
+    const result = await db.transaction(async (trx): Promise<CheckInResult> => {
       const assembly = await Assembly.findOrFail(input.assemblyId, { client: trx })
       if (assembly.status === 'closed') return { status: 'closed' }
       const organisation = await Organisation.findOrFail(input.organisationId, { client: trx })
@@ -55,5 +56,9 @@ export class CheckIn {
       })
       return { status: input.present ? 'checked_in' : 'checked_out' }
     })
+    if (result.status === 'checked_in' || result.status === 'checked_out') {
+      publishRegisterChanged(input.assemblyId)
+    }
+    return result
   }
 }

@@ -6,6 +6,7 @@ import { checkProxy, type ProxyRefusal } from '#assemblies/rules/voting_register
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
+import { publishRegisterChanged } from '#assemblies/live'
 
 export type GiveProxyResult =
   | { status: 'given' | 'revoked' }
@@ -66,6 +67,7 @@ export class GiveProxy {
         subject: { type: 'assembly', id: assembly.id },
       })
     })
+    publishRegisterChanged(assembly.id)
     return { status: input.holderId ? 'given' : 'revoked' }
   }
 }

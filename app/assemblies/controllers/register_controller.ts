@@ -6,6 +6,7 @@ import { getVotingRegister } from '#assemblies/queries/voting_register'
 import { CheckIn } from '#assemblies/actions/check_in'
 import { GiveProxy } from '#assemblies/actions/give_proxy'
 import { Actors } from '#audit/actor'
+import { liveChannel } from '#assemblies/live'
 import { DateTime } from 'luxon'
 import { renderVotingRegisterPdf } from '#assemblies/documents/voting_register_pdf'
 import { assemblyBlock } from '#assemblies/queries/notice_document'
@@ -19,6 +20,7 @@ export default class RegisterController {
     return view.render('assemblies/register', {
       assembly,
       register: await getVotingRegister(assembly),
+      channel: liveChannel(assembly.id),
     })
   }
 
