@@ -4,32 +4,18 @@
  * shows the counts, or the result once it closes, without a reload.
  */
 import Alpine from '@alpinejs/csp'
-import { Transmit } from '@adonisjs/transmit-client'
-
-// Kept outside Alpine's reactive data: its proxies break classes with private fields.
-const subscriptions = new WeakMap()
+import { listen } from './live_channel.js'
 
 Alpine.data('chairScreen', () => ({
   async init() {
     const root = this.$root
-    const csrf = document.querySelector('input[name="_csrf"]')?.value ?? ''
-    const transmit = new Transmit({
-      baseUrl: window.location.origin,
-      beforeSubscribe(request) {
-        request.headers.append('x-csrf-token', csrf)
-      },
-    })
-    const subscription = transmit.subscription(root.dataset.channel)
-    subscriptions.set(root, subscription)
-    subscription.onMessage((message) => {
+    await listen(root, (message) => {
       if (message.ballotId) return this.refresh(message.ballotId)
       // A check-in or proxy changes how many votes are missing.
       for (const open of root.querySelectorAll('[data-status="open"]')) {
         this.refresh(open.dataset.ballot)
       }
     })
-    await subscription.create()
-    root.dataset.live = 'connected'
   },
   async refresh(ballotId) {
     const section = this.$root.querySelector(`[data-ballot="${ballotId}"]`)

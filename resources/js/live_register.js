@@ -4,28 +4,14 @@
  * again and swapped in, without reloading the page.
  */
 import Alpine from '@alpinejs/csp'
-import { Transmit } from '@adonisjs/transmit-client'
-
-// Kept outside Alpine's reactive data: its proxies break classes with private fields.
-const subscriptions = new WeakMap()
+import { listen } from './live_channel.js'
 
 Alpine.data('liveRegister', () => ({
   async init() {
     const root = this.$root
-    const csrf = document.querySelector('input[name="_csrf"]')?.value ?? ''
-    const transmit = new Transmit({
-      baseUrl: window.location.origin,
-      beforeSubscribe(request) {
-        request.headers.append('x-csrf-token', csrf)
-      },
-    })
-    const subscription = transmit.subscription(root.dataset.channel)
-    subscriptions.set(root, subscription)
-    subscription.onMessage((message) => {
+    await listen(root, (message) => {
       if (message.register) this.refresh()
     })
-    await subscription.create()
-    root.dataset.live = 'connected'
   },
   async refresh() {
     const response = await fetch(window.location.href, { headers: { accept: 'text/html' } })

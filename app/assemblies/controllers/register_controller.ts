@@ -9,7 +9,7 @@ import { Actors } from '#audit/actor'
 import { liveChannel } from '#assemblies/live'
 import { DateTime } from 'luxon'
 import { renderVotingRegisterPdf } from '#assemblies/documents/voting_register_pdf'
-import { assemblyBlock } from '#assemblies/queries/notice_document'
+import { assemblyBlock, associationBlock } from '#assemblies/queries/notice_document'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 /** The voting register: who is here, by whom, with whose proxy, and who may vote. */
@@ -30,14 +30,7 @@ export default class RegisterController {
     const register = await getVotingRegister(assembly)
     const settings = await getAssociationSettings()
     const pdf = await renderVotingRegisterPdf({
-      association: {
-        name: settings.name,
-        address: settings.address,
-        postcode: settings.postcode,
-        city: settings.city,
-        cvr: settings.cvr,
-        email: settings.email,
-      },
+      association: associationBlock(settings),
       assembly: assemblyBlock(assembly),
       rows: register.lines.map((line) => ({
         organisation: line.organisation.name,

@@ -3,7 +3,7 @@ import Assembly from '#assemblies/models/assembly'
 import type { MinutesContent } from '#assemblies/models/minutes'
 import type { RegisterRow } from '#assemblies/documents/assembly_documents'
 import { getVotingRegister } from '#assemblies/queries/voting_register'
-import { assemblyBlock } from '#assemblies/queries/notice_document'
+import { assemblyBlock, associationBlock } from '#assemblies/queries/notice_document'
 import { describeResult } from '#assemblies/result_lines'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
@@ -49,14 +49,7 @@ export async function buildMinutesContent(
       votes: line.votes,
     }))
   return {
-    association: {
-      name: settings.name,
-      address: settings.address,
-      postcode: settings.postcode,
-      city: settings.city,
-      cvr: settings.cvr,
-      email: settings.email,
-    },
+    association: associationBlock(settings),
     assembly: assemblyBlock(assembly),
     openedAt: assembly.openedAt?.toISO() ?? null,
     closedAt: assembly.closedAt?.toISO() ?? null,

@@ -1,5 +1,6 @@
 import Assembly from '#assemblies/models/assembly'
-import type { NoticeDocument } from '#assemblies/documents/assembly_documents'
+import type { AssociationBlock, NoticeDocument } from '#assemblies/documents/assembly_documents'
+import type AssociationSettings from '#association/models/association_settings'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 /** The notice as its PDF and mail show it. */
@@ -16,14 +17,7 @@ export async function getNoticeDocument(assemblyId: number): Promise<NoticeDocum
     .firstOrFail()
   const settings = await getAssociationSettings()
   return {
-    association: {
-      name: settings.name,
-      address: settings.address,
-      postcode: settings.postcode,
-      city: settings.city,
-      cvr: settings.cvr,
-      email: settings.email,
-    },
+    association: associationBlock(settings),
     assembly: assemblyBlock(assembly),
     agenda: assembly.agendaItems.map((item) => ({
       position: item.position,
@@ -49,5 +43,17 @@ export function assemblyBlock(assembly: Assembly) {
     meetingUrl: assembly.meetingUrl,
     motionDeadline: assembly.motionDeadline?.toISODate() ?? null,
     requestedBy: assembly.requestedBy,
+  }
+}
+
+/** The association as the assembly's documents head them. */
+export function associationBlock(settings: AssociationSettings): AssociationBlock {
+  return {
+    name: settings.name,
+    address: settings.address,
+    postcode: settings.postcode,
+    city: settings.city,
+    cvr: settings.cvr,
+    email: settings.email,
   }
 }
