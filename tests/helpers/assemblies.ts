@@ -29,7 +29,11 @@ export async function assemblyWithMembers(options: { members?: number; present?:
     },
     board
   )
-  const organisations = await OrganisationFactory.createMany(options.members ?? 3)
+  // Short names: long random ones wrap inside a PDF's table cells, and tests read them back.
+  const count = options.members ?? 3
+  const organisations = await OrganisationFactory.merge(
+    Array.from({ length: count }, (_, index) => ({ name: `Forening ${index + 1}` }))
+  ).createMany(count)
   for (const organisation of organisations.slice(0, options.present ?? organisations.length)) {
     await new CheckIn().handle(
       {
