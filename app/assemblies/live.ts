@@ -2,7 +2,7 @@ import transmit from '@adonisjs/transmit/services/main'
 import db from '@adonisjs/lucid/services/db'
 import Ballot from '#assemblies/models/ballot'
 import Assembly from '#assemblies/models/assembly'
-import { getVotingRegister } from '#assemblies/queries/voting_register'
+import { getVotingRegister, type VotingRegister } from '#assemblies/queries/voting_register'
 
 /** The channel the chair's screen listens on for one assembly. */
 export function liveChannel(assemblyId: number) {
@@ -25,15 +25,19 @@ export async function publishBallotProgress(ballotId: number) {
   })
 }
 
-export async function ballotProgress(ballot: Ballot, assembly: Assembly) {
+export async function ballotProgress(
+  ballot: Ballot,
+  assembly: Assembly,
+  register?: VotingRegister
+) {
   const row = await db
     .from('ballot_voters')
     .where('ballot_id', ballot.id)
     .count('* as total')
     .first()
   const cast = Number(row?.total ?? 0)
-  const register = await getVotingRegister(assembly)
-  return { cast, missing: Math.max(register.totals.votes - cast, 0) }
+  const votes = (register ?? (await getVotingRegister(assembly))).totals.votes
+  return { cast, missing: Math.max(votes - cast, 0) }
 }
 
 /** A ballot has closed: the chair's screen fetches and shows the result. */

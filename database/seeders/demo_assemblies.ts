@@ -149,22 +149,8 @@ async function seedFoundingAssembly(founders: Organisation[]) {
     const text = FOUNDING_NOTES[item.title]
     if (text) notes[item.id] = text
   }
-  const minutes = await new SaveMinutes().handle(
-    assembly.id,
-    {
-      dirigentName: 'Mette Sørensen',
-      dirigentEmail: null,
-      referentName: 'Jens Nielsen',
-      referentEmail: null,
-      statement:
-        'Dirigenten konstaterede, at den stiftende generalforsamling var lovligt indkaldt og beslutningsdygtig med alle syv stiftende organisationer til stede online.',
-      notes,
-    },
-    board
-  )
-
   // The assembly took place in 2021: its times as they were, not as the seed ran.
-  const at = (minutes_: number) => sqlTimestamp(FOUNDING.plus({ minutes: minutes_ }).toUTC())
+  const at = (offset: number) => sqlTimestamp(FOUNDING.plus({ minutes: offset }).toUTC())
   await db
     .from('assemblies')
     .where('id', assembly.id)
@@ -182,14 +168,16 @@ async function seedFoundingAssembly(founders: Organisation[]) {
     .from('attendances')
     .where('assembly_id', assembly.id)
     .update({ checked_in_at: at(-10) })
-  const refreshed = await new SaveMinutes().handle(
+  // Prepared once the times are as they were, so the minutes print them.
+  const minutes = await new SaveMinutes().handle(
     assembly.id,
     {
       dirigentName: 'Mette Sørensen',
       dirigentEmail: null,
       referentName: 'Jens Nielsen',
       referentEmail: null,
-      statement: minutes.content.statement,
+      statement:
+        'Dirigenten konstaterede, at den stiftende generalforsamling var lovligt indkaldt og beslutningsdygtig med alle syv stiftende organisationer til stede online.',
       notes,
     },
     board
@@ -199,7 +187,7 @@ async function seedFoundingAssembly(founders: Organisation[]) {
     ['referent', 'Jens Nielsen', 150],
   ] as const) {
     await MinutesSignature.create({
-      minutesId: refreshed.id,
+      minutesId: minutes.id,
       role,
       name,
       signedBy: 'demo data',
@@ -207,7 +195,7 @@ async function seedFoundingAssembly(founders: Organisation[]) {
     })
   }
   await Minutes.query()
-    .where('id', refreshed.id)
+    .where('id', minutes.id)
     .update({ status: 'signed', locked_at: at(150) })
 }
 

@@ -9,6 +9,7 @@ import { CloseBallot } from '#assemblies/actions/close_ballot'
 import { ballotProgress, liveChannel } from '#assemblies/live'
 import { describeResult } from '#assemblies/result_lines'
 import { Actors } from '#audit/actor'
+import { getVotingRegister } from '#assemblies/queries/voting_register'
 import { ballotFacts } from '#assemblies/presenters'
 
 /** The chair's side of the ballots: set one up, open it, watch it, close it. */
@@ -47,11 +48,16 @@ export default class BallotsController {
       .preload('agendaItems', (items) => items.orderBy('position').preload('motions'))
       .preload('ballots', (ballots) => ballots.preload('options').orderBy('id'))
       .firstOrFail()
+    // One register for every open ballot on the screen.
+    const register = assembly.ballots.some((ballot) => ballot.status === 'open')
+      ? await getVotingRegister(assembly)
+      : undefined
     const rows = []
     for (const ballot of assembly.ballots) {
       rows.push({
         ballot,
-        progress: ballot.status === 'open' ? await ballotProgress(ballot, assembly) : null,
+        progress:
+          ballot.status === 'open' ? await ballotProgress(ballot, assembly, register) : null,
         lines: ballot.result ? describeResult(ballot, i18n) : [],
       })
     }

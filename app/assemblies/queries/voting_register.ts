@@ -1,7 +1,7 @@
 import Organisation from '#members/models/organisation'
 import type Assembly from '#assemblies/models/assembly'
 import Attendance from '#assemblies/models/attendance'
-import { duesSettledForVoting } from '#dues/queries/has_paid_dues'
+import { duesSettledForVotingOf } from '#dues/queries/has_paid_dues'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import {
   quorumCount,
@@ -40,17 +40,24 @@ export async function getVotingRegister(assembly: Assembly): Promise<VotingRegis
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]))
   const year = assembly.startsAt.setZone('Europe/Copenhagen').year
 
-  const rights = new Map<number, VotingRight>()
-  for (const organisation of organisations) {
-    const duesRequired = settings.unpaidDuesRemoveVotingRight
-    const duesPaid = duesRequired
-      ? await duesSettledForVoting(organisation.id, year, assembly.startsAt)
-      : true
-    rights.set(
+  const duesRequired = settings.unpaidDuesRemoveVotingRight
+  const duesSettled = duesRequired
+    ? await duesSettledForVotingOf(
+        organisations.map((organisation) => organisation.id),
+        year,
+        assembly.startsAt
+      )
+    : null
+  const rights = new Map<number, VotingRight>(
+    organisations.map((organisation) => [
       organisation.id,
-      votingRight({ status: organisation.status, duesPaid, duesRequired })
-    )
-  }
+      votingRight({
+        status: organisation.status,
+        duesPaid: duesSettled?.get(organisation.id) ?? true,
+        duesRequired,
+      }),
+    ])
+  )
 
   const lines = organisations.map((organisation) => {
     const attendance = byOrganisation.get(organisation.id) ?? null

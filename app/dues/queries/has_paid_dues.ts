@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import Invoice from '#dues/models/invoice'
-import { getBalances } from '#dues/queries/invoice_balances'
+import { getBalances, type InvoiceBalance } from '#dues/queries/invoice_balances'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 /**
@@ -9,19 +9,8 @@ import { getAssociationSettings } from '#association/queries/get_association_set
  * many months past their due date count as paid.
  */
 export async function hasPaidDues(organisationId: number, year: number, asOf: DateTime) {
-  const settings = await getAssociationSettings()
-  const invoices = await Invoice.query()
-    .where('organisation_id', organisationId)
-    .where('kind', 'invoice')
-    .where('year', year)
-  const balances = await getBalances(invoices, asOf)
-  const standing = invoices.filter((invoice) => !balances.get(invoice.id)!.credited)
-  if (standing.length === 0) return false
-  return standing.every((invoice) => {
-    if (balances.get(invoice.id)!.balanceOre <= 0) return true
-    if (settings.duesGraceMonths <= 0 || !invoice.dueDate) return false
-    return asOf <= invoice.dueDate.plus({ months: settings.duesGraceMonths })
-  })
+  const { invoices, balances, graceMonths } = await duesOf([organisationId], [year], asOf)
+  return settled(invoices, balances, asOf, graceMonths)
 }
 
 /**
@@ -32,12 +21,59 @@ export async function hasPaidDues(organisationId: number, year: number, asOf: Da
  * nothing yet, and votes.
  */
 export async function duesSettledForVoting(organisationId: number, year: number, asOf: DateTime) {
-  const invoiced = await Invoice.query()
-    .where('organisation_id', organisationId)
-    .where('kind', 'invoice')
-    .whereIn('year', [year, year - 1])
-    .select('year')
-  const years = new Set(invoiced.map((invoice) => invoice.year))
-  if (years.size === 0) return true
-  return hasPaidDues(organisationId, years.has(year) ? year : year - 1, asOf)
+  const answers = await duesSettledForVotingOf([organisationId], year, asOf)
+  return answers.get(organisationId)!
+}
+
+/** The same for every member of a voting register, in four queries however many there are. */
+export async function duesSettledForVotingOf(
+  organisationIds: number[],
+  year: number,
+  asOf: DateTime
+) {
+  const { invoices, balances, graceMonths } = await duesOf(organisationIds, [year, year - 1], asOf)
+  const answers = new Map<number, boolean>()
+  for (const organisationId of organisationIds) {
+    const own = invoices.filter((invoice) => invoice.organisationId === organisationId)
+    const counted = own.some((invoice) => invoice.year === year) ? year : year - 1
+    answers.set(
+      organisationId,
+      own.length === 0 ||
+        settled(
+          own.filter((invoice) => invoice.year === counted),
+          balances,
+          asOf,
+          graceMonths
+        )
+    )
+  }
+  return answers
+}
+
+async function duesOf(organisationIds: number[], years: number[], asOf: DateTime) {
+  const settings = await getAssociationSettings()
+  const invoices = organisationIds.length
+    ? await Invoice.query()
+        .whereIn('organisation_id', organisationIds)
+        .where('kind', 'invoice')
+        .whereIn('year', years)
+    : []
+  const balances = await getBalances(invoices, asOf)
+  return { invoices, balances, graceMonths: settings.duesGraceMonths }
+}
+
+/** Paid, or unpaid but not yet the grace months past due; credited invoices do not count. */
+function settled(
+  invoices: Invoice[],
+  balances: Map<number, InvoiceBalance>,
+  asOf: DateTime,
+  graceMonths: number
+) {
+  const standing = invoices.filter((invoice) => !balances.get(invoice.id)!.credited)
+  if (standing.length === 0) return false
+  return standing.every((invoice) => {
+    if (balances.get(invoice.id)!.balanceOre <= 0) return true
+    if (graceMonths <= 0 || !invoice.dueDate) return false
+    return asOf <= invoice.dueDate.plus({ months: graceMonths })
+  })
 }
