@@ -2,8 +2,10 @@ import env from '#start/env'
 import { defineConfig, transports } from '@adonisjs/mail'
 import type { SMTPConfig } from '@adonisjs/mail/types'
 import { outboxTransport } from '#shared/mail/outbox_transport'
+import { dkimOptions } from '#shared/mail/dkim'
 
 const username = env.get('SMTP_USERNAME')
+const dkim = dkimOptions()
 
 const mailConfig = defineConfig({
   default: env.get('MAIL_MAILER'),
@@ -21,6 +23,9 @@ const mailConfig = defineConfig({
       secure: env.get('SMTP_SECURE') ?? false,
       pool: true,
       maxConnections: env.get('SMTP_POOL_SIZE') ?? 5,
+      // A newsletter keeps its connections; the default closes one after 100 messages.
+      maxMessages: Infinity,
+      ...(dkim ? { dkim } : {}),
       ...(username
         ? { auth: { type: 'login', user: username, pass: env.get('SMTP_PASSWORD') ?? '' } }
         : {}),

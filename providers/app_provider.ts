@@ -5,18 +5,38 @@ import { describeDatabaseError } from '#shared/database_errors'
 export default class AppProvider {
   constructor(protected app: ApplicationService) {}
 
+  async ready() {
+    if (this.app.getEnvironment() === 'web') return this.#webReady()
+    if (this.app.getEnvironment() === 'console') return this.#consoleReady()
+  }
+
   /**
    * The web server starts even when the database is down (it answers 503 on
-   * /health and a Danish error page), but says so plainly in the log.
+   * /health and a Danish error page), but says so plainly in the log. When
+   * it is up, interrupted newsletter sends are resumed.
    */
-  async ready() {
-    if (this.app.getEnvironment() !== 'web') return
+  async #webReady() {
     const db = await this.app.container.make('lucid.db')
     const logger = await this.app.container.make('logger')
     try {
       await db.rawQuery('SELECT 1')
     } catch (error) {
       logger.error(describeDatabaseError(error, db.primaryConnectionName))
+      return
     }
+    const { resumeSendsOnStart } = await import('#newsletters/sending/resume_on_start')
+    await resumeSendsOnStart(logger)
+  }
+
+  /** A starting worker first picks up what a killed one left. */
+  async #consoleReady() {
+    const ace = await this.app.container.make('ace')
+    ace.executing(async (command, isMainCommand) => {
+      const name = (command.constructor as { commandName?: string }).commandName
+      if (!isMainCommand || name !== 'queue:work') return
+      const logger = await this.app.container.make('logger')
+      const { resumeSendsOnStart } = await import('#newsletters/sending/resume_on_start')
+      await resumeSendsOnStart(logger)
+    })
   }
 }

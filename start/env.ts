@@ -41,11 +41,25 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_USERNAME: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.string.optional(),
   SMTP_POOL_SIZE: Env.schema.number.optional(),
+  // Newsletters: messages per second over all workers (none when unset), and
+  // how long a claimed delivery may go without a sign of life before another worker takes it.
+  NEWSLETTER_RATE_LIMIT: Env.schema.number.optional(),
+  NEWSLETTER_CLAIM_TIMEOUT: Env.schema.number.optional(),
+  // Signing of every message (RFC 6376); the key is a PEM file's path.
+  DKIM_DOMAIN: Env.schema.string.optional(),
+  DKIM_SELECTOR: Env.schema.string.optional(),
+  DKIM_PRIVATE_KEY: Env.schema.string.optional(),
+  // Bounces: the domain of the per-delivery return path, and the webhook's shared secret.
+  BOUNCE_DOMAIN: Env.schema.string.optional(),
+  MAIL_EVENTS_SECRET: Env.schema.secret.optional(),
 
   QUEUE_DRIVER: Env.schema.enum(['database', 'redis', 'sync'] as const),
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),
   REDIS_PASSWORD: Env.schema.string.optional(),
+  REDIS_DB: Env.schema.number.optional(),
+  // Live updates between several web processes: memory (one process) or redis.
+  TRANSMIT_TRANSPORT: Env.schema.enum.optional(['memory', 'redis'] as const),
 
   LIMITER_STORE: Env.schema.enum(['database', 'redis', 'memory'] as const),
 })

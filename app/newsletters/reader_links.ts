@@ -30,8 +30,34 @@ export function verifyReaderToken(purpose: ReaderLinkPurpose, token: string): nu
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null
 }
 
+let appBase: string | null = null
+
+/** APP_URL's origin, worked out once: every reader's copy has several links. */
 function absolute(path: string) {
-  return new URL(path, env.get('APP_URL')).toString()
+  appBase ??= new URL(env.get('APP_URL')).origin
+  return `${appBase}${path}`
+}
+
+/**
+ * The per-delivery return path (VERP): bounces come back to an address that
+ * names the delivery. Hex, because some mail servers change the case of
+ * the local part.
+ */
+export function bounceToken(deliveryId: number) {
+  const mac = createHmac('sha256', env.get('APP_KEY').release())
+    .update(`bounce:${deliveryId}`)
+    .digest('hex')
+    .slice(0, 16)
+  return `${deliveryId.toString(36)}-${mac}`
+}
+
+export function verifyBounceToken(token: string): number | null {
+  const match = /^([0-9a-z]{1,12})-([0-9a-f]{16})$/.exec(token.toLowerCase())
+  if (!match) return null
+  const id = Number.parseInt(match[1], 36)
+  const expected = Buffer.from(bounceToken(id))
+  const given = Buffer.from(match[0])
+  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null
 }
 
 export function unsubscribeUrl(subscriberId: number) {

@@ -3,11 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import { changeSendStatus } from '#newsletters/sending/change_send_status'
 import { dispatchQueuedBatches } from '#newsletters/sending/batches'
 import { finishIfDone } from '#newsletters/sending/finish'
+import { claimTimeoutSeconds } from '#newsletters/sending/progress'
 import type { Actor } from '#audit/actor'
 import { sqlTimestamp } from '#shared/sql_time'
-
-/** A row claimed longer ago than this belongs to a worker that is gone. */
-export const CLAIM_TIMEOUT_MINUTES = 10
 
 /** Takes a paused send up again where it stopped. */
 export class ResumeIssueSend {
@@ -22,7 +20,7 @@ export class ResumeIssueSend {
       .where(
         'claimed_at',
         '<',
-        sqlTimestamp(DateTime.now().minus({ minutes: CLAIM_TIMEOUT_MINUTES }))
+        sqlTimestamp(DateTime.now().minus({ seconds: claimTimeoutSeconds() }))
       )
       .update({ status: 'queued', claim: null })
     await dispatchQueuedBatches(issueId)

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import mail from '@adonisjs/mail/services/main'
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
-import { personalise } from '#newsletters/compose/issue_message'
-import {
-  envelopeFor,
-  listHeaders,
-  messageIdFor,
-  readerValues,
-  type IssueEnvelope,
-} from '#newsletters/sending/reader_copy'
+import { envelopeFor } from '#newsletters/sending/reader_copy'
+import { sendReaderCopy } from '#newsletters/sending/wire_sender'
+import { SendPacer, sendRateFor } from '#newsletters/sending/pacer'
+import { DeliveryProgress, claimTimeoutSeconds } from '#newsletters/sending/progress'
 import { finishIfDone } from '#newsletters/sending/finish'
 import { sqlTimestamp } from '#shared/sql_time'
+import { retryTimeAfter } from '#newsletters/sending/retry'
 
 /** A mail server's temporary refusals (4xx) are tried again this many times in all. */
 export const MAX_ATTEMPTS = 5
@@ -29,81 +27,134 @@ type ClaimedRow = {
   still_subscribed: number | string | null
 }
 
-export type BatchOutcome = { sent: number; failed: number; retry: number[]; released: number }
+export type BatchOutcome = {
+  sent: number
+  failed: number
+  retry: { ids: number[]; attempts: number }
+  released: number
+  waits: number
+}
 
 /**
  * Sends one batch of an issue's deliveries. The rows are claimed first, so
- * a row is only ever sent by the batch that holds it; one query reads the
- * readers, and per reader only the placeholders are filled.
+ * a row is only ever sent by the batch that holds it, whichever worker on
+ * whichever machine runs it; one query reads the readers; per reader the
+ * prepared message only has its holes filled. As many messages are in
+ * flight as the mailer has pooled connections, and what was sent is written
+ * down every few messages, so a worker that dies leaves few in doubt.
  */
 export class SendDeliveryBatch {
   async handle(input: { issueId: number; deliveryIds: number[] }): Promise<BatchOutcome> {
-    const outcome: BatchOutcome = { sent: 0, failed: 0, retry: [], released: 0 }
-    if (!(await isSending(input.issueId)) || input.deliveryIds.length === 0) return outcome
+    const outcome: BatchOutcome = {
+      sent: 0,
+      failed: 0,
+      retry: { ids: [], attempts: 0 },
+      released: 0,
+      waits: 0,
+    }
+    const issue = await NewsletterIssue.find(input.issueId)
+    if (issue?.status !== 'sending' || input.deliveryIds.length === 0) return outcome
     const envelope = await envelopeFor(input.issueId)
     if (!envelope) return outcome
 
     const claim = randomUUID()
-    await db
-      .from('newsletter_deliveries')
-      .whereIn('id', input.deliveryIds)
-      .where('issue_id', input.issueId)
-      .where('status', 'queued')
-      .update({
-        status: 'sending',
-        claim,
-        claimed_at: sqlTimestamp(),
-        attempts: db.raw('attempts + 1'),
-      })
+    await claimRows(claim, input.issueId, input.deliveryIds)
     const rows = await readClaimed(claim, input.issueId)
+    const progress = new DeliveryProgress(claim)
+    const pacer = new SendPacer(
+      sendRateFor(issue.sendRate),
+      issue.sendRate ? `issue-${issue.id}` : 'all'
+    )
 
-    const sentIds: number[] = []
-    for (let index = 0; index < rows.length; index++) {
-      if (index > 0 && index % STATUS_CHECK_EVERY === 0 && !(await isSending(input.issueId))) {
-        outcome.released = await release(rows.slice(index).map((row) => row.id))
-        break
+    let next = 0
+    let stopped = false
+    const lane = async () => {
+      while (!stopped && next < rows.length) {
+        const index = next++
+        if (index > 0 && index % STATUS_CHECK_EVERY === 0 && !(await isSending(input.issueId))) {
+          stopped = true
+          // Rows from here on go back unsent; rows other lanes already took finish.
+          outcome.released = await progress.release(rows.slice(index).map((row) => row.id))
+          next = rows.length
+          return
+        }
+        await sendOne(rows[index])
       }
-      const row = rows[index]
+    }
+    const sendOne = async (row: ClaimedRow) => {
       const refusal = whyNotMailable(row)
       if (refusal) {
-        await markFailed(row.id, refusal)
+        await progress.failed(row.id, refusal)
         outcome.failed++
-        continue
+        return
       }
+      await pacer.take()
       try {
-        await sendCopy(envelope, row)
-        sentIds.push(row.id)
+        await sendReaderCopy(envelope, {
+          deliveryId: row.id,
+          subscriberId: row.subscriber_id,
+          email: row.email!,
+          name: row.name,
+          attempt: row.attempts,
+        })
+        await progress.sent(row.id)
         outcome.sent++
       } catch (error) {
         const code = Number((error as { responseCode?: number }).responseCode ?? 0)
         const answer = String((error as Error).message ?? error).slice(0, 480)
         if (code >= 500 || row.attempts >= MAX_ATTEMPTS) {
-          await markFailed(row.id, answer)
+          await progress.failed(row.id, answer)
           outcome.failed++
         } else {
           // 4xx and dropped connections: the server may take it later.
-          await db
-            .from('newsletter_deliveries')
-            .where('id', row.id)
-            .update({ status: 'queued', claim: null, error: answer })
-          outcome.retry.push(row.id)
+          await progress.requeue(row.id, answer, retryTimeAfter(row.attempts))
+          outcome.retry.ids.push(row.id)
+          outcome.retry.attempts = Math.max(outcome.retry.attempts, row.attempts)
         }
       }
     }
-    if (sentIds.length) {
-      await db
-        .from('newsletter_deliveries')
-        .whereIn('id', sentIds)
-        .update({ status: 'sent', sent_at: sqlTimestamp(), claim: null, error: null })
+    try {
+      await Promise.all(Array.from({ length: Math.min(lanesFor(), rows.length) }, lane))
+    } finally {
+      await progress.flush()
     }
+    outcome.waits = pacer.waits
     await finishIfDone(input.issueId)
     return outcome
   }
 }
 
+/** One message in flight per pooled SMTP connection. */
+function lanesFor() {
+  return Math.max(1, env.get('SMTP_POOL_SIZE') ?? 5)
+}
+
+/**
+ * Takes the batch's rows that are queued, and rows another worker claimed
+ * but has not touched for the claim timeout: that worker died.
+ */
+async function claimRows(claim: string, issueId: number, deliveryIds: number[]) {
+  const stale = sqlTimestamp(DateTime.now().minus({ seconds: claimTimeoutSeconds() }))
+  await db
+    .from('newsletter_deliveries')
+    .whereIn('id', deliveryIds)
+    .where('issue_id', issueId)
+    .where((query) =>
+      query
+        .where('status', 'queued')
+        .orWhere((sending) => sending.where('status', 'sending').where('claimed_at', '<', stale))
+    )
+    .update({
+      status: 'sending',
+      claim,
+      claimed_at: sqlTimestamp(),
+      attempts: db.raw('attempts + 1'),
+    })
+}
+
 async function isSending(issueId: number) {
-  const issue = await NewsletterIssue.find(issueId)
-  return issue?.status === 'sending'
+  const row = await db.from('newsletter_issues').where('id', issueId).select('status').first()
+  return row?.status === 'sending'
 }
 
 async function readClaimed(claim: string, issueId: number): Promise<ClaimedRow[]> {
@@ -141,44 +192,4 @@ function whyNotMailable(row: ClaimedRow) {
   if (row.erased_at || !row.email) return 'not sent: reader erased'
   if (!Number(row.still_subscribed)) return 'not sent: reader unsubscribed before sending'
   return null
-}
-
-async function sendCopy(envelope: IssueEnvelope, row: ClaimedRow) {
-  const copy = personalise(
-    envelope.prepared,
-    readerValues(
-      { deliveryId: row.id, subscriberId: row.subscriber_id, name: row.name },
-      envelope.issueId
-    )
-  )
-  const headers = listHeaders(envelope, row.subscriber_id)
-  await mail.send((message) => {
-    message
-      .from(envelope.from.address, envelope.from.name)
-      .to(row.email!, row.name ?? undefined)
-      .subject(copy.subject)
-      .html(copy.html)
-      .text(copy.text)
-      .messageId(messageIdFor(envelope, row.id, row.attempts))
-    if (envelope.replyTo) message.replyTo(envelope.replyTo.address, envelope.replyTo.name)
-    for (const [key, value] of Object.entries(headers)) message.header(key, value)
-  })
-}
-
-async function markFailed(id: number, error: string) {
-  await db
-    .from('newsletter_deliveries')
-    .where('id', id)
-    .update({ status: 'failed', claim: null, error })
-}
-
-/** Rows a paused or cancelled send had claimed go back to the queue unsent. */
-async function release(ids: number[]) {
-  if (!ids.length) return 0
-  const released = await db
-    .from('newsletter_deliveries')
-    .whereIn('id', ids)
-    .where('status', 'sending')
-    .update({ status: 'queued', claim: null, attempts: db.raw('attempts - 1') })
-  return Number(released)
 }

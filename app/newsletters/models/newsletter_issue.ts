@@ -42,6 +42,10 @@ export default class NewsletterIssue extends BaseModel {
   @column()
   declare sentBy: string | null
 
+  /** Messages per second for this issue; null follows NEWSLETTER_RATE_LIMIT. */
+  @column()
+  declare sendRate: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -4,6 +4,12 @@ import NewsletterList from '#newsletters/models/newsletter_list'
 import { prepareIssue, type PreparedIssue } from '#newsletters/compose/issue_message'
 import type { PlaceholderValues } from '#newsletters/compose/placeholders'
 import {
+  buildWireTemplate,
+  wireMessage,
+  type WireTemplate,
+} from '#newsletters/sending/wire_message'
+import {
+  bounceToken,
   forwardUrl,
   readerToken,
   shareUrl,
@@ -16,14 +22,18 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 export type IssueEnvelope = {
   issueId: number
   prepared: PreparedIssue
+  /** The issue's MIME message with holes for each reader. */
+  wire: WireTemplate
   from: { address: string; name: string }
   replyTo: { address: string; name: string } | null
   listId: string
   unsubscribeMailbox: string
   host: string
+  /** The domain of the per-delivery return path that bounces come back to. */
+  bounceDomain: string
 }
 
-const prepared = new Map<string, PreparedIssue>()
+const prepared = new Map<string, { prepared: PreparedIssue; wire: WireTemplate }>()
 
 /**
  * Made once per batch. The costly part, the text part and the cut pieces,
@@ -39,22 +49,30 @@ export async function envelopeFor(issueId: number): Promise<IssueEnvelope | null
     .orderBy('newsletter_lists.id')
     .select('newsletter_lists.*')
     .firstOrFail()
-  const cacheKey = `${issue.subject}\n${issue.compiledHtml}`
-  if (!prepared.has(cacheKey)) {
-    if (prepared.size > 20) prepared.clear()
-    prepared.set(cacheKey, prepareIssue(issue.subject, issue.compiledHtml))
-  }
   const host = new URL(env.get('APP_URL')).hostname
+  const fromAddress = env.get('MAIL_FROM_ADDRESS')
+  // The address stays the one the mail server may send for; the name is the association's.
+  const from = { address: fromAddress, name: settings.name }
+  const replyTo = settings.email ? { address: settings.email, name: settings.name } : null
+  const listId = `${list.name.replace(/[<>"]/g, '')} <${list.slug}.${host}>`
+  const cacheKey = JSON.stringify([issue.subject, issue.compiledHtml, from, replyTo, listId])
+  let cached = prepared.get(cacheKey)
+  if (!cached) {
+    if (prepared.size > 20) prepared.clear()
+    const ready = prepareIssue(issue.subject, issue.compiledHtml)
+    const wire = buildWireTemplate({ from, replyTo, listId, ...ready })
+    prepared.set(cacheKey, (cached = { prepared: ready, wire }))
+  }
   return {
     issueId,
-    prepared: prepared.get(cacheKey)!,
-    // The address stays the one the mail server may send for; the name is the association's.
-    from: { address: env.get('MAIL_FROM_ADDRESS'), name: settings.name },
-    replyTo: settings.email ? { address: settings.email, name: settings.name } : null,
-    listId: `${list.name.replace(/[<>"]/g, '')} <${list.slug}.${host}>`,
-    unsubscribeMailbox:
-      env.get('NEWSLETTER_UNSUBSCRIBE_ADDRESS') ?? settings.email ?? env.get('MAIL_FROM_ADDRESS'),
+    prepared: cached.prepared,
+    wire: cached.wire,
+    from,
+    replyTo,
+    listId,
+    unsubscribeMailbox: env.get('NEWSLETTER_UNSUBSCRIBE_ADDRESS') ?? settings.email ?? fromAddress,
     host,
+    bounceDomain: env.get('BOUNCE_DOMAIN') ?? fromAddress.split('@')[1],
   }
 }
 
@@ -89,4 +107,21 @@ export function listHeaders(envelope: IssueEnvelope, subscriberId: number) {
 /** Unique per attempt; the delivery can be found from it when a bounce quotes it. */
 export function messageIdFor(envelope: IssueEnvelope, deliveryId: number, attempt: number) {
   return `<kreds.${envelope.issueId}.${deliveryId}.${attempt}@${envelope.host}>`
+}
+
+/** Where a bounce of this delivery comes back to (the SMTP envelope sender). */
+export function returnPathFor(envelope: IssueEnvelope, deliveryId: number) {
+  return `bounces+${bounceToken(deliveryId)}@${envelope.bounceDomain}`
+}
+
+export type WireRecipient = Reader & { email: string; attempt: number }
+
+/** One reader's whole message from the issue's prepared MIME: nothing is composed again. */
+export function readerWireMessage(envelope: IssueEnvelope, reader: WireRecipient) {
+  return wireMessage(envelope.wire, {
+    to: { address: reader.email, name: reader.name },
+    messageId: messageIdFor(envelope, reader.deliveryId, reader.attempt),
+    listUnsubscribe: listHeaders(envelope, reader.subscriberId)['List-Unsubscribe'],
+    values: readerValues(reader, envelope.issueId),
+  })
 }
