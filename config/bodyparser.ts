@@ -12,6 +12,8 @@ export default defineConfig({
       'application/csp-report',
     ],
   },
+  // Bounce reports posted to /webhooks/mail-events as the mail server received them.
+  raw: { types: ['message/rfc822', 'multipart/report', 'text/plain'], limit: '2mb' },
   multipart: {
     autoProcess: true,
     convertEmptyStringsToNull: true,

@@ -10,12 +10,14 @@ const IssuesController = () => import('#newsletters/controllers/issues_controlle
 const SubscriberImportController = () =>
   import('#newsletters/controllers/subscriber_import_controller')
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
+const MailEventsController = () => import('#newsletters/controllers/mail_events_controller')
 const IssueSendingController = () => import('#newsletters/controllers/issue_sending_controller')
 const WebVersionController = () => import('#newsletters/controllers/web_version_controller')
 const ShareController = () => import('#newsletters/controllers/share_controller')
 
 router.get('/u/:token', [UnsubscribeController, 'show'])
 router.post('/u/:token', [UnsubscribeController, 'oneClick'])
+router.post('/webhooks/mail-events', [MailEventsController, 'store'])
 router.post('/u/:token/preferences', [UnsubscribeController, 'preferences'])
 
 router

@@ -7,6 +7,10 @@ import { SMTPTransport } from '@adonisjs/mail/transports/smtp'
 export type MailCatcher = {
   port: number
   messages: ParsedMail[]
+  /** The bytes of each message as they arrived, in the order of `messages`. */
+  raws: Buffer[]
+  /** The SMTP envelope sender (MAIL FROM) of each message, in the same order. */
+  senders: string[]
   /** Resolves with the first message that matches, waiting for it to arrive. */
   waitFor(predicate?: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>
   stop(): Promise<void>
@@ -20,9 +24,13 @@ export async function startMailCatcher(
   options: {
     /** An SMTP reply code to refuse a recipient with, as a real server would; null accepts. */
     refuseRecipient?: (address: string) => number | null
+    /** Signing options for the app's mailer, as config/mail.ts gives it from DKIM_*. */
+    dkim?: object | null
   } = {}
 ): Promise<MailCatcher> {
   const messages: ParsedMail[] = []
+  const raws: Buffer[] = []
+  const senders: string[] = []
   const waiters: (() => void)[] = []
 
   const server = new SMTPServer({
@@ -36,9 +44,17 @@ export async function startMailCatcher(
       ;(error as Error & { responseCode: number }).responseCode = code
       callback(error)
     },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      new Promise<Buffer>((resolve, reject) => {
+        stream.on('end', () => resolve(Buffer.concat(chunks)))
+        stream.on('error', reject)
+      })
+        .then(async (raw) => {
+          const parsed = await simpleParser(raw)
+          raws.push(raw)
+          senders.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : '')
           messages.push(parsed)
           waiters.splice(0).forEach((wake) => wake())
           callback()
@@ -52,12 +68,20 @@ export async function startMailCatcher(
   const mailers = mail.config.mailers as Record<string, () => unknown>
   const original = mailers.smtp
   mailers.smtp = () =>
-    new SMTPTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
+    new SMTPTransport({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      ignoreTLS: true,
+      ...(options.dkim ? { dkim: options.dkim } : {}),
+    } as ConstructorParameters<typeof SMTPTransport>[0])
   await mail.close('smtp')
 
   return {
     port,
     messages,
+    raws,
+    senders,
     async waitFor(predicate = () => true, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs
       while (true) {

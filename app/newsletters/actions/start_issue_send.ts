@@ -25,7 +25,7 @@ export type StartIssueSendResult =
  */
 export class StartIssueSend {
   async handle(
-    input: { issueId: number; at?: DateTime | null },
+    input: { issueId: number; at?: DateTime | null; rate?: number | null },
     actor: Actor
   ): Promise<StartIssueSendResult> {
     const issue = await NewsletterIssue.query()
@@ -43,7 +43,7 @@ export class StartIssueSend {
     if ((await countRecipients(issue.id)) === 0) return { status: 'no_recipients' }
 
     if (input.at && input.at > DateTime.now().plus({ minutes: 1 })) {
-      return this.schedule(issue, input.at, actor)
+      return this.schedule(issue, input.at, input.rate ?? null, actor)
     }
 
     const recipients = await db.transaction(async (trx) => {
@@ -56,6 +56,7 @@ export class StartIssueSend {
           compiled_html: compiled.html,
           send_started_at: sqlTimestamp(),
           sent_by: actor.label,
+          send_rate: input.rate ?? null,
           updated_at: sqlTimestamp(),
         })
       if (Number(changed) === 0) return null
@@ -78,11 +79,12 @@ export class StartIssueSend {
   protected async schedule(
     issue: NewsletterIssue,
     at: DateTime,
+    rate: number | null,
     actor: Actor
   ): Promise<StartIssueSendResult> {
     await db.transaction(async (trx) => {
       issue.useTransaction(trx)
-      issue.merge({ status: 'scheduled', scheduledAt: at.toUTC() })
+      issue.merge({ status: 'scheduled', scheduledAt: at.toUTC(), sendRate: rate })
       await issue.save()
       await recordAuditEvent(trx, actor, {
         module: 'newsletters',

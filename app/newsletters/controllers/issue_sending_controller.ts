@@ -7,7 +7,11 @@ import { StartIssueSend } from '#newsletters/actions/start_issue_send'
 import { PauseIssueSend } from '#newsletters/actions/pause_issue_send'
 import { ResumeIssueSend } from '#newsletters/actions/resume_issue_send'
 import { CancelIssueSend } from '#newsletters/actions/cancel_issue_send'
-import { getFailedDeliveries, getIssueProgress } from '#newsletters/queries/issue_progress'
+import {
+  getFailedDeliveries,
+  getIssueMailEvents,
+  getIssueProgress,
+} from '#newsletters/queries/issue_progress'
 import { getDailyShares, getShareTotals, getTopSharers } from '#newsletters/queries/share_stats'
 import { CHART, shareChartBars } from '#newsletters/queries/share_chart'
 import { countRecipients } from '#newsletters/sending/recipients'
@@ -32,6 +36,7 @@ export default class IssueSendingController {
       progress: await getIssueProgress(issue),
       recipients: issue.status === 'draft' ? await countRecipients(issue.id) : null,
       failures: await getFailedDeliveries(issue.id),
+      mailEvents: await getIssueMailEvents(issue.id),
       shares: await getShareTotals({ issueId: issue.id }),
       chart: shareChartBars(await getDailyShares(issue.id, sentFrom)),
       chartSize: CHART,
@@ -59,7 +64,7 @@ export default class IssueSendingController {
       return response.redirect().toPath(`/newsletters/issues/${params.id}`)
     }
     const result = await new StartIssueSend().handle(
-      { issueId: Number(params.id), at },
+      { issueId: Number(params.id), at, rate: input.rate ?? null },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'started') {

@@ -37,6 +37,10 @@ export default class NewsletterDelivery extends BaseModel {
   @column.dateTime()
   declare sentAt: DateTime | null
 
+  /** After a temporary refusal: not tried again before this. */
+  @column.dateTime()
+  declare retryAt: DateTime | null
+
   @belongsTo(() => Subscriber)
   declare subscriber: BelongsTo<typeof Subscriber>
 

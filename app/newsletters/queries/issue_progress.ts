@@ -50,3 +50,18 @@ export async function getFailedDeliveries(issueId: number, limit = 20) {
       'newsletter_deliveries.error'
     )
 }
+
+export type IssueMailEvents = { hard: number; soft: number; complaint: number }
+
+/** Bounces and complaints mail servers reported about this issue's copies. */
+export async function getIssueMailEvents(issueId: number): Promise<IssueMailEvents> {
+  const rows = await db
+    .from('mail_events')
+    .where('issue_id', issueId)
+    .groupBy('type')
+    .select('type')
+    .count('* as total')
+  const counts: IssueMailEvents = { hard: 0, soft: 0, complaint: 0 }
+  for (const row of rows) counts[row.type as keyof IssueMailEvents] = Number(row.total)
+  return counts
+}

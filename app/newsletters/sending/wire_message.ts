@@ -67,7 +67,7 @@ export function buildWireTemplate(parts: WireParts): WireTemplate {
     'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
     `List-Id: ${encodeHeaderText(parts.listId)}`,
     'MIME-Version: 1.0',
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    `Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"`,
   ]
   const part = (type: string) =>
     [
@@ -152,16 +152,20 @@ export function formatAddress(address: string, name: string | null) {
 }
 
 function encodeDisplayName(name: string) {
-  if (ATOM_TEXT.test(name)) return name
-  if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}"`
-  return mimeFuncs.encodeWord(name, 'Q', 52)
+  if (name.length <= 50 && ATOM_TEXT.test(name)) return name
+  if (name.length <= 50 && /^[\x20-\x7e]*$/.test(name))
+    return `"${name.replace(/(["\\])/g, '\\$1')}"`
+  return encodedWords(name)
 }
 
 function encodeHeaderText(value: string) {
   const clean = value.replace(/[\r\n]+/g, ' ')
-  return /^[\x20-\x7e]*$/.test(clean) && clean.length < 900
-    ? clean
-    : mimeFuncs.encodeWord(clean, 'Q', 52)
+  return /^[\x20-\x7e]*$/.test(clean) && clean.length <= 60 ? clean : encodedWords(clean)
+}
+
+/** RFC 2047 words, one per header line, so no line grows past 78 characters. */
+function encodedWords(value: string) {
+  return mimeFuncs.encodeWord(value, 'Q', 52).replace(/\?= =\?/g, `?=${CRLF} =?`)
 }
 
 /** Header lines should stay under 78 characters: break a list of `<…>` after its commas. */

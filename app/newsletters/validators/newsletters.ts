@@ -78,6 +78,8 @@ export const sendIssueValidator = vine.create({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
     .optional()
     .requiredWhen('when', '=', 'later'),
+  // Messages per second for this issue; empty follows the installation's limit.
+  rate: vine.number().withoutDecimals().range([1, 10000]).nullable().optional(),
 })
 
 /** The forward form: one colleague, an optional note the colleague will see. */
