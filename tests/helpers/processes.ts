@@ -42,7 +42,12 @@ export async function freePort() {
   })
 }
 
-export type RunningProcess = { output(): string; stop(): Promise<void> }
+export type RunningProcess = {
+  output(): string
+  stop(): Promise<void>
+  /** Ends the process at once, as a crash or the kernel's OOM killer would. */
+  kill(): Promise<void>
+}
 
 /** Starts a long-running process (a server, a worker) and waits for a line that says it is ready. */
 export async function startProcess(
@@ -76,9 +81,16 @@ export async function startProcess(
   })
   return {
     output: () => output,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.removeAllListeners('exit')
+        child.on('exit', () => resolve())
+        child.kill('SIGKILL')
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.removeAllListeners('exit')
         child.on('exit', () => resolve())
         child.kill('SIGTERM')

@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { SMTPServer } from 'smtp-server'
+
+export type MailSink = {
+  port: number
+  /** The recipient of every message accepted, in order; a copy sent twice is here twice. */
+  recipients: string[]
+  waitUntil(condition: () => boolean, timeoutMs?: number): Promise<void>
+  stop(): Promise<void>
+}
+
+/**
+ * An SMTP server on loopback for other processes (workers) to send to:
+ * it accepts, notes the recipient and drops the body. `delayMs` holds each
+ * message a while, as a busy relay does, so a test can act mid-send.
+ */
+export async function startMailSink(options: { delayMs?: number } = {}): Promise<MailSink> {
+  const recipients: string[] = []
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on('data', () => {})
+      stream.on('end', () => {
+        setTimeout(() => {
+          for (const rcpt of session.envelope.rcptTo) recipients.push(rcpt.address.toLowerCase())
+          callback()
+        }, options.delayMs ?? 0)
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    recipients,
+    async waitUntil(condition, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs
+      while (!condition()) {
+        if (Date.now() > deadline)
+          throw new Error(`Gave up waiting after ${timeoutMs} ms (${recipients.length} received)`)
+        await sleep(50)
+      }
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
