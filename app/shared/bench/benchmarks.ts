@@ -1,0 +1,226 @@
+import { createRequire } from 'node:module'
+import { performance } from 'node:perf_hooks'
+import nodemailer from 'nodemailer'
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import NewsletterList from '#newsletters/models/newsletter_list'
+import { StartIssueSend } from '#newsletters/actions/start_issue_send'
+import { personalise } from '#newsletters/compose/issue_message'
+import {
+  envelopeFor,
+  listHeaders,
+  messageIdFor,
+  readerValues,
+  readerWireMessage,
+  type IssueEnvelope,
+  type WireRecipient,
+} from '#newsletters/sending/reader_copy'
+import Invoice from '#dues/models/invoice'
+import { renderInvoicePdf } from '#dues/documents/invoice_pdf'
+import Minutes from '#assemblies/models/minutes'
+import { minutesDocument } from '#assemblies/queries/minutes_document'
+import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
+import { Actors } from '#audit/actor'
+import { sqlTimestamp } from '#shared/sql_time'
+import type { Figure } from '#shared/bench/report'
+
+const require = createRequire(import.meta.url)
+const MailComposer = require('nodemailer/lib/mail-composer') as new (mail: object) => {
+  compile(): { build(): Promise<Buffer> }
+}
+
+const PERSONALISE_READERS = 100_000
+const COMPOSER_READERS = 3_000
+const SEND_READERS = 20_000
+const NAIVE_SENDS = 2_000
+const LANES = 5
+
+function reader(index: number): WireRecipient {
+  return {
+    deliveryId: 1_000_000 + index,
+    subscriberId: 1_000_000 + index,
+    email: `laeser${index}@bench.example`,
+    name: index % 3 === 0 ? `Læser Ørsted ${index}` : `Reader ${index}`,
+    attempt: 1,
+  }
+}
+
+/** The mail as nodemailer's own composer would build it: the baseline. */
+function composerMessage(envelope: IssueEnvelope, recipient: WireRecipient) {
+  const copy = personalise(envelope.prepared, readerValues(recipient, envelope.issueId))
+  return {
+    from: { address: envelope.from.address, name: envelope.from.name },
+    to: { address: recipient.email, name: recipient.name ?? '' },
+    replyTo: envelope.replyTo ?? undefined,
+    subject: copy.subject,
+    html: copy.html,
+    text: copy.text,
+    messageId: messageIdFor(envelope, recipient.deliveryId, recipient.attempt),
+    headers: listHeaders(envelope, recipient.subscriberId),
+  }
+}
+
+async function personaliseFigure(envelope: IssueEnvelope, log: (line: string) => void) {
+  log(`personalise: ${PERSONALISE_READERS} readers from the prepared message…`)
+  let bytes = 0
+  let started = performance.now()
+  for (let index = 0; index < PERSONALISE_READERS; index++) {
+    bytes += readerWireMessage(envelope, reader(index)).length
+  }
+  const ours = PERSONALISE_READERS / ((performance.now() - started) / 1000)
+  log(`personalise: ${COMPOSER_READERS} readers with nodemailer's composer…`)
+  started = performance.now()
+  for (let index = 0; index < COMPOSER_READERS; index++) {
+    await new MailComposer(composerMessage(envelope, reader(index))).compile().build()
+  }
+  const baseline = COMPOSER_READERS / ((performance.now() - started) / 1000)
+  return {
+    name: 'personalise',
+    value: ours,
+    unit: 'messages/s',
+    baseline,
+    ratio: ours / baseline,
+    target: '>= 20000 messages/s',
+    message_bytes: Math.round(bytes / PERSONALISE_READERS),
+  } satisfies Figure
+}
+
+async function inLanes(count: number, send: (index: number) => Promise<unknown>) {
+  let next = 0
+  const lane = async () => {
+    while (next < count) await send(next++)
+  }
+  const started = performance.now()
+  await Promise.all(Array.from({ length: LANES }, lane))
+  return count / ((performance.now() - started) / 1000)
+}
+
+async function benchReaders(count: number) {
+  const list = await NewsletterList.create({
+    name: 'Benchmark',
+    slug: `benchmark-${Date.now()}`,
+    description: null,
+  } as Partial<NewsletterList>)
+  const now = sqlTimestamp()
+  for (let start = 0; start < count; start += 500) {
+    const chunk = Array.from({ length: Math.min(500, count - start) }, (_, i) => start + i)
+    await db.table('subscribers').multiInsert(
+      chunk.map((index) => ({
+        email: `bench${index}.${list.id}@bench.example`,
+        name: `Læser ${index}`,
+        created_at: now,
+        updated_at: now,
+      }))
+    )
+  }
+  await db.rawQuery(
+    `INSERT INTO subscriptions (subscriber_id, list_id, status, source, requested_at, confirmed_at, created_at, updated_at)
+     SELECT id, ?, 'active', 'import', ?, ?, ?, ? FROM subscribers WHERE email LIKE ?`,
+    [list.id, now, now, now, now, `%.${list.id}@bench.example`]
+  )
+  return list
+}
+
+async function sendFigure(demo: NewsletterIssue, log: (line: string) => void) {
+  log(`send: ${SEND_READERS} readers on a list of their own…`)
+  const list = await benchReaders(SEND_READERS)
+  const issue = await NewsletterIssue.create({
+    subject: demo.subject,
+    preheader: demo.preheader,
+    bodyMjml: demo.bodyMjml,
+    status: 'draft',
+    createdBy: 'bench',
+  })
+  await issue.related('lists').attach([list.id])
+  log('send: deliveries, batches, worker (QUEUE_DRIVER=sync runs them here) and SMTP…')
+  let started = performance.now()
+  const result = await new StartIssueSend().handle({ issueId: issue.id }, Actors.system('bench'))
+  const elapsed = (performance.now() - started) / 1000
+  if (result.status !== 'started') throw new Error(`the send did not start: ${result.status}`)
+  const sent = await db
+    .from('newsletter_deliveries')
+    .where('issue_id', issue.id)
+    .where('status', 'sent')
+    .count('* as total')
+    .first()
+  const ours = Number(sent.total) / elapsed
+
+  const envelope = (await envelopeFor(issue.id))!
+  const transport = nodemailer.createTransport({
+    host: env.get('SMTP_HOST') ?? '127.0.0.1',
+    port: env.get('SMTP_PORT') ?? 2525,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: env.get('SMTP_POOL_SIZE') ?? LANES,
+    maxMessages: Infinity,
+  })
+  const prebuilt = readerWireMessage(envelope, reader(0))
+  log(`send: baseline, ${SEND_READERS} pre-built messages raw through a pooled transport…`)
+  const baseline = await inLanes(SEND_READERS, () =>
+    transport.sendMail({
+      envelope: { from: envelope.from.address, to: ['x@bench.example'] },
+      raw: prebuilt,
+    })
+  )
+  log(`send: naive, ${NAIVE_SENDS} messages each composed by nodemailer…`)
+  started = performance.now()
+  const naive = await inLanes(NAIVE_SENDS, (index) =>
+    transport.sendMail(composerMessage(envelope, reader(index)))
+  )
+  transport.close()
+  return {
+    name: 'send',
+    value: ours,
+    unit: 'messages/s',
+    baseline,
+    ratio: ours / baseline,
+    target: 'ratio >= 0.8',
+    naive_ratio: ours / naive,
+    sent: Number(sent.total),
+    message_bytes: prebuilt.length,
+  } satisfies Figure
+}
+
+async function invoicePdfFigure(log: (line: string) => void) {
+  const invoice = await Invoice.query().orderBy('id').firstOrFail()
+  log('invoice_pdf: 1000 PDFs…')
+  const started = performance.now()
+  for (let index = 0; index < 1000; index++) await renderInvoicePdf(invoice.document)
+  return {
+    name: 'invoice_pdf',
+    value: 1000 / ((performance.now() - started) / 1000),
+    unit: 'PDFs/s',
+  } satisfies Figure
+}
+
+async function minutesPdfFigure(log: (line: string) => void) {
+  const minutes = await Minutes.query().preload('signatures').orderBy('id').firstOrFail()
+  log('minutes_pdf: the demo minutes…')
+  const document = minutesDocument(minutes)
+  await renderMinutesPdf(document)
+  const started = performance.now()
+  await renderMinutesPdf(document)
+  return {
+    name: 'minutes_pdf',
+    value: performance.now() - started,
+    unit: 'ms',
+  } satisfies Figure
+}
+
+/** Runs every figure this build measures, on the demo data prepared beforehand. */
+export async function runBenchmarks(log: (line: string) => void): Promise<Figure[]> {
+  const demo = await NewsletterIssue.query()
+    .where('status', 'sent')
+    .whereNotNull('compiled_html')
+    .orderBy('id')
+    .firstOrFail()
+  const envelope = (await envelopeFor(demo.id))!
+  return [
+    await personaliseFigure(envelope, log),
+    await sendFigure(demo, log),
+    await invoicePdfFigure(log),
+    await minutesPdfFigure(log),
+  ]
+}
