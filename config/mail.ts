@@ -3,6 +3,7 @@ import { defineConfig, transports } from '@adonisjs/mail'
 import type { SMTPConfig } from '@adonisjs/mail/types'
 import { outboxTransport } from '#shared/mail/outbox_transport'
 import { dkimOptions } from '#shared/mail/dkim'
+import { noDelaySocket } from '#shared/mail/socket'
 
 const username = env.get('SMTP_USERNAME')
 const dkim = dkimOptions()
@@ -25,6 +26,7 @@ const mailConfig = defineConfig({
       maxConnections: env.get('SMTP_POOL_SIZE') ?? 5,
       // A newsletter keeps its connections; the default closes one after 100 messages.
       maxMessages: Infinity,
+      getSocket: noDelaySocket,
       ...(dkim ? { dkim } : {}),
       ...(username
         ? { auth: { type: 'login', user: username, pass: env.get('SMTP_PASSWORD') ?? '' } }

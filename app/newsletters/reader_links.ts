@@ -10,7 +10,7 @@ export type ReaderLinkPurpose = 'unsubscribe' | 'share'
  * reader and nobody can make another reader's.
  */
 function signature(purpose: ReaderLinkPurpose, id: number) {
-  return createHmac('sha256', env.get('APP_KEY').release())
+  return createHmac('sha256', appKey())
     .update(`${purpose}:${id}`)
     .digest()
     .subarray(0, 16)
@@ -33,6 +33,14 @@ export function verifyReaderToken(purpose: ReaderLinkPurpose, token: string): nu
 let appBase: string | null = null
 
 /** APP_URL's origin, worked out once: every reader's copy has several links. */
+let key: string | null = null
+
+/** Read once: every reader's copy signs two links with it. */
+function appKey() {
+  key ??= env.get('APP_KEY').release()
+  return key
+}
+
 function absolute(path: string) {
   appBase ??= new URL(env.get('APP_URL')).origin
   return `${appBase}${path}`
@@ -44,7 +52,7 @@ function absolute(path: string) {
  * the local part.
  */
 export function bounceToken(deliveryId: number) {
-  const mac = createHmac('sha256', env.get('APP_KEY').release())
+  const mac = createHmac('sha256', appKey())
     .update(`bounce:${deliveryId}`)
     .digest('hex')
     .slice(0, 16)
@@ -61,15 +69,27 @@ export function verifyBounceToken(token: string): number | null {
 }
 
 export function unsubscribeUrl(subscriberId: number) {
-  return absolute(`/u/${readerToken('unsubscribe', subscriberId)}`)
+  return unsubscribeUrlFor(readerToken('unsubscribe', subscriberId))
+}
+
+export function unsubscribeUrlFor(token: string) {
+  return absolute(`/u/${token}`)
 }
 
 export function shareUrl(deliveryId: number) {
-  return absolute(`/del/${readerToken('share', deliveryId)}`)
+  return shareUrlFor(readerToken('share', deliveryId))
+}
+
+export function shareUrlFor(token: string) {
+  return absolute(`/del/${token}`)
 }
 
 export function forwardUrl(deliveryId: number) {
-  return absolute(`/del/${readerToken('share', deliveryId)}/videresend`)
+  return forwardUrlFor(readerToken('share', deliveryId))
+}
+
+export function forwardUrlFor(token: string) {
+  return absolute(`/del/${token}/videresend`)
 }
 
 /** The public web version: the same for every reader, so it carries nobody's links. */

@@ -62,6 +62,7 @@ export async function startMailCatcher(
         .catch(callback)
     },
   })
+  server.on('error', () => {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as AddressInfo).port
 

@@ -31,6 +31,8 @@ export async function startMailSink(options: { delayMs?: number } = {}): Promise
       })
     },
   })
+  // A worker killed mid-message resets its connections; that is the point, not an error.
+  server.on('error', () => {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     port: (server.server.address() as AddressInfo).port,

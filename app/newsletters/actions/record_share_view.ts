@@ -1,13 +1,12 @@
 import ShareEvent from '#newsletters/models/share_event'
-import type NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 
 /** Someone opened a reader's share link. */
 export class RecordShareView {
-  async handle(delivery: NewsletterDelivery) {
+  async handle(copy: { id: number; issueId: number; subscriberId: number }) {
     await ShareEvent.create({
-      deliveryId: delivery.id,
-      issueId: delivery.issueId,
-      sharerId: delivery.subscriberId,
+      deliveryId: copy.id,
+      issueId: copy.issueId,
+      sharerId: copy.subscriberId,
       kind: 'view',
     })
   }

@@ -13,8 +13,8 @@ import { retryTimeAfter } from '#newsletters/sending/retry'
 
 /** A mail server's temporary refusals (4xx) are tried again this many times in all. */
 export const MAX_ATTEMPTS = 5
-/** How often, in messages, a batch looks whether the send was paused or cancelled. */
-const STATUS_CHECK_EVERY = 20
+/** How often, in milliseconds, a batch looks whether the send was paused or cancelled. */
+const STATUS_CHECK_MS = 500
 
 type ClaimedRow = {
   id: number
@@ -68,10 +68,13 @@ export class SendDeliveryBatch {
 
     let next = 0
     let stopped = false
+    let lastCheck = Date.now()
     const lane = async () => {
       while (!stopped && next < rows.length) {
         const index = next++
-        if (index > 0 && index % STATUS_CHECK_EVERY === 0 && !(await isSending(input.issueId))) {
+        const due = Date.now() - lastCheck >= STATUS_CHECK_MS
+        if (due) lastCheck = Date.now()
+        if (due && !(await isSending(input.issueId))) {
           stopped = true
           // Rows from here on go back unsent; rows other lanes already took finish.
           outcome.released = await progress.release(rows.slice(index).map((row) => row.id))

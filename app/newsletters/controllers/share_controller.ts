@@ -6,7 +6,12 @@ import { RecordShareView } from '#newsletters/actions/record_share_view'
 import { SubscribeThroughShare } from '#newsletters/actions/subscribe_through_share'
 import { ForwardIssue } from '#newsletters/actions/forward_issue'
 import { currentConsentText } from '#newsletters/queries/current_consent_text'
-import { shareUrl, webVersionUrl } from '#newsletters/reader_links'
+import { shareUrlFor, webVersionUrl } from '#newsletters/reader_links'
+import {
+  findSharedCopyHead,
+  sharePage,
+  type SharePageRender,
+} from '#newsletters/sharing/share_page'
 import type NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 
 const listChoiceValidator = vine.create({ list_id: vine.number().withoutDecimals() })
@@ -27,23 +32,33 @@ async function offeredLists(delivery: NewsletterDelivery) {
  * credits the reader, share buttons, and the forward page.
  */
 export default class ShareController {
-  async show({ params, view, response }: HttpContext) {
-    const delivery = await findSharedCopy(params.token)
-    if (!delivery) return response.notFound()
-    await new RecordShareView().handle(delivery)
-    const url = shareUrl(delivery.id)
-    return view.render('newsletters/share', {
-      token: params.token,
-      issue: delivery.issue,
-      sharer: sharerFirstName(delivery),
-      offers: await offeredLists(delivery),
-      webUrl: webVersionUrl(delivery.issueId),
-      links: {
-        linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
-        facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
-        email: `mailto:?subject=${encodeURIComponent(delivery.issue.subject)}&body=${encodeURIComponent(url)}`,
-      },
-    })
+  async show(ctx: HttpContext) {
+    const { params, view, response, session } = ctx
+    const copy = await findSharedCopyHead(params.token)
+    if (!copy) return response.notFound()
+    await new RecordShareView().handle(copy)
+    const render: SharePageRender = async (token, sharer) => {
+      const delivery = await findSharedCopy(params.token)
+      if (!delivery) throw new Error(`share copy ${copy.id} vanished`)
+      const url = shareUrlFor(token)
+      return view.render('newsletters/share', {
+        token,
+        issue: delivery.issue,
+        sharer,
+        offers: await offeredLists(delivery),
+        webUrl: webVersionUrl(delivery.issueId),
+        links: {
+          linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
+          facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
+          email: `mailto:?subject=${encodeURIComponent(delivery.issue.subject)}&body=${encodeURIComponent(url)}`,
+        },
+      })
+    }
+    // A page with messages or a form to refill (after subscribing) is one of a kind.
+    if (Object.keys(session.flashMessages.all()).length) {
+      return render(params.token, copy.sharer)
+    }
+    return sharePage(ctx, copy, params.token, render)
   }
 
   async subscribe({ params, request, response, session, i18n }: HttpContext) {

@@ -26,6 +26,7 @@ export class DeliveryProgress {
   #claim: string
   #sent: number[] = []
   #lastRecord = Date.now()
+  #lastRenewal = Date.now()
   #writing: Promise<void> = Promise.resolve()
 
   constructor(claim: string) {
@@ -76,10 +77,13 @@ export class DeliveryProgress {
     return released
   }
 
-  /** Records the sent rows and renews the claim on the rest. */
+  /** Records the sent rows, and renews the claim on the rest once a second. */
   async flush() {
     const ids = this.#sent.splice(0)
-    this.#lastRecord = Date.now()
+    const now = Date.now()
+    this.#lastRecord = now
+    const renew = now - this.#lastRenewal >= RECORD_AFTER_MS
+    if (renew) this.#lastRenewal = now
     await this.#write(async () => {
       if (ids.length)
         await db.from('newsletter_deliveries').whereIn('id', ids).update({
@@ -89,11 +93,12 @@ export class DeliveryProgress {
           error: null,
           retry_at: null,
         })
-      await db
-        .from('newsletter_deliveries')
-        .where('claim', this.#claim)
-        .where('status', 'sending')
-        .update({ claimed_at: sqlTimestamp() })
+      if (renew)
+        await db
+          .from('newsletter_deliveries')
+          .where('claim', this.#claim)
+          .where('status', 'sending')
+          .update({ claimed_at: sqlTimestamp() })
     })
   }
 

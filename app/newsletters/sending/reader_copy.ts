@@ -10,10 +10,10 @@ import {
 } from '#newsletters/sending/wire_message'
 import {
   bounceToken,
-  forwardUrl,
+  forwardUrlFor,
   readerToken,
-  shareUrl,
-  unsubscribeUrl,
+  shareUrlFor,
+  unsubscribeUrlFor,
   webVersionUrl,
 } from '#newsletters/reader_links'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
@@ -78,12 +78,24 @@ export async function envelopeFor(issueId: number): Promise<IssueEnvelope | null
 
 export type Reader = { deliveryId: number; subscriberId: number; name: string | null }
 
-export function readerValues(reader: Reader, issueId: number): PlaceholderValues {
-  const unsubscribe = unsubscribeUrl(reader.subscriberId)
+/** A reader's two signed tokens, made once per copy and used by the body and the headers. */
+export function readerTokens(reader: Reader) {
+  return {
+    unsubscribe: readerToken('unsubscribe', reader.subscriberId),
+    share: readerToken('share', reader.deliveryId),
+  }
+}
+
+export function readerValues(
+  reader: Reader,
+  issueId: number,
+  tokens = readerTokens(reader)
+): PlaceholderValues {
+  const unsubscribe = unsubscribeUrlFor(tokens.unsubscribe)
   return {
     first_name: reader.name?.trim() || 'læser',
-    share_url: shareUrl(reader.deliveryId),
-    forward_url: forwardUrl(reader.deliveryId),
+    share_url: shareUrlFor(tokens.share),
+    forward_url: forwardUrlFor(tokens.share),
     unsubscribe_url: unsubscribe,
     preferences_url: unsubscribe,
     web_url: webVersionUrl(issueId),
@@ -94,11 +106,14 @@ export function readerValues(reader: Reader, issueId: number): PlaceholderValues
  * RFC 2369 and RFC 8058: both ways out, and the one-click POST that mail
  * programs make from their own unsubscribe button.
  */
-export function listHeaders(envelope: IssueEnvelope, subscriberId: number) {
-  const token = readerToken('unsubscribe', subscriberId)
+export function listHeaders(
+  envelope: IssueEnvelope,
+  subscriberId: number,
+  token = readerToken('unsubscribe', subscriberId)
+) {
   const mailto = `mailto:${envelope.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${token}`)}`
   return {
-    'List-Unsubscribe': `<${unsubscribeUrl(subscriberId)}>, <${mailto}>`,
+    'List-Unsubscribe': `<${unsubscribeUrlFor(token)}>, <${mailto}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     'List-Id': envelope.listId,
   }
@@ -118,10 +133,13 @@ export type WireRecipient = Reader & { email: string; attempt: number }
 
 /** One reader's whole message from the issue's prepared MIME: nothing is composed again. */
 export function readerWireMessage(envelope: IssueEnvelope, reader: WireRecipient) {
+  const tokens = readerTokens(reader)
   return wireMessage(envelope.wire, {
     to: { address: reader.email, name: reader.name },
     messageId: messageIdFor(envelope, reader.deliveryId, reader.attempt),
-    listUnsubscribe: listHeaders(envelope, reader.subscriberId)['List-Unsubscribe'],
-    values: readerValues(reader, envelope.issueId),
+    listUnsubscribe: listHeaders(envelope, reader.subscriberId, tokens.unsubscribe)[
+      'List-Unsubscribe'
+    ],
+    values: readerValues(reader, envelope.issueId, tokens),
   })
 }

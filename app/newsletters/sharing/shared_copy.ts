@@ -1,5 +1,6 @@
 import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import { verifyReaderToken } from '#newsletters/reader_links'
+import { firstName } from '#newsletters/sharing/share_page'
 
 /**
  * The reader's copy behind a share token, with the issue and the sharer;
@@ -19,5 +20,5 @@ export async function findSharedCopy(token: string) {
 
 /** A first name at most: the sharer's address is never shown to the people they share with. */
 export function sharerFirstName(delivery: NewsletterDelivery) {
-  return delivery.subscriber.name?.trim().split(/\s+/)[0] || null
+  return firstName(delivery.subscriber.name)
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 import nodemailer from 'nodemailer'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
@@ -24,6 +25,8 @@ import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
 import { Actors } from '#audit/actor'
 import { sqlTimestamp } from '#shared/sql_time'
 import type { Figure } from '#shared/bench/report'
+import { noDelaySocket } from '#shared/mail/socket'
+import { startSink, startWorker, stopWorker } from '#shared/bench/sink'
 
 const require = createRequire(import.meta.url)
 const MailComposer = require('nodemailer/lib/mail-composer') as new (mail: object) => {
@@ -122,9 +125,17 @@ async function benchReaders(count: number) {
   return list
 }
 
-async function sendFigure(demo: NewsletterIssue, log: (line: string) => void) {
-  log(`send: ${SEND_READERS} readers on a list of their own…`)
-  const list = await benchReaders(SEND_READERS)
+async function waitUntilSent(issueId: number) {
+  while (true) {
+    const row = await db.from('newsletter_issues').where('id', issueId).select('status').first()
+    if (row?.status === 'sent') return
+    await sleep(25)
+  }
+}
+
+/** A fresh issue like the demo one, to `count` readers of their own, not yet started. */
+async function benchIssue(demo: NewsletterIssue, count: number) {
+  const list = await benchReaders(count)
   const issue = await NewsletterIssue.create({
     subject: demo.subject,
     preheader: demo.preheader,
@@ -133,54 +144,98 @@ async function sendFigure(demo: NewsletterIssue, log: (line: string) => void) {
     createdBy: 'bench',
   })
   await issue.related('lists').attach([list.id])
-  log('send: deliveries, batches, worker (QUEUE_DRIVER=sync runs them here) and SMTP…')
-  let started = performance.now()
+  return issue
+}
+
+/** From pressing send to the issue marked sent, through real worker processes. */
+async function timedSend(issue: NewsletterIssue, workers: number, port: number) {
+  // Workers take jobs from the queue this process dispatches to.
+  const driver = env.get('QUEUE_DRIVER')
+  if (driver === 'database') await db.from('queue_jobs').delete()
+  const running = []
+  for (let index = 0; index < workers; index++) running.push(await startWorker(port, driver))
+  const started = performance.now()
   const result = await new StartIssueSend().handle({ issueId: issue.id }, Actors.system('bench'))
-  const elapsed = (performance.now() - started) / 1000
   if (result.status !== 'started') throw new Error(`the send did not start: ${result.status}`)
+  await waitUntilSent(issue.id)
+  const seconds = (performance.now() - started) / 1000
+  for (const worker of running) await stopWorker(worker)
   const sent = await db
     .from('newsletter_deliveries')
     .where('issue_id', issue.id)
     .where('status', 'sent')
     .count('* as total')
     .first()
-  const ours = Number(sent.total) / elapsed
+  return { rate: Number(sent.total) / seconds, sent: Number(sent.total) }
+}
 
-  const envelope = (await envelopeFor(issue.id))!
-  const transport = nodemailer.createTransport({
-    host: env.get('SMTP_HOST') ?? '127.0.0.1',
-    port: env.get('SMTP_PORT') ?? 2525,
-    secure: false,
-    ignoreTLS: true,
-    pool: true,
-    maxConnections: env.get('SMTP_POOL_SIZE') ?? LANES,
-    maxMessages: Infinity,
-  })
-  const prebuilt = readerWireMessage(envelope, reader(0))
-  log(`send: baseline, ${SEND_READERS} pre-built messages raw through a pooled transport…`)
-  const baseline = await inLanes(SEND_READERS, () =>
-    transport.sendMail({
-      envelope: { from: envelope.from.address, to: ['x@bench.example'] },
-      raw: prebuilt,
+async function sendFigures(demo: NewsletterIssue, log: (line: string) => void, mysql: boolean) {
+  const sink = await startSink()
+  const figures: Figure[] = []
+  try {
+    const envelope = (await envelopeFor(demo.id))!
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: env.get('SMTP_POOL_SIZE') ?? LANES,
+      maxMessages: Infinity,
+      // The same connection settings as the app's mailer (config/mail.ts).
+      getSocket: noDelaySocket,
+    } as nodemailer.TransportOptions)
+    const prebuilt = readerWireMessage(envelope, reader(0))
+    log(`send: baseline, ${SEND_READERS} pre-built messages raw through a pooled transport…`)
+    const baseline = await inLanes(SEND_READERS, () =>
+      transport.sendMail({
+        envelope: { from: envelope.from.address, to: ['x@bench.example'] },
+        raw: prebuilt,
+      })
+    )
+    log(`send: naive, ${NAIVE_SENDS} messages each composed by nodemailer…`)
+    const naive = await inLanes(NAIVE_SENDS, (index) =>
+      transport.sendMail(composerMessage(envelope, reader(index)))
+    )
+    transport.close()
+
+    log(`send: ${SEND_READERS} readers through one worker (queue: ${env.get('QUEUE_DRIVER')})…`)
+    sink.reset()
+    const one = await timedSend(await benchIssue(demo, SEND_READERS), 1, sink.port)
+    figures.push({
+      name: 'send',
+      value: one.rate,
+      unit: 'messages/s',
+      baseline,
+      ratio: one.rate / baseline,
+      target: 'ratio >= 0.8',
+      naive_ratio: one.rate / naive,
+      sent: one.sent,
+      duplicates: sink.duplicates(),
+      message_bytes: prebuilt.length,
     })
-  )
-  log(`send: naive, ${NAIVE_SENDS} messages each composed by nodemailer…`)
-  started = performance.now()
-  const naive = await inLanes(NAIVE_SENDS, (index) =>
-    transport.sendMail(composerMessage(envelope, reader(index)))
-  )
-  transport.close()
-  return {
-    name: 'send',
-    value: ours,
-    unit: 'messages/s',
-    baseline,
-    ratio: ours / baseline,
-    target: 'ratio >= 0.8',
-    naive_ratio: ours / naive,
-    sent: Number(sent.total),
-    message_bytes: prebuilt.length,
-  } satisfies Figure
+    if (mysql) {
+      log(
+        `send_2_workers: ${SEND_READERS} readers through two workers (queue: ${env.get('QUEUE_DRIVER')})…`
+      )
+      sink.reset()
+      const two = await timedSend(await benchIssue(demo, SEND_READERS), 2, sink.port)
+      figures.push({
+        name: 'send_2_workers',
+        value: two.rate,
+        unit: 'messages/s',
+        baseline,
+        ratio: two.rate / baseline,
+        target: 'duplicates = 0',
+        sent: two.sent,
+        accepted: sink.accepted(),
+        duplicates: sink.duplicates(),
+      })
+    }
+  } finally {
+    await sink.stop()
+  }
+  return figures
 }
 
 async function invoicePdfFigure(log: (line: string) => void) {
@@ -209,18 +264,26 @@ async function minutesPdfFigure(log: (line: string) => void) {
   } satisfies Figure
 }
 
-/** Runs every figure this build measures, on the demo data prepared beforehand. */
-export async function runBenchmarks(log: (line: string) => void): Promise<Figure[]> {
+/** Runs every figure this build measures (or those named), on the demo data prepared beforehand. */
+export async function runBenchmarks(
+  log: (line: string) => void,
+  options: { only?: string[]; mysql: boolean }
+) {
   const demo = await NewsletterIssue.query()
     .where('status', 'sent')
     .whereNotNull('compiled_html')
     .orderBy('id')
     .firstOrFail()
   const envelope = (await envelopeFor(demo.id))!
-  return [
-    await personaliseFigure(envelope, log),
-    await sendFigure(demo, log),
-    await invoicePdfFigure(log),
-    await minutesPdfFigure(log),
-  ]
+  const all: Record<string, () => Promise<Figure[]>> = {
+    personalise: async () => [await personaliseFigure(envelope, log)],
+    send: () => sendFigures(demo, log, options.mysql),
+    invoice_pdf: async () => [await invoicePdfFigure(log)],
+    minutes_pdf: async () => [await minutesPdfFigure(log)],
+  }
+  const figures: Figure[] = []
+  for (const [name, measure] of Object.entries(all)) {
+    if (!options.only?.length || options.only.includes(name)) figures.push(...(await measure()))
+  }
+  return figures
 }

@@ -5,6 +5,7 @@ import NewsletterForward from '#newsletters/models/newsletter_forward'
 import Subscription from '#newsletters/models/subscription'
 import Subscriber from '#newsletters/models/subscriber'
 import ShareEvent from '#newsletters/models/share_event'
+import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import type NewsletterList from '#newsletters/models/newsletter_list'
 import { readerToken } from '#newsletters/reader_links'
 import { sentIssueFor, subscribeTo } from '#tests/helpers/newsletters'
@@ -59,6 +60,39 @@ test.group('Share links, forwards and the web version', (group) => {
     ;(await client.get(`/del/${forged}`)).assertStatus(404)
     ;(await client.get('/del/nonsense')).assertStatus(404)
     ;(await client.get(`/del/${readerToken('unsubscribe', delivery.id)}`)).assertStatus(404)
+  })
+
+  test('readers of one issue each get their own name, links and form token from the prepared page', async ({
+    client,
+    assert,
+  }) => {
+    const list = await NewsletterListFactory.with('consentTexts', 1).create()
+    const { issue, token } = await sentIssueWithSharer(list)
+    const other = await SubscriberFactory.merge({ name: '<b>Bo</b> Berg' }).create()
+    const otherCopy = await NewsletterDelivery.create({
+      issueId: issue.id,
+      subscriberId: other.id,
+      status: 'sent',
+      attempts: 1,
+    })
+    const otherToken = readerToken('share', otherCopy.id)
+
+    const first = (await client.get(`/del/${token}`)).text()
+    const second = (await client.get(`/del/${otherToken}`)).text()
+    const again = (await client.get(`/del/${token}`)).text()
+    assert.include(second, '&lt;b&gt;Bo&lt;/b&gt; har delt')
+    assert.notInclude(second, 'Ida')
+    assert.include(second, `action="/del/${otherToken}/tilmeld"`)
+    assert.include(second, encodeURIComponent(`/del/${otherToken}`))
+    assert.notInclude(second, token)
+    for (const page of [first, second, again]) assert.notMatch(page, /stand0?in/i)
+    const csrf = (page: string) =>
+      [...page.matchAll(/name='_csrf' value='([^']+)'/g)].map((m) => m[1])
+    // Each visitor (a new session each here) gets their own CSRF token in both forms.
+    assert.lengthOf(csrf(first), 2)
+    assert.equal(csrf(first)[0], csrf(first)[1])
+    assert.notEqual(csrf(first)[0], csrf(second)[0])
+    assert.notEqual(csrf(first)[0], csrf(again)[0])
   })
 
   test('subscribing through a share link credits the sharer once the reader is new', async ({
