@@ -5,6 +5,8 @@ const HealthController = () => import('#shared/controllers/health_controller')
 const OutboxController = () => import('#shared/mail/outbox_controller')
 
 router.get('/health', [HealthController, 'show'])
+// Liveness for a load balancer: answers without touching the database.
+router.get('/ping', () => 'ok')
 
 router
   .group(() => {

@@ -27,6 +27,12 @@ import { sqlTimestamp } from '#shared/sql_time'
 import type { Figure } from '#shared/bench/report'
 import { noDelaySocket } from '#shared/mail/socket'
 import { startSink, startWorker, stopWorker } from '#shared/bench/sink'
+import {
+  memberImportFigure,
+  memberListFigure,
+  sharePageFigure,
+  startServer,
+} from '#shared/bench/http_bench'
 
 const require = createRequire(import.meta.url)
 const MailComposer = require('nodemailer/lib/mail-composer') as new (mail: object) => {
@@ -264,6 +270,19 @@ async function minutesPdfFigure(log: (line: string) => void) {
   } satisfies Figure
 }
 
+async function httpFigures(log: (line: string) => void, figure: 'share_page' | 'member_list') {
+  const server = await startServer()
+  try {
+    return [
+      figure === 'share_page'
+        ? await sharePageFigure(server.base, log)
+        : await memberListFigure(server.base, log),
+    ]
+  } finally {
+    await server.stop()
+  }
+}
+
 /** Runs every figure this build measures (or those named), on the demo data prepared beforehand. */
 export async function runBenchmarks(
   log: (line: string) => void,
@@ -278,6 +297,9 @@ export async function runBenchmarks(
   const all: Record<string, () => Promise<Figure[]>> = {
     personalise: async () => [await personaliseFigure(envelope, log)],
     send: () => sendFigures(demo, log, options.mysql),
+    member_import: async () => [await memberImportFigure(log)],
+    share_page: () => httpFigures(log, 'share_page'),
+    member_list: () => httpFigures(log, 'member_list'),
     invoice_pdf: async () => [await invoicePdfFigure(log)],
     minutes_pdf: async () => [await minutesPdfFigure(log)],
   }
