@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Organisation from '#members/models/organisation'
 import Contact from '#members/models/contact'
-import { CreateOrganisation } from '#members/actions/create_organisation'
+import { CreateImportedOrganisations } from '#members/actions/create_imported_organisations'
 import { UpdateOrganisation } from '#members/actions/update_organisation'
 import { nameKey } from '#members/membership'
 import type { OrganisationFields } from '#members/organisation_fields'
@@ -93,7 +92,19 @@ export class ImportMembers {
     if (input.dryRun) return { status: 'checked', summary }
 
     await db.transaction(async (trx) => {
-      for (const entry of plan) await this.apply(entry, input.fileName, actor, trx)
+      await new CreateImportedOrganisations().handle(
+        plan
+          .filter((entry) => entry.kind === 'create')
+          .map(({ row }) => ({
+            fields: row.fields,
+            joinedOn: row.joinedOn,
+            primaryContact: row.contact,
+          })),
+        `Importeret fra ${input.fileName}`,
+        actor,
+        trx
+      )
+      for (const entry of plan) await this.apply(entry, actor, trx)
     })
     return { status: 'imported', summary }
   }
@@ -153,27 +164,9 @@ export class ImportMembers {
     return fields
   }
 
-  protected async apply(
-    entry: PlannedRow,
-    fileName: string,
-    actor: Actor,
-    trx: TransactionClientContract
-  ) {
-    if (entry.kind === 'unchanged') return
-    if (entry.kind === 'create') {
-      await new CreateOrganisation().handle(
-        {
-          fields: entry.row.fields,
-          status: 'active',
-          joinedOn: entry.row.joinedOn ?? DateTime.now(),
-          reason: `Importeret fra ${fileName}`,
-          primaryContact: entry.row.contact,
-        },
-        actor,
-        trx
-      )
-      return
-    }
+  protected async apply(entry: PlannedRow, actor: Actor, trx: TransactionClientContract) {
+    // New organisations were created together beforehand.
+    if (entry.kind !== 'update') return
 
     const { organisation, fields, row } = entry
     await new UpdateOrganisation().handle(organisation.id, fields, actor, trx)

@@ -90,6 +90,49 @@ test.group('ImportMembers', (group) => {
       assert.deepEqual(result.summary.unrecognisedTypes, [{ line: 6, text: 'Forlag' }])
     })
 
+  test('a long file: every new member gets its status, primary contact and log entry', async ({
+    assert,
+  }) => {
+    const rows = Array.from(
+      { length: 260 },
+      (_, i) =>
+        `Forening nr. ${i + 1};Forening;;;;;;Person ${i + 1};p${i + 1}@example.org;;02-03-2026`
+    )
+    const result = await run(
+      memberFile([
+        'Navn;Type;CVR;EAN;Adresse;Postnr;By;Kontaktperson;E-mail;Telefon;Indmeldt',
+        ...rows,
+      ])
+    )
+    assert.equal(result.status, 'imported')
+    const organisations = await Organisation.query()
+      .preload('contacts')
+      .preload('statusChanges')
+      .orderBy('id')
+    assert.lengthOf(organisations, 260)
+    const last = organisations.find((o) => o.name === 'Forening nr. 260')!
+    assert.equal(last.status, 'active')
+    assert.equal(last.currentNameKey, last.nameKey)
+    assert.equal(last.joinedOn?.toISODate(), '2026-03-02')
+    assert.deepEqual(
+      last.contacts.map((c) => [c.name, c.email, c.isPrimary]),
+      [['Person 260', 'p260@example.org', true]]
+    )
+    assert.deepEqual(
+      last.statusChanges.map((c) => [c.fromStatus, c.toStatus, c.reason]),
+      [[null, 'active', 'Importeret fra medlemmer.csv']]
+    )
+    const events = await AuditEvent.query()
+      .where('action', 'organisation.created')
+      .where('subject_id', String(last.id))
+    assert.lengthOf(events, 1)
+    assert.deepEqual(events[0].details, { name: 'Forening nr. 260' })
+    assert.equal(events[0].actorLabel, 'members:import test')
+    assert.isTrue(
+      organisations.every((o) => o.contacts.length === 1 && o.statusChanges.length === 1)
+    )
+  })
+
   test('importing the same file again changes nothing', async ({ assert }) => {
     await run(FOUNDERS_FILE)
     const eventsBefore = (await AuditEvent.all()).length
