@@ -9,14 +9,48 @@ export function liveChannel(assemblyId: number) {
   return `assemblies/${assemblyId}/live`
 }
 
+/** Ballots whose progress is being published now, and whether newer counts are waiting. */
+const publishing = new Map<number, { again: boolean; register?: VotingRegister }>()
+
 /**
  * Tells the chair's screen how many votes are in and how many are missing.
  * Only counts: in a secret ballot nothing about who chose what leaves here.
+ * When 500 delegates vote within a second, one count follows another
+ * rather than 500 each rebuilding the register: a vote that arrives while
+ * a count is being made asks for one more count after it, so the last
+ * count sent always includes every vote. The register (how many votes
+ * there are in all) is read once per burst, or taken from the caller.
  */
-export async function publishBallotProgress(ballotId: number) {
+export async function publishBallotProgress(ballotId: number, register?: VotingRegister) {
+  const running = publishing.get(ballotId)
+  if (running) {
+    running.again = true
+    running.register = register ?? running.register
+    return
+  }
+  const state: { again: boolean; register?: VotingRegister } = { again: false, register }
+  publishing.set(ballotId, state)
+  try {
+    do {
+      state.again = false
+      // Counted once per burst: who may vote does not change with the votes.
+      state.register ??= await registerOfBallot(ballotId)
+      await publishProgressNow(ballotId, state.register)
+    } while (state.again)
+  } finally {
+    publishing.delete(ballotId)
+  }
+}
+
+async function registerOfBallot(ballotId: number) {
+  const ballot = await Ballot.findOrFail(ballotId)
+  return getVotingRegister(await Assembly.findOrFail(ballot.assemblyId))
+}
+
+async function publishProgressNow(ballotId: number, register?: VotingRegister) {
   const ballot = await Ballot.findOrFail(ballotId)
   const assembly = await Assembly.findOrFail(ballot.assemblyId)
-  const progress = await ballotProgress(ballot, assembly)
+  const progress = await ballotProgress(ballot, assembly, register)
   transmit.broadcast(liveChannel(assembly.id), {
     ballotId: ballot.id,
     status: ballot.status,

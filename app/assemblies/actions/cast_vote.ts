@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import Assembly from '#assemblies/models/assembly'
 import Ballot from '#assemblies/models/ballot'
-import { getVotingRegister } from '#assemblies/queries/voting_register'
+import { getRegisterLine } from '#assemblies/queries/voting_register'
 import { validateElectionBallot } from '#assemblies/rules/election'
 import { isUniqueViolation } from '#shared/database_constraints'
 import { supportsRowLocks } from '#shared/row_locks'
@@ -43,8 +43,7 @@ export class CastVote {
     if (ballot.status !== 'open') return { status: 'not_open' }
     if (ballot.method !== 'electronic') return { status: 'show_of_hands' }
     const assembly = await Assembly.findOrFail(ballot.assemblyId)
-    const register = await getVotingRegister(assembly)
-    const caster = register.lines.find((line) => line.organisation.id === input.casterId)
+    const caster = await getRegisterLine(assembly, input.casterId)
     if (!caster?.attendance?.present) return { status: 'not_present' }
     if (!caster.right.mayVote) return { status: 'no_voting_right' }
     const mayCastFor =

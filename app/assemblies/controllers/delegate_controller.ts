@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import Ballot from '#assemblies/models/ballot'
 import AgendaItem from '#assemblies/models/agenda_item'
 import { findByAssemblyLink } from '#assemblies/links'
-import { getVotingRegister } from '#assemblies/queries/voting_register'
+import { getRegisterLine } from '#assemblies/queries/voting_register'
 import { selfCheckInValidator, voteValidator } from '#assemblies/validators/assemblies'
 import { CheckIn } from '#assemblies/actions/check_in'
 import { CastVote, type VoteChoice } from '#assemblies/actions/cast_vote'
@@ -22,8 +22,7 @@ export default class DelegateController {
     const found = await findByAssemblyLink(params.token)
     if (!found) return response.notFound()
     const { assembly, organisation } = found
-    const register = await getVotingRegister(assembly)
-    const line = register.lines.find((entry) => entry.organisation.id === organisation.id)
+    const line = await getRegisterLine(assembly, organisation.id)
     const ballots = await Ballot.query()
       .where('assembly_id', assembly.id)
       .where('status', 'open')

@@ -33,6 +33,7 @@ import {
   sharePageFigure,
   startServer,
 } from '#shared/bench/http_bench'
+import { voteBurstFigure } from '#shared/bench/vote_bench'
 
 const require = createRequire(import.meta.url)
 const MailComposer = require('nodemailer/lib/mail-composer') as new (mail: object) => {
@@ -270,14 +271,16 @@ async function minutesPdfFigure(log: (line: string) => void) {
   } satisfies Figure
 }
 
-async function httpFigures(log: (line: string) => void, figure: 'share_page' | 'member_list') {
+const HTTP_FIGURES = {
+  share_page: sharePageFigure,
+  member_list: memberListFigure,
+  vote_burst: voteBurstFigure,
+}
+
+async function httpFigures(log: (line: string) => void, figure: keyof typeof HTTP_FIGURES) {
   const server = await startServer()
   try {
-    return [
-      figure === 'share_page'
-        ? await sharePageFigure(server.base, log)
-        : await memberListFigure(server.base, log),
-    ]
+    return [await HTTP_FIGURES[figure](server.base, log)]
   } finally {
     await server.stop()
   }
@@ -300,6 +303,8 @@ export async function runBenchmarks(
     member_import: async () => [await memberImportFigure(log)],
     share_page: () => httpFigures(log, 'share_page'),
     member_list: () => httpFigures(log, 'member_list'),
+    // Many connections writing at once: measured on MariaDB (npm run bench -- --mysql).
+    ...(options.mysql ? { vote_burst: () => httpFigures(log, 'vote_burst') } : {}),
     invoice_pdf: async () => [await invoicePdfFigure(log)],
     minutes_pdf: async () => [await minutesPdfFigure(log)],
   }

@@ -1,0 +1,268 @@
+import { performance } from 'node:perf_hooks'
+import { randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import AgendaItem from '#assemblies/models/agenda_item'
+import { CreateAssembly } from '#assemblies/actions/create_assembly'
+import { CheckIn } from '#assemblies/actions/check_in'
+import { CreateBallot } from '#assemblies/actions/create_ballot'
+import { OpenBallot } from '#assemblies/actions/open_ballot'
+import { issueAssemblyLink } from '#assemblies/links'
+import { CreateImportedOrganisations } from '#members/actions/create_imported_organisations'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { Actors } from '#audit/actor'
+import type { Figure } from '#shared/bench/report'
+
+const VOTERS = 500
+const board = Actors.system('bench')
+
+/** A session on the site: its cookies and the CSRF token of a page it opened. */
+type Visitor = { cookie: string; csrf: string }
+
+function cookiesOf(response: Response, before: string[] = []) {
+  const jar = new Map(before.map((cookie) => [cookie.split('=')[0], cookie]))
+  for (const cookie of response.headers.getSetCookie()) {
+    const pair = cookie.split(';')[0]
+    jar.set(pair.split('=')[0], pair)
+  }
+  return [...jar.values()]
+}
+
+async function visit(url: string, cookies: string[] = []): Promise<Visitor & { jar: string[] }> {
+  const response = await fetch(url, { headers: { cookie: cookies.join('; ') } })
+  const page = await response.text()
+  const csrf = /name=['"]_csrf['"][^>]*value=['"]([^'"]+)/.exec(page)?.[1] ?? ''
+  const jar = cookiesOf(response, cookies)
+  return { cookie: jar.join('; '), csrf, jar }
+}
+
+async function staffSession(base: string) {
+  const login = await visit(`${base}/login`)
+  const response = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'cookie': login.cookie },
+    body: new URLSearchParams({
+      email: 'board@example.org',
+      password: 'kreds-demo',
+      _csrf: login.csrf,
+    }),
+  })
+  return visit(`${base}/assemblies`, cookiesOf(response, login.jar))
+}
+
+/** 500 members present, each with a personal link, and an open electronic yes/no ballot. */
+async function assemblyOfMany() {
+  const settings = await getAssociationSettings()
+  // The bench members have no invoices; their right to vote is not what is measured.
+  settings.unpaidDuesRemoveVotingRight = false
+  await settings.save()
+  const assembly = await new CreateAssembly().handle(
+    {
+      kind: 'ordinary',
+      title: 'Generalforsamling med mange',
+      startsAt: DateTime.now().plus({ days: 21 }),
+      place: 'Online',
+      meetingUrl: 'https://møde.example.org/gf',
+      motionDeadline: null,
+      requestedBy: null,
+    },
+    board
+  )
+  const names = Array.from({ length: VOTERS }, (_, index) => `Stemmeforening ${index + 1}`)
+  await db.transaction((trx) =>
+    new CreateImportedOrganisations().handle(
+      names.map((name, index) => ({
+        fields: {
+          name,
+          type: 'ngo',
+          legalForm: 'Forening',
+          cvr: null,
+          ean: null,
+          address: null,
+          postcode: null,
+          city: null,
+          website: null,
+          tierId: null,
+          notes: null,
+        },
+        joinedOn: null,
+        primaryContact: { name: `Delegeret ${index + 1}`, email: null, phone: null },
+      })),
+      'bench',
+      board,
+      trx
+    )
+  )
+  const organisations = await db.from('organisations').whereIn('name', names).select('id')
+  const links: string[] = []
+  for (const { id } of organisations) {
+    await new CheckIn().handle(
+      {
+        assemblyId: assembly.id,
+        organisationId: Number(id),
+        present: true,
+        representative: 'Delegeret',
+        by: 'board',
+      },
+      board
+    )
+    links.push(await issueAssemblyLink(assembly.id, Number(id)))
+  }
+  const item = await AgendaItem.query()
+    .where('assembly_id', assembly.id)
+    .orderBy('position')
+    .firstOrFail()
+  const created = await new CreateBallot().handle(
+    assembly.id,
+    {
+      agendaItemId: item.id,
+      motionId: null,
+      question: 'Godkendes regnskabet?',
+      kind: 'yes_no',
+      secret: false,
+      majority: 'simple',
+      quorumPercent: null,
+      seats: null,
+      method: 'electronic',
+      options: [],
+    },
+    board
+  )
+  if (created.status !== 'created') throw new Error(created.status)
+  await new OpenBallot().handle(created.ballot.id, board)
+  return {
+    assemblyId: assembly.id,
+    ballotId: created.ballot.id,
+    links: links.map((link, index) => ({ link, organisationId: Number(organisations[index].id) })),
+  }
+}
+
+/** The chair's live stream: the times at which each count of cast votes arrived. */
+async function chairStream(base: string, assemblyId: number, staff: Visitor) {
+  const uid = randomUUID()
+  const arrivals: { at: number; cast: number }[] = []
+  const controller = new AbortController()
+  const response = await fetch(`${base}/__transmit/events?uid=${uid}`, {
+    headers: { cookie: staff.cookie, accept: 'text/event-stream' },
+    signal: controller.signal,
+  })
+  const reader = response.body!.getReader()
+  const decoder = new TextDecoder()
+  const reading = (async () => {
+    let buffered = ''
+    try {
+      while (true) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buffered += decoder.decode(value, { stream: true })
+        const events = buffered.split('\n\n')
+        buffered = events.pop() ?? ''
+        for (const event of events) {
+          const cast = /"cast":(\d+)/.exec(event)
+          if (cast) arrivals.push({ at: performance.now(), cast: Number(cast[1]) })
+        }
+      }
+    } catch {
+      // Aborted at the end.
+    }
+  })()
+  const subscribed = await fetch(`${base}/__transmit/subscribe`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'cookie': staff.cookie,
+      'x-csrf-token': staff.csrf,
+    },
+    body: JSON.stringify({ uid, channel: `assemblies/${assemblyId}/live` }),
+  })
+  if (!subscribed.ok) throw new Error(`the chair could not subscribe: ${subscribed.status}`)
+  return {
+    arrivals,
+    stop: async () => {
+      controller.abort()
+      await reading
+    },
+  }
+}
+
+/**
+ * 500 delegates voting from their phones at once on MariaDB while the
+ * chair's screen follows the count: all recorded, none twice, and how long
+ * after each vote was sent the chair saw a count that includes it.
+ */
+export async function voteBurstFigure(base: string, log: (line: string) => void): Promise<Figure> {
+  log(`vote_burst: ${VOTERS} members checked in, each with a link…`)
+  const { assemblyId, ballotId, links } = await assemblyOfMany()
+  const delegates: (Visitor & { url: string; organisationId: number })[] = []
+  for (let start = 0; start < links.length; start += 50) {
+    const pages = await Promise.all(
+      links.slice(start, start + 50).map(async ({ link, organisationId }) => {
+        const url = new URL(new URL(link).pathname, base).toString()
+        return { ...(await visit(url)), url, organisationId }
+      })
+    )
+    delegates.push(...pages)
+  }
+  const staff = await staffSession(base)
+  const stream = await chairStream(base, assemblyId, staff)
+
+  log(`vote_burst: ${VOTERS} votes at once…`)
+  const sent: { at: number; done: number; ok: boolean }[] = []
+  await Promise.all(
+    delegates.map(async (delegate) => {
+      const at = performance.now()
+      const response = await fetch(`${delegate.url}/ballots/${ballotId}/vote`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'cookie': delegate.cookie,
+        },
+        body: new URLSearchParams({
+          for_organisation_id: String(delegate.organisationId),
+          answer: 'yes',
+          _csrf: delegate.csrf,
+        }),
+      })
+      sent.push({ at, done: performance.now(), ok: response.status === 302 })
+    })
+  )
+  const deadline = performance.now() + 30_000
+  while (!stream.arrivals.some((a) => a.cast >= VOTERS) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  await stream.stop()
+
+  const recorded = await db
+    .from('ballot_voters')
+    .where('ballot_id', ballotId)
+    .count('* as total')
+    .first()
+  const distinct = await db
+    .from('ballot_voters')
+    .where('ballot_id', ballotId)
+    .countDistinct('organisation_id as total')
+    .first()
+  // The k-th vote answered is in every count of k or more; its latency runs from its sending.
+  const answered = [...sent].sort((a, b) => a.done - b.done)
+  const latencies = answered.map((vote, index) => {
+    const shown = stream.arrivals.find(
+      (arrival) => arrival.cast >= index + 1 && arrival.at >= vote.at
+    )
+    return shown ? shown.at - vote.at : Number.POSITIVE_INFINITY
+  })
+  latencies.sort((a, b) => a - b)
+  const lastShown = stream.arrivals.find((arrival) => arrival.cast >= VOTERS)
+  const firstSent = Math.min(...sent.map((vote) => vote.at))
+  return {
+    name: 'vote_burst',
+    value: lastShown ? lastShown.at - firstSent : Number.POSITIVE_INFINITY,
+    unit: 'ms until the chair sees all',
+    target: 'all recorded, none twice, p95 < 1000 ms',
+    recorded: Number(recorded.total),
+    twice: Number(recorded.total) - Number(distinct.total),
+    refused: sent.filter((vote) => !vote.ok).length,
+    p95_ms: latencies[Math.floor(latencies.length * 0.95)],
+  }
+}
