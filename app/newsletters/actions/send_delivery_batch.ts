@@ -76,9 +76,10 @@ export class SendDeliveryBatch {
         if (due) lastCheck = Date.now()
         if (due && !(await isSending(input.issueId))) {
           stopped = true
-          // Rows from here on go back unsent; rows other lanes already took finish.
-          outcome.released = await progress.release(rows.slice(index).map((row) => row.id))
+          // This row and those no lane took go back unsent; rows other lanes took meanwhile finish.
+          const untouched = [rows[index], ...rows.slice(next)]
           next = rows.length
+          outcome.released = await progress.release(untouched.map((row) => row.id))
           return
         }
         await sendOne(rows[index])

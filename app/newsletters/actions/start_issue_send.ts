@@ -64,7 +64,11 @@ export class StartIssueSend {
       await recordAuditEvent(trx, actor, {
         module: 'newsletters',
         action: 'issue.send_started',
-        details: { subject: issue.subject, recipients: queued },
+        details: {
+          subject: issue.subject,
+          recipients: queued,
+          ...(input.rate ? { rate: input.rate } : {}),
+        },
         subject: { type: 'newsletter_issue', id: issue.id },
       })
       return queued

@@ -114,6 +114,11 @@ export class EraseSubscriber {
         .from('newsletter_forwards')
         .whereIn('id', forwardIds)
         .update({ recipient_email: ERASED, note: null })
+      // Bounces and complaints named the address; the suppression on the reader's row remains.
+      await trx
+        .from('mail_events')
+        .where((query) => query.where('subscriber_id', subscriber.id).orWhere('email', email))
+        .update({ email: ERASED, detail: null })
       const events = await AuditEvent.query({ client: trx }).where('details', 'like', `%${email}%`)
       for (const event of email ? events : []) {
         event.details = JSON.parse(JSON.stringify(event.details).split(email).join(ERASED))

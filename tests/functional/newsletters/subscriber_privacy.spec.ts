@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { RecordMailEvents } from '#newsletters/actions/record_mail_events'
 import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Subscriber from '#newsletters/models/subscriber'
@@ -102,6 +104,15 @@ test.group('A subscriber’s data', (group) => {
   }) => {
     const secretariat = await UserFactory.apply('secretariat').create()
     const { list, subscriber } = await reader()
+    await new RecordMailEvents().handle([
+      {
+        type: 'soft',
+        email: 'ida@example.org',
+        deliveryId: null,
+        detail: '4.2.2 full',
+        source: 'json',
+      },
+    ])
     const response = await client
       .post(`/newsletters/subscribers/${subscriber.id}/erasure`)
       .loginAs(secretariat)
@@ -120,6 +131,8 @@ test.group('A subscriber’s data', (group) => {
     const forward = await NewsletterForward.firstOrFail()
     assert.equal(forward.recipientEmail, '[slettet]')
     assert.isNull(forward.note)
+    const bounce = await db.from('mail_events').firstOrFail()
+    assert.deepInclude(bounce, { email: '[slettet]', detail: null, subscriber_id: subscriber.id })
 
     const result = await new ImportSubscribers().handle(
       {
