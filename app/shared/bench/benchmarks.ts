@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { spawn } from 'node:child_process'
+import app from '@adonisjs/core/services/app'
+import { writeFileSync } from 'node:fs'
 import nodemailer from 'nodemailer'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
@@ -132,6 +135,31 @@ async function benchReaders(count: number) {
   return list
 }
 
+/**
+ * The raw baseline sent by a separate process: the topology of a worker and
+ * the sink. Not spawnSync: the sink lives in this process and must answer.
+ */
+async function rawSenderProcess(port: number, message: Buffer) {
+  const file = app.tmpPath('bench-message.eml')
+  writeFileSync(file, message)
+  const child = spawn(
+    process.execPath,
+    [
+      'bin/bench_raw_sender.js',
+      String(port),
+      String(SEND_READERS),
+      String(env.get('SMTP_POOL_SIZE') ?? LANES),
+      file,
+    ],
+    { cwd: app.appRoot.pathname, stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`the raw sender exited with ${code}`)
+  return (JSON.parse(output) as { rate: number }).rate
+}
+
 async function waitUntilSent(issueId: number) {
   while (true) {
     const row = await db.from('newsletter_issues').where('id', issueId).select('status').first()
@@ -200,6 +228,8 @@ async function sendFigures(demo: NewsletterIssue, log: (line: string) => void, m
         raw: prebuilt,
       })
     )
+    log('send: the same baseline from a process of its own, as a worker sends…')
+    const baselineApart = await rawSenderProcess(sink.port, prebuilt)
     log(`send: naive, ${NAIVE_SENDS} messages each composed by nodemailer…`)
     const naive = await inLanes(NAIVE_SENDS, (index) =>
       transport.sendMail(composerMessage(envelope, reader(index)))
@@ -217,6 +247,8 @@ async function sendFigures(demo: NewsletterIssue, log: (line: string) => void, m
       ratio: one.rate / baseline,
       target: 'ratio >= 0.8',
       naive_ratio: one.rate / naive,
+      baseline_process: baselineApart,
+      ratio_process: one.rate / baselineApart,
       sent: one.sent,
       duplicates: sink.duplicates(),
       message_bytes: prebuilt.length,
