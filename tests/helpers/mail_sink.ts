@@ -6,6 +6,10 @@ export type MailSink = {
   port: number
   /** The recipient of every message accepted, in order; a copy sent twice is here twice. */
   recipients: string[]
+  /** Copies accepted more than once for the same recipient. */
+  duplicates(): number
+  /** Forgets what was accepted, between two measurements. */
+  reset(): void
   waitUntil(condition: () => boolean, timeoutMs?: number): Promise<void>
   stop(): Promise<void>
 }
@@ -24,10 +28,13 @@ export async function startMailSink(options: { delayMs?: number } = {}): Promise
     onData(stream, session, callback) {
       stream.on('data', () => {})
       stream.on('end', () => {
-        setTimeout(() => {
+        const accept = () => {
           for (const rcpt of session.envelope.rcptTo) recipients.push(rcpt.address.toLowerCase())
           callback()
-        }, options.delayMs ?? 0)
+        }
+        // Even a zero timer costs a millisecond a message: answer at once unless asked to wait.
+        if (options.delayMs) setTimeout(accept, options.delayMs)
+        else accept()
       })
     },
   })
@@ -37,6 +44,10 @@ export async function startMailSink(options: { delayMs?: number } = {}): Promise
   return {
     port: (server.server.address() as AddressInfo).port,
     recipients,
+    duplicates: () => recipients.length - new Set(recipients).size,
+    reset: () => {
+      recipients.length = 0
+    },
     async waitUntil(condition, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs
       while (!condition()) {

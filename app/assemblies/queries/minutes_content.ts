@@ -3,7 +3,7 @@ import Assembly from '#assemblies/models/assembly'
 import type { MinutesContent } from '#assemblies/models/minutes'
 import type { RegisterRow } from '#assemblies/documents/assembly_documents'
 import { getVotingRegister } from '#assemblies/queries/voting_register'
-import { assemblyBlock, associationBlock } from '#assemblies/queries/notice_document'
+import { assemblyBlock, associationBlock, motionBlock } from '#assemblies/queries/notice_document'
 import { describeResult } from '#assemblies/result_lines'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
@@ -61,12 +61,7 @@ export async function buildMinutesContent(
       position: item.position,
       title: item.title,
       notes: item.notes,
-      motions: item.motions.map((motion) => ({
-        title: motion.title,
-        body: motion.body,
-        changesStatutes: motion.changesStatutes,
-        submittedBy: motion.organisation?.name ?? 'Bestyrelsen',
-      })),
+      motions: item.motions.map(motionBlock),
       ballots: item.ballots.map((ballot) => ({
         question: ballot.question,
         secret: ballot.secret,

@@ -1,5 +1,10 @@
 import Assembly from '#assemblies/models/assembly'
-import type { AssociationBlock, NoticeDocument } from '#assemblies/documents/assembly_documents'
+import type Motion from '#assemblies/models/motion'
+import type {
+  AssociationBlock,
+  MotionBlock,
+  NoticeDocument,
+} from '#assemblies/documents/assembly_documents'
 import type AssociationSettings from '#association/models/association_settings'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
@@ -23,14 +28,19 @@ export async function getNoticeDocument(assemblyId: number): Promise<NoticeDocum
       position: item.position,
       title: item.title,
       description: item.description,
-      motions: item.motions.map((motion) => ({
-        title: motion.title,
-        body: motion.body,
-        changesStatutes: motion.changesStatutes,
-        submittedBy: motion.organisation?.name ?? 'Bestyrelsen',
-      })),
+      motions: item.motions.map(motionBlock),
     })),
     sentAt: (assembly.noticeSentAt ?? assembly.updatedAt).toISO()!,
+  }
+}
+
+/** A motion as the notice and the minutes print it; the board's own have no member name. */
+export function motionBlock(motion: Motion): MotionBlock {
+  return {
+    title: motion.title,
+    body: motion.body,
+    changesStatutes: motion.changesStatutes,
+    submittedBy: motion.organisation?.name ?? 'Bestyrelsen',
   }
 }
 

@@ -54,7 +54,7 @@ export class SendDeliveryBatch {
     }
     const issue = await NewsletterIssue.find(input.issueId)
     if (issue?.status !== 'sending' || input.deliveryIds.length === 0) return outcome
-    const envelope = await envelopeFor(input.issueId)
+    const envelope = await envelopeFor(input.issueId, issue)
     if (!envelope) return outcome
 
     const claim = randomUUID()

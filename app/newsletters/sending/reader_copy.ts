@@ -39,8 +39,11 @@ const prepared = new Map<string, { prepared: PreparedIssue; wire: WireTemplate }
  * Made once per batch. The costly part, the text part and the cut pieces,
  * is kept per compiled HTML: an issue's HTML never changes once it is sent.
  */
-export async function envelopeFor(issueId: number): Promise<IssueEnvelope | null> {
-  const issue = await NewsletterIssue.find(issueId)
+export async function envelopeFor(
+  issueId: number,
+  loaded?: NewsletterIssue
+): Promise<IssueEnvelope | null> {
+  const issue = loaded ?? (await NewsletterIssue.find(issueId))
   if (!issue?.compiledHtml) return null
   const settings = await getAssociationSettings()
   const list = await NewsletterList.query()

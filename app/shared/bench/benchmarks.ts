@@ -29,7 +29,8 @@ import { Actors } from '#audit/actor'
 import { sqlTimestamp } from '#shared/sql_time'
 import type { Figure } from '#shared/bench/report'
 import { noDelaySocket } from '#shared/mail/socket'
-import { startSink, startWorker, stopWorker } from '#shared/bench/sink'
+import { startMailSink } from '#tests/helpers/mail_sink'
+import { startProcess } from '#tests/helpers/processes'
 import {
   memberImportFigure,
   memberListFigure,
@@ -188,13 +189,20 @@ async function timedSend(issue: NewsletterIssue, workers: number, port: number) 
   const driver = env.get('QUEUE_DRIVER')
   if (driver === 'database') await db.from('queue_jobs').delete()
   const running = []
-  for (let index = 0; index < workers; index++) running.push(await startWorker(port, driver))
+  for (let index = 0; index < workers; index++) {
+    running.push(
+      await startProcess(['ace', 'queue:work'], {
+        env: { QUEUE_DRIVER: driver, SMTP_PORT: String(port) },
+        readyWhen: /Starting worker/,
+      })
+    )
+  }
   const started = performance.now()
   const result = await new StartIssueSend().handle({ issueId: issue.id }, Actors.system('bench'))
   if (result.status !== 'started') throw new Error(`the send did not start: ${result.status}`)
   await waitUntilSent(issue.id)
   const seconds = (performance.now() - started) / 1000
-  for (const worker of running) await stopWorker(worker)
+  for (const worker of running) await worker.stop()
   const sent = await db
     .from('newsletter_deliveries')
     .where('issue_id', issue.id)
@@ -205,7 +213,7 @@ async function timedSend(issue: NewsletterIssue, workers: number, port: number) 
 }
 
 async function sendFigures(demo: NewsletterIssue, log: (line: string) => void, mysql: boolean) {
-  const sink = await startSink()
+  const sink = await startMailSink()
   const figures: Figure[] = []
   try {
     const envelope = (await envelopeFor(demo.id))!
@@ -267,7 +275,7 @@ async function sendFigures(demo: NewsletterIssue, log: (line: string) => void, m
         ratio: two.rate / baseline,
         target: 'duplicates = 0',
         sent: two.sent,
-        accepted: sink.accepted(),
+        accepted: sink.recipients.length,
         duplicates: sink.duplicates(),
       })
     }

@@ -1,20 +1,12 @@
 import { performance } from 'node:perf_hooks'
 import { randomUUID } from 'node:crypto'
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import AgendaItem from '#assemblies/models/agenda_item'
-import { CreateAssembly } from '#assemblies/actions/create_assembly'
-import { CheckIn } from '#assemblies/actions/check_in'
-import { CreateBallot } from '#assemblies/actions/create_ballot'
-import { OpenBallot } from '#assemblies/actions/open_ballot'
 import { issueAssemblyLink } from '#assemblies/links'
-import { CreateImportedOrganisations } from '#members/actions/create_imported_organisations'
-import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { Actors } from '#audit/actor'
+// The same set-up the assembly tests use.
+import { assemblyWithMembers, openBallot } from '#tests/helpers/assemblies'
 import type { Figure } from '#shared/bench/report'
 
 const VOTERS = 500
-const board = Actors.system('bench')
 
 /** A session on the site: its cookies and the CSRF token of a page it opened. */
 type Visitor = { cookie: string; csrf: string }
@@ -53,89 +45,16 @@ async function staffSession(base: string) {
 
 /** 500 members present, each with a personal link, and an open electronic yes/no ballot. */
 async function assemblyOfMany() {
-  const settings = await getAssociationSettings()
-  // The bench members have no invoices; their right to vote is not what is measured.
-  settings.unpaidDuesRemoveVotingRight = false
-  await settings.save()
-  const assembly = await new CreateAssembly().handle(
-    {
-      kind: 'ordinary',
-      title: 'Generalforsamling med mange',
-      startsAt: DateTime.now().plus({ days: 21 }),
-      place: 'Online',
-      meetingUrl: 'https://møde.example.org/gf',
-      motionDeadline: null,
-      requestedBy: null,
-    },
-    board
-  )
-  const names = Array.from({ length: VOTERS }, (_, index) => `Stemmeforening ${index + 1}`)
-  await db.transaction((trx) =>
-    new CreateImportedOrganisations().handle(
-      names.map((name, index) => ({
-        fields: {
-          name,
-          type: 'ngo',
-          legalForm: 'Forening',
-          cvr: null,
-          ean: null,
-          address: null,
-          postcode: null,
-          city: null,
-          website: null,
-          tierId: null,
-          notes: null,
-        },
-        joinedOn: null,
-        primaryContact: { name: `Delegeret ${index + 1}`, email: null, phone: null },
-      })),
-      'bench',
-      board,
-      trx
-    )
-  )
-  const organisations = await db.from('organisations').whereIn('name', names).select('id')
-  const links: string[] = []
-  for (const { id } of organisations) {
-    await new CheckIn().handle(
-      {
-        assemblyId: assembly.id,
-        organisationId: Number(id),
-        present: true,
-        representative: 'Delegeret',
-        by: 'board',
-      },
-      board
-    )
-    links.push(await issueAssemblyLink(assembly.id, Number(id)))
+  const { assembly, organisations } = await assemblyWithMembers({ members: VOTERS })
+  const ballot = await openBallot(assembly)
+  const links = []
+  for (const organisation of organisations) {
+    links.push({
+      link: await issueAssemblyLink(assembly.id, organisation.id),
+      organisationId: organisation.id,
+    })
   }
-  const item = await AgendaItem.query()
-    .where('assembly_id', assembly.id)
-    .orderBy('position')
-    .firstOrFail()
-  const created = await new CreateBallot().handle(
-    assembly.id,
-    {
-      agendaItemId: item.id,
-      motionId: null,
-      question: 'Godkendes regnskabet?',
-      kind: 'yes_no',
-      secret: false,
-      majority: 'simple',
-      quorumPercent: null,
-      seats: null,
-      method: 'electronic',
-      options: [],
-    },
-    board
-  )
-  if (created.status !== 'created') throw new Error(created.status)
-  await new OpenBallot().handle(created.ballot.id, board)
-  return {
-    assemblyId: assembly.id,
-    ballotId: created.ballot.id,
-    links: links.map((link, index) => ({ link, organisationId: Number(organisations[index].id) })),
-  }
+  return { assemblyId: assembly.id, ballotId: ballot.id, links }
 }
 
 /** The chair's live stream: the times at which each count of cast votes arrived. */
