@@ -65,7 +65,7 @@ const env = {
   MAIL_FROM_NAME: 'Kreds',
   SMTP_HOST: '127.0.0.1',
   SMTP_PORT: String(sink.server.address().port),
-  SMTP_POOL_SIZE: '5',
+  SMTP_POOL_SIZE: process.env.SMTP_POOL_SIZE ?? '5',
   QUEUE_DRIVER: mysql ? 'redis' : 'database',
   REDIS_DB: '8',
   LIMITER_STORE: mysql ? 'redis' : 'memory',

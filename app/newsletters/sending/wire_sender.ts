@@ -23,6 +23,8 @@ export async function sendReaderCopy(envelope: IssueEnvelope, reader: WireRecipi
   const message = {
     envelope: { from: returnPathFor(envelope, reader.deliveryId), to: [reader.email] },
     raw: readerWireMessage(envelope, reader),
+    // The id the raw message carries; given here, the mailer does not make a random one per copy.
+    messageId: messageIdFor(envelope, reader.deliveryId, reader.attempt),
   }
   await mailer.transport.send(message as NodeMailerMessage)
 }

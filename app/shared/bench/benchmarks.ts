@@ -234,6 +234,7 @@ async function sendFigures(demo: NewsletterIssue, log: (line: string) => void, m
       transport.sendMail({
         envelope: { from: envelope.from.address, to: ['x@bench.example'] },
         raw: prebuilt,
+        messageId: '<bench@example.org>',
       })
     )
     log('send: the same baseline from a process of its own, as a worker sends…')

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
-import { rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
 import { runAce } from '#tests/helpers/processes'
@@ -106,5 +108,24 @@ test.group('First start (node ace kreds:prepare)', (group) => {
       'The database cannot be reached (mysql): ECONNREFUSED'
     )
     assert.notMatch(result.stdout + result.stderr, /at .*\.(ts|js):\d+/)
+  })
+
+  test('keeps an absolute SQLITE_PATH as given, outside the app root', async ({ assert }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'kreds-sqlite-'))
+    try {
+      const file = join(folder, 'kreds.sqlite3')
+      const result = await runAce(['migration:run', '--force'], {
+        env: { DB_CONNECTION: 'sqlite', SQLITE_PATH: file },
+      })
+      assert.equal(result.code, 0, result.stdout + result.stderr)
+      const sqlite = new Database(file, { readonly: true })
+      const tables = sqlite
+        .prepare("SELECT COUNT(*) AS total FROM sqlite_master WHERE name = 'organisations'")
+        .get()
+      sqlite.close()
+      assert.deepEqual(tables, { total: 1 })
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
   })
 })
