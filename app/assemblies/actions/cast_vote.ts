@@ -33,16 +33,30 @@ export type CastVoteResult = {
  * key of the voters' list, however many arrive at once.
  */
 export class CastVote {
-  async handle(input: {
-    ballotId: number
-    casterId: number
-    forOrganisationId: number
-    choice: VoteChoice
-  }): Promise<CastVoteResult> {
-    const ballot = await Ballot.query().where('id', input.ballotId).preload('options').firstOrFail()
+  /**
+   * `loaded` is the ballot (with its options) and assembly the caller has
+   * already read, so a burst of votes does not read them twice each; the
+   * ballot being open is checked again under a lock when the vote is written.
+   */
+  async handle(
+    input: {
+      ballotId: number
+      casterId: number
+      forOrganisationId: number
+      choice: VoteChoice
+    },
+    loaded: { ballot?: Ballot; assembly?: Assembly } = {}
+  ): Promise<CastVoteResult> {
+    const ballot =
+      loaded.ballot?.id === input.ballotId && loaded.ballot.options
+        ? loaded.ballot
+        : await Ballot.query().where('id', input.ballotId).preload('options').firstOrFail()
     if (ballot.status !== 'open') return { status: 'not_open' }
     if (ballot.method !== 'electronic') return { status: 'show_of_hands' }
-    const assembly = await Assembly.findOrFail(ballot.assemblyId)
+    const assembly =
+      loaded.assembly?.id === ballot.assemblyId
+        ? loaded.assembly
+        : await Assembly.findOrFail(ballot.assemblyId)
     const caster = await getRegisterLine(assembly, input.casterId)
     if (!caster?.attendance?.present) return { status: 'not_present' }
     if (!caster.right.mayVote) return { status: 'no_voting_right' }

@@ -110,14 +110,18 @@ export default class DelegateController {
     const ballot = await Ballot.query()
       .where('id', params.ballotId)
       .where('assembly_id', found.assembly.id)
+      .preload('options')
       .firstOrFail()
     const input = await request.validateUsing(voteValidator)
-    const result = await new CastVote().handle({
-      ballotId: ballot.id,
-      casterId: found.organisation.id,
-      forOrganisationId: input.for_organisation_id,
-      choice: choiceFrom(ballot.kind, input),
-    })
+    const result = await new CastVote().handle(
+      {
+        ballotId: ballot.id,
+        casterId: found.organisation.id,
+        forOrganisationId: input.for_organisation_id,
+        choice: choiceFrom(ballot.kind, input),
+      },
+      { ballot, assembly: found.assembly }
+    )
     session.flash(
       result.status === 'recorded' ? 'success' : 'error',
       i18n.t(`assemblies.vote.${result.status}`)

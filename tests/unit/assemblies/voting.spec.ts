@@ -69,6 +69,35 @@ test.group('Voting', (group) => {
     assert.deepEqual(await vote(other.id), { status: 'not_yours' })
   })
 
+  test('a ballot handed in already read is checked again when the vote is written: closed meanwhile, nothing is recorded', async ({
+    assert,
+  }) => {
+    const { assembly, organisations } = await assemblyWithMembers({ members: 2 })
+    const ballot = await openBallot(assembly)
+    const [first, second] = organisations
+    const read = await Ballot.query().where('id', ballot.id).preload('options').firstOrFail()
+    const vote = (organisationId: number) =>
+      new CastVote().handle(
+        {
+          ballotId: ballot.id,
+          casterId: organisationId,
+          forOrganisationId: organisationId,
+          choice: yes,
+        },
+        { ballot: read, assembly }
+      )
+    assert.deepEqual(await vote(first.id), { status: 'recorded' })
+    await new CloseBallot().handle(ballot.id, null, board)
+    // The copy read before the close still says open.
+    assert.equal(read.status, 'open')
+    assert.deepEqual(await vote(second.id), { status: 'not_open' })
+    const voters = await db.from('ballot_voters').where('ballot_id', ballot.id)
+    assert.deepEqual(
+      voters.map((row) => row.organisation_id),
+      [first.id]
+    )
+  })
+
   test('a secret ballot keeps no link from a vote to an organisation', async ({ assert }) => {
     const { assembly, organisations } = await assemblyWithMembers({ members: 3 })
     const ballot = await openBallot(assembly, { secret: true })
