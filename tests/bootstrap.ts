@@ -14,6 +14,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import type { Config } from '@japa/runner/types'
 import { chromium } from 'playwright'
 import { ensureTestDatabase } from '#tests/helpers/database'
+import { forgetSharePages } from '#newsletters/sharing/share_page'
 import { CHROMIUM_ARGS, findChromium } from '#tests/helpers/chromium'
 
 const browserSuiteRequested = !process.argv.some((arg) => ['unit', 'functional'].includes(arg))
@@ -70,8 +71,13 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
     suite.onTest((test) => test.skip(true, 'Chromium not found'))
   }
   if (['browser', 'functional'].includes(suite.name)) {
-    // Rate-limit counts live in memory during tests; each test starts with none.
-    suite.onGroup((group) => group.each.setup(() => limiter.clear()))
+    // Rate-limit counts and share pages live in memory during tests; each test starts with none.
+    suite.onGroup((group) =>
+      group.each.setup(async () => {
+        forgetSharePages()
+        await limiter.clear()
+      })
+    )
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

@@ -52,10 +52,10 @@ export type RunningProcess = {
 /** Starts a long-running process (a server, a worker) and waits for a line that says it is ready. */
 export async function startProcess(
   command: string[],
-  options: { env?: Record<string, string>; readyWhen: RegExp; timeoutMs?: number }
+  options: { env?: Record<string, string>; readyWhen: RegExp; timeoutMs?: number; cwd?: string }
 ): Promise<RunningProcess> {
   const child = spawn(process.execPath, command, {
-    cwd: app.appRoot.pathname,
+    cwd: options.cwd ?? app.appRoot.pathname,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

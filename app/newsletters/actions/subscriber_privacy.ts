@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { forgetSharePages } from '#newsletters/sharing/share_page'
 import db from '@adonisjs/lucid/services/db'
 import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
@@ -139,6 +140,7 @@ export class EraseSubscriber {
         subject: { type: 'subscriber', id: subscriber.id },
       })
     })
+    forgetSharePages()
     return { status: 'erased' as const }
   }
 }

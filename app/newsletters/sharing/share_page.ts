@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { escapeHtml } from '#newsletters/compose/placeholders'
 import { verifyReaderToken } from '#newsletters/reader_links'
 
-/** The one copy a share link stands for, read in one query on every view. */
+/** The one copy a share link stands for, as its page and its view count need it. */
 export type SharedCopyHead = {
   id: number
   issueId: number
@@ -11,9 +11,32 @@ export type SharedCopyHead = {
   sharer: string | null
 }
 
+/*
+| A link shared in a post is opened by many people within minutes, so what it
+| stands for is read again only after a few seconds. An erased reader's link
+| stops at once in the process that erased them and within those seconds in
+| any other.
+*/
+const heads = new Map<number, { head: SharedCopyHead | null; until: number }>()
+
 export async function findSharedCopyHead(token: string): Promise<SharedCopyHead | null> {
   const deliveryId = verifyReaderToken('share', token)
   if (!deliveryId) return null
+  const known = heads.get(deliveryId)
+  if (known && known.until > Date.now()) return known.head
+  const head = await readSharedCopyHead(deliveryId)
+  if (heads.size > 10_000) heads.clear()
+  heads.set(deliveryId, { head, until: Date.now() + KEEP_MS })
+  return head
+}
+
+/** After an erasure no share link shows what was erased; each test starts with nothing kept. */
+export function forgetSharePages() {
+  heads.clear()
+  pages.clear()
+}
+
+async function readSharedCopyHead(deliveryId: number): Promise<SharedCopyHead | null> {
   const row = await db
     .from('newsletter_deliveries')
     .join('subscribers', 'subscribers.id', 'newsletter_deliveries.subscriber_id')

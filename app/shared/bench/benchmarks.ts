@@ -38,6 +38,7 @@ import {
   startServer,
 } from '#shared/bench/http_bench'
 import { voteBurstFigure } from '#shared/bench/vote_bench'
+import { productionBuild, productionBuildEnv } from '#shared/bench/production_build'
 
 const require = createRequire(import.meta.url)
 const MailComposer = require('nodemailer/lib/mail-composer') as new (mail: object) => {
@@ -191,8 +192,10 @@ async function timedSend(issue: NewsletterIssue, workers: number, port: number) 
   const running = []
   for (let index = 0; index < workers; index++) {
     running.push(
-      await startProcess(['ace', 'queue:work'], {
-        env: { QUEUE_DRIVER: driver, SMTP_PORT: String(port) },
+      // As production runs a worker: from the build, nothing compiled while the first job waits.
+      await startProcess(['ace.js', 'queue:work'], {
+        cwd: productionBuild(),
+        env: { QUEUE_DRIVER: driver, SMTP_PORT: String(port), ...productionBuildEnv() },
         readyWhen: /Starting worker/,
       })
     )

@@ -1,6 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, symlinkSync } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import app from '@adonisjs/core/services/app'
@@ -10,38 +8,16 @@ import { readerToken } from '#newsletters/reader_links'
 import { ImportMembers } from '#members/actions/import_members'
 import { Actors } from '#audit/actor'
 import type { Figure } from '#shared/bench/report'
+import { productionBuild, productionBuildEnv } from '#shared/bench/production_build'
 
 const IMPORT_ROWS = 10_000
-
-/**
- * The app compiled as `node ace build` makes it for production (plain
- * JavaScript and built assets, no compiling on import), made afresh on
- * every run so it matches the source; it uses this checkout's packages.
- */
-function buildForProduction() {
-  const built = spawnSync(process.execPath, ['ace', 'build'], {
-    cwd: app.appRoot.pathname,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('node ace build failed')
-  const buildRoot = app.makePath('build')
-  const modules = join(buildRoot, 'node_modules')
-  if (!existsSync(modules)) symlinkSync(app.makePath('node_modules'), modules, 'dir')
-  return buildRoot
-}
 
 /** The web server as production runs it, on this process's database. */
 export async function startServer(): Promise<{ base: string; stop(): Promise<void> }> {
   const port = env.get('PORT')
-  const buildRoot = buildForProduction()
   const server: ChildProcess = spawn(process.execPath, ['bin/server.js'], {
-    cwd: buildRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      // The build has its own root: the database stays the one this process prepared.
-      SQLITE_PATH: app.makePath(env.get('SQLITE_PATH') ?? 'tmp/db.sqlite3'),
-    },
+    cwd: productionBuild(),
+    env: { ...process.env, NODE_ENV: 'production', ...productionBuildEnv() },
     stdio: 'ignore',
   })
   const base = `http://127.0.0.1:${port}`

@@ -8,6 +8,8 @@ import ShareEvent from '#newsletters/models/share_event'
 import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import type NewsletterList from '#newsletters/models/newsletter_list'
 import { readerToken } from '#newsletters/reader_links'
+import { EraseSubscriber } from '#newsletters/actions/subscriber_privacy'
+import { Actors } from '#audit/actor'
 import { sentIssueFor, subscribeTo } from '#tests/helpers/newsletters'
 import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
@@ -60,6 +62,23 @@ test.group('Share links, forwards and the web version', (group) => {
     ;(await client.get(`/del/${forged}`)).assertStatus(404)
     ;(await client.get('/del/nonsense')).assertStatus(404)
     ;(await client.get(`/del/${readerToken('unsubscribe', delivery.id)}`)).assertStatus(404)
+  })
+
+  test('a link opened again within seconds is served from what the first view read; an erased sharer’s link is gone at once', async ({
+    client,
+    assert,
+  }) => {
+    const list = await NewsletterListFactory.with('consentTexts', 1).create()
+    const { sharer, token, delivery } = await sentIssueWithSharer(list)
+    ;(await client.get(`/del/${token}`)).assertStatus(200)
+    // A rename is shown after a few seconds; the second view is served from the first one's read.
+    await Subscriber.query().where('id', sharer.id).update({ name: 'Ulla' })
+    ;(await client.get(`/del/${token}`)).assertTextIncludes('Ida har delt dette nyhedsbrev')
+    const views = await ShareEvent.query().where('delivery_id', delivery.id).where('kind', 'view')
+    assert.lengthOf(views, 2)
+
+    await new EraseSubscriber().handle(sharer.id, Actors.system('test'))
+    ;(await client.get(`/del/${token}`)).assertStatus(404)
   })
 
   test('readers of one issue each get their own name, links and form token from the prepared page', async ({
