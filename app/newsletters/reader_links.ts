@@ -30,9 +30,6 @@ export function verifyReaderToken(purpose: ReaderLinkPurpose, token: string): nu
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null
 }
 
-let appBase: string | null = null
-
-/** APP_URL's origin, worked out once: every reader's copy has several links. */
 let key: KeyObject | null = null
 
 /** Made once: every reader's copy signs three tokens, and a key object spares preparing the key each time. */
@@ -40,6 +37,9 @@ function appKey() {
   key ??= createSecretKey(Buffer.from(env.get('APP_KEY').release()))
   return key
 }
+
+/** APP_URL's origin, worked out once: every reader's copy has several links. */
+let appBase: string | null = null
 
 function absolute(path: string) {
   appBase ??= new URL(env.get('APP_URL')).origin
