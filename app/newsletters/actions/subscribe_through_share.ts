@@ -2,6 +2,7 @@ import Subscriber from '#newsletters/models/subscriber'
 import ShareEvent from '#newsletters/models/share_event'
 import type NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import { RequestSubscription } from '#newsletters/actions/request_subscription'
+import { isUniqueViolation } from '#shared/database_constraints'
 
 /**
  * The subscribe form on a share page: the usual double opt-in, with the new
@@ -26,11 +27,8 @@ export class SubscribeThroughShare {
     })
     if (result.status !== 'confirmation_sent') return result
     const subscriber = await Subscriber.findOrFail(result.subscription.subscriberId)
-    const credited = await ShareEvent.query()
-      .where('kind', 'signup')
-      .where('new_subscriber_id', subscriber.id)
-      .first()
-    if (subscriber.referredById === input.delivery.subscriberId && !credited) {
+    if (subscriber.referredById !== input.delivery.subscriberId) return result
+    try {
       await ShareEvent.create({
         deliveryId: input.delivery.id,
         issueId: input.delivery.issueId,
@@ -38,6 +36,9 @@ export class SubscribeThroughShare {
         kind: 'signup',
         newSubscriberId: subscriber.id,
       })
+    } catch (error) {
+      // Credited already, by this form sent twice or by another at the same moment.
+      if (!isUniqueViolation(error)) throw error
     }
     return result
   }
