@@ -107,9 +107,9 @@ function importFile(rows: number) {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n')])
 }
 
-export async function memberImportFigure(log: (line: string) => void): Promise<Figure> {
+/** The board importing IMPORT_ROWS organisations; how long the import itself took. */
+async function importOrganisations() {
   const file = importFile(IMPORT_ROWS)
-  log(`member_import: ${IMPORT_ROWS} rows…`)
   const started = performance.now()
   const result = await new ImportMembers().handle(
     { file, fileName: 'bench.csv', dryRun: false },
@@ -117,6 +117,12 @@ export async function memberImportFigure(log: (line: string) => void): Promise<F
   )
   const seconds = (performance.now() - started) / 1000
   if (result.status !== 'imported') throw new Error(`the import was refused: ${result.status}`)
+  return { result, seconds }
+}
+
+export async function memberImportFigure(log: (line: string) => void): Promise<Figure> {
+  log(`member_import: ${IMPORT_ROWS} rows…`)
+  const { result, seconds } = await importOrganisations()
   return {
     name: 'member_import',
     value: IMPORT_ROWS / seconds,
@@ -147,6 +153,12 @@ async function logIn(base: string, email: string, password: string) {
 
 /** The board searching the register and opening the first page, one request at a time. */
 export async function memberListFigure(base: string, log: (line: string) => void): Promise<Figure> {
+  const before = await db.from('organisations').count('* as total').first()
+  // Measured over a register of 10,000, whether or not member_import ran first.
+  if (Number(before.total) < IMPORT_ROWS) {
+    log(`member_list: importing ${IMPORT_ROWS} organisations first…`)
+    await importOrganisations()
+  }
   const organisations = await db.from('organisations').count('* as total').first()
   const cookie = await logIn(base, 'board@example.org', 'kreds-demo')
   const searches = ['', 'forening', 'socialt arbejde', 'Århus', 'kontakt4', 'fond', 'nr. 77']
