@@ -14,13 +14,16 @@ export default class AppProvider {
    * The web server starts even when the database is down (it answers 503 on
    * /health and a Danish error page), but says so plainly in the log. When
    * it is up, interrupted newsletter sends are resumed. A stopping server
-   * lets the requests it has accepted finish first.
+   * lets the requests it has accepted finish first and writes the share
+   * views that wait.
    */
   async #webReady() {
     // On SIGTERM, requests already accepted finish before the database closes.
     this.app.terminating(async () => {
       const { untilNoRequestsInFlight } = await import('#shared/in_flight')
       await untilNoRequestsInFlight(10_000)
+      const { shareViews } = await import('#newsletters/sharing/share_views')
+      await shareViews.flush()
     })
     const db = await this.app.container.make('lucid.db')
     const logger = await this.app.container.make('logger')

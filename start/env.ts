@@ -45,6 +45,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   // how long a claimed delivery may go without a sign of life before another worker takes it.
   NEWSLETTER_RATE_LIMIT: Env.schema.number.optional(),
   NEWSLETTER_CLAIM_TIMEOUT: Env.schema.number.optional(),
+  // Share-link views are written in groups this many milliseconds apart (0: each at once).
+  SHARE_VIEW_FLUSH_MS: Env.schema.number.optional(),
   // Signing of every message (RFC 6376); the key is a PEM file's path.
   DKIM_DOMAIN: Env.schema.string.optional(),
   DKIM_SELECTOR: Env.schema.string.optional(),

@@ -1,15 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
-import { sqlTimestamp } from '#shared/sql_time'
+import { shareViews } from '#newsletters/sharing/share_views'
 
-/** Someone opened a reader's share link: one row, written without a model, as views come in bursts. */
+/** Someone opened a reader's share link: counted with the views around it, in one write. */
 export class RecordShareView {
   async handle(copy: { id: number; issueId: number; subscriberId: number }) {
-    await db.table('newsletter_share_events').insert({
-      delivery_id: copy.id,
-      issue_id: copy.issueId,
-      sharer_id: copy.subscriberId,
-      kind: 'view',
-      created_at: sqlTimestamp(),
-    })
+    await shareViews.record(copy)
   }
 }

@@ -16,9 +16,13 @@ export function productionBuild() {
   if (built) return built
   const result = spawnSync(process.execPath, ['ace', 'build'], {
     cwd: app.appRoot.pathname,
-    stdio: 'ignore',
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
   })
-  if (result.status !== 0) throw new Error('node ace build failed')
+  if (result.status !== 0) {
+    const said = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n')
+    throw new Error(`node ace build failed:\n${said}`)
+  }
   const root = app.makePath('build')
   const modules = join(root, 'node_modules')
   if (!existsSync(modules)) symlinkSync(app.makePath('node_modules'), modules, 'dir')
