@@ -12,6 +12,17 @@ export type SharerRow = {
   signups: number
 }
 
+/** Views, forwards and sign-ups of each group, as three columns. */
+function countsByKind() {
+  return (['view', 'forward', 'signup'] as const).map((kind) =>
+    db.raw(`SUM(CASE WHEN kind = '${kind}' THEN 1 ELSE 0 END) AS ${kind}s`)
+  )
+}
+
+function kindCounts(row: { views: unknown; forwards: unknown; signups: unknown }) {
+  return { views: Number(row.views), forwards: Number(row.forwards), signups: Number(row.signups) }
+}
+
 /** Counts by kind, and how many of the sign-ups went on to confirm. */
 export async function getShareTotals(scope: { issueId?: number; sharerId?: number }) {
   const query = db
@@ -55,11 +66,7 @@ export async function getTopSharers(scope: { issueId?: number }, limit = 10): Pr
       'subscribers.name',
       'subscribers.email'
     )
-    .select(
-      db.raw(`SUM(CASE WHEN kind = 'view' THEN 1 ELSE 0 END) AS views`),
-      db.raw(`SUM(CASE WHEN kind = 'forward' THEN 1 ELSE 0 END) AS forwards`),
-      db.raw(`SUM(CASE WHEN kind = 'signup' THEN 1 ELSE 0 END) AS signups`)
-    )
+    .select(...countsByKind())
     .orderByRaw('signups DESC, forwards DESC, views DESC')
     .limit(limit)
   if (scope.issueId) query.where('newsletter_share_events.issue_id', scope.issueId)
@@ -68,9 +75,7 @@ export async function getTopSharers(scope: { issueId?: number }, limit = 10): Pr
     subscriberId: Number(row.subscriberId),
     name: row.name,
     email: row.email,
-    views: Number(row.views),
-    forwards: Number(row.forwards),
-    signups: Number(row.signups),
+    ...kindCounts(row),
   }))
 }
 
@@ -124,17 +129,11 @@ export async function getShareHistory(sharerId: number): Promise<ShareHistoryRow
     .where('newsletter_share_events.sharer_id', sharerId)
     .groupBy('newsletter_share_events.issue_id', 'newsletter_issues.subject')
     .select('newsletter_share_events.issue_id as issueId', 'newsletter_issues.subject')
-    .select(
-      db.raw(`SUM(CASE WHEN kind = 'view' THEN 1 ELSE 0 END) AS views`),
-      db.raw(`SUM(CASE WHEN kind = 'forward' THEN 1 ELSE 0 END) AS forwards`),
-      db.raw(`SUM(CASE WHEN kind = 'signup' THEN 1 ELSE 0 END) AS signups`)
-    )
+    .select(...countsByKind())
     .orderBy('newsletter_share_events.issue_id', 'desc')
   return rows.map((row) => ({
     issueId: Number(row.issueId),
     subject: row.subject,
-    views: Number(row.views),
-    forwards: Number(row.forwards),
-    signups: Number(row.signups),
+    ...kindCounts(row),
   }))
 }
