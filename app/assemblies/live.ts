@@ -10,7 +10,7 @@ export function liveChannel(assemblyId: number) {
 }
 
 /** Ballots whose progress is being published now, and whether newer counts are waiting. */
-const publishing = new Map<number, { again: boolean; register?: VotingRegister }>()
+const publishing = new Map<number, { again: boolean }>()
 
 /**
  * Tells the chair's screen how many votes are in and how many are missing.
@@ -18,45 +18,38 @@ const publishing = new Map<number, { again: boolean; register?: VotingRegister }
  * When 500 delegates vote within a second, one count follows another
  * rather than 500 each rebuilding the register: a vote that arrives while
  * a count is being made asks for one more count after it, so the last
- * count sent always includes every vote. The register (how many votes
- * there are in all) is read once per burst, or taken from the caller.
+ * count sent always includes every vote. The assembly and its register
+ * (how many votes there are in all) are read once per burst.
  */
-export async function publishBallotProgress(ballotId: number, register?: VotingRegister) {
+export async function publishBallotProgress(ballotId: number) {
   const running = publishing.get(ballotId)
   if (running) {
     running.again = true
-    running.register = register ?? running.register
     return
   }
-  const state: { again: boolean; register?: VotingRegister } = { again: false, register }
+  const state = { again: false }
   publishing.set(ballotId, state)
   try {
+    let assembly: Assembly | undefined
+    let register: VotingRegister | undefined
     do {
       state.again = false
-      // Counted once per burst: who may vote does not change with the votes.
-      state.register ??= await registerOfBallot(ballotId)
-      await publishProgressNow(ballotId, state.register)
+      // The ballot is read each time: it may have closed meanwhile.
+      const ballot = await Ballot.findOrFail(ballotId)
+      assembly ??= await Assembly.findOrFail(ballot.assemblyId)
+      // Who may vote does not change with the votes.
+      register ??= await getVotingRegister(assembly)
+      const progress = await ballotProgress(ballot, assembly, register)
+      transmit.broadcast(liveChannel(assembly.id), {
+        ballotId: ballot.id,
+        status: ballot.status,
+        cast: progress.cast,
+        missing: progress.missing,
+      })
     } while (state.again)
   } finally {
     publishing.delete(ballotId)
   }
-}
-
-async function registerOfBallot(ballotId: number) {
-  const ballot = await Ballot.findOrFail(ballotId)
-  return getVotingRegister(await Assembly.findOrFail(ballot.assemblyId))
-}
-
-async function publishProgressNow(ballotId: number, register?: VotingRegister) {
-  const ballot = await Ballot.findOrFail(ballotId)
-  const assembly = await Assembly.findOrFail(ballot.assemblyId)
-  const progress = await ballotProgress(ballot, assembly, register)
-  transmit.broadcast(liveChannel(assembly.id), {
-    ballotId: ballot.id,
-    status: ballot.status,
-    cast: progress.cast,
-    missing: progress.missing,
-  })
 }
 
 export async function ballotProgress(

@@ -49,10 +49,19 @@ export type RunningProcess = {
   kill(): Promise<void>
 }
 
-/** Starts a long-running process (a server, a worker) and waits for a line that says it is ready. */
+/**
+ * Starts a long-running process (a server, a worker) and waits until it is
+ * ready: a line of its output matches, or a probe (such as a request to a
+ * server that logs nothing) answers true.
+ */
 export async function startProcess(
   command: string[],
-  options: { env?: Record<string, string>; readyWhen: RegExp; timeoutMs?: number; cwd?: string }
+  options: {
+    env?: Record<string, string>
+    readyWhen: RegExp | (() => Promise<boolean>)
+    timeoutMs?: number
+    cwd?: string
+  }
 ): Promise<RunningProcess> {
   const child = spawn(process.execPath, command, {
     cwd: options.cwd ?? app.appRoot.pathname,
@@ -65,15 +74,28 @@ export async function startProcess(
       child.kill('SIGKILL')
       reject(new Error(`${command.join(' ')} was not ready in time:\n${output}`))
     }, options.timeoutMs ?? 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      if (options.readyWhen.test(output)) {
-        clearTimeout(timer)
-        resolve()
-      }
+    let ready = false
+    const isReady = () => {
+      ready = true
+      clearTimeout(timer)
+      resolve()
     }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
+    const readyWhen = options.readyWhen
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk))
+    if (readyWhen instanceof RegExp) {
+      const onData = () => !ready && readyWhen.test(output) && isReady()
+      child.stdout.on('data', onData)
+      child.stderr.on('data', onData)
+    } else {
+      const probe = async () => {
+        while (!ready && child.exitCode === null && child.signalCode === null) {
+          if (await readyWhen().catch(() => false)) return isReady()
+          await new Promise((wait) => setTimeout(wait, 100))
+        }
+      }
+      void probe()
+    }
     child.on('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`${command.join(' ')} exited with ${code}:\n${output}`))

@@ -1,6 +1,12 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import AuditEvent, { type AuditChanges, type AuditDetails } from '#audit/models/audit_event'
+import AuditEvent, {
+  storedChanges,
+  storedDetails,
+  type AuditChanges,
+  type AuditDetails,
+} from '#audit/models/audit_event'
 import type { Actor } from '#audit/actor'
+import { sqlTimestamp } from '#shared/sql_time'
 
 export type AuditEntry = {
   module: string
@@ -34,6 +40,34 @@ export async function recordAuditEvent(
       ip: actor.ip ?? null,
     },
     { client: trx }
+  )
+}
+
+/**
+ * Many events of one actor in one statement, inside the caller's
+ * transaction: for bulk work such as an import of thousands of members.
+ */
+export async function recordAuditEvents(
+  trx: TransactionClientContract,
+  actor: Actor,
+  entries: AuditEntry[]
+) {
+  if (!entries.length) return
+  const createdAt = sqlTimestamp()
+  await trx.table('audit_events').multiInsert(
+    entries.map((entry) => ({
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_label: actor.label,
+      module: entry.module,
+      action: entry.action,
+      subject_type: entry.subject?.type ?? null,
+      subject_id: entry.subject ? String(entry.subject.id) : null,
+      details: storedDetails(entry.details),
+      changes: storedChanges(entry.changes),
+      ip: actor.ip ?? null,
+      created_at: createdAt,
+    }))
   )
 }
 

@@ -5,6 +5,15 @@ import type { Actor } from '#audit/actor'
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>
 export type AuditDetails = Record<string, string | number>
 
+// Stored as text on both dialects: JSON columns differ between SQLite and MariaDB.
+export function storedDetails(value: AuditDetails | null | undefined) {
+  return Object.keys(value ?? {}).length ? JSON.stringify(value) : null
+}
+
+export function storedChanges(value: AuditChanges | null | undefined) {
+  return value ? JSON.stringify(value) : null
+}
+
 export default class AuditEvent extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
@@ -31,15 +40,13 @@ export default class AuditEvent extends BaseModel {
   declare subjectId: string | null
 
   @column({
-    prepare: (value: AuditDetails) =>
-      Object.keys(value ?? {}).length ? JSON.stringify(value) : null,
+    prepare: storedDetails,
     consume: (value: string | null) => (value ? (JSON.parse(value) as AuditDetails) : {}),
   })
   declare details: AuditDetails
 
-  // Stored as text on both dialects: JSON columns differ between SQLite and MariaDB.
   @column({
-    prepare: (value: AuditChanges | null) => (value ? JSON.stringify(value) : null),
+    prepare: storedChanges,
     consume: (value: string | null) => (value ? (JSON.parse(value) as AuditChanges) : null),
   })
   declare changes: AuditChanges | null

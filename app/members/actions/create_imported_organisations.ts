@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { nameKey } from '#members/membership'
 import type { NewContactFields, OrganisationFields } from '#members/organisation_fields'
 import type { Actor } from '#audit/actor'
+import { recordAuditEvents } from '#audit/actions/record_audit_event'
 import { sqlTimestamp } from '#shared/sql_time'
 
 export type ImportedOrganisation = {
@@ -98,19 +99,14 @@ export class CreateImportedOrganisations {
         updated_at: now,
       }))
     )
-    await trx.table('audit_events').multiInsert(
+    await recordAuditEvents(
+      trx,
+      actor,
       rows.map((row) => ({
-        actor_type: actor.type,
-        actor_id: actor.id,
-        actor_label: actor.label,
         module: 'members',
         action: 'organisation.created',
-        subject_type: 'organisation',
-        subject_id: String(idOf.get(row.current_name_key)),
-        details: JSON.stringify({ name: row.name }),
-        changes: null,
-        ip: actor.ip ?? null,
-        created_at: now,
+        subject: { type: 'organisation', id: idOf.get(row.current_name_key)! },
+        details: { name: row.name },
       }))
     )
   }

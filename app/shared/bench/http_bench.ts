@@ -1,6 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
-import { setTimeout as sleep } from 'node:timers/promises'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
@@ -9,36 +8,21 @@ import { ImportMembers } from '#members/actions/import_members'
 import { Actors } from '#audit/actor'
 import type { Figure } from '#shared/bench/report'
 import { productionBuild, productionBuildEnv } from '#shared/bench/production_build'
+import { startProcess } from '#tests/helpers/processes'
+import { logIn } from '#shared/bench/visitor'
 
 const IMPORT_ROWS = 10_000
 
 /** The web server as production runs it, on this process's database. */
 export async function startServer(): Promise<{ base: string; stop(): Promise<void> }> {
-  const port = env.get('PORT')
-  const server: ChildProcess = spawn(process.execPath, ['bin/server.js'], {
+  const base = `http://127.0.0.1:${env.get('PORT')}`
+  const server = await startProcess(['bin/server.js'], {
     cwd: productionBuild(),
-    env: { ...process.env, NODE_ENV: 'production', ...productionBuildEnv() },
-    stdio: 'ignore',
+    env: { NODE_ENV: 'production', ...productionBuildEnv() },
+    // The bench's server logs nothing: it is ready when it answers.
+    readyWhen: () => fetch(`${base}/ping`).then((response) => response.ok),
   })
-  const base = `http://127.0.0.1:${port}`
-  for (let tries = 0; tries < 300; tries++) {
-    try {
-      const response = await fetch(`${base}/ping`)
-      if (response.ok) break
-    } catch {
-      await sleep(100)
-    }
-  }
-  return {
-    base,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (server.exitCode !== null || server.signalCode !== null) return resolve()
-        server.once('exit', () => resolve())
-        server.kill('SIGTERM')
-        setTimeout(() => server.kill('SIGKILL'), 5000).unref()
-      }),
-  }
+  return { base, stop: () => server.stop() }
 }
 
 type LoadResult = {
@@ -132,25 +116,6 @@ export async function memberImportFigure(log: (line: string) => void): Promise<F
   }
 }
 
-async function logIn(base: string, email: string, password: string) {
-  const form = await fetch(`${base}/login`)
-  const cookies = (form.headers.getSetCookie?.() ?? []).map((cookie) => cookie.split(';')[0])
-  const page = await form.text()
-  const csrf = /name=['"]_csrf['"][^>]*value=['"]([^'"]+)/.exec(page)?.[1] ?? ''
-  const response = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'cookie': cookies.join('; '),
-    },
-    body: new URLSearchParams({ email, password, _csrf: csrf }),
-  })
-  const next = (response.headers.getSetCookie?.() ?? []).map((cookie) => cookie.split(';')[0])
-  const jar = new Map([...cookies, ...next].map((cookie) => [cookie.split('=')[0], cookie]))
-  return [...jar.values()].join('; ')
-}
-
 /** The board searching the register and opening the first page, one request at a time. */
 export async function memberListFigure(base: string, log: (line: string) => void): Promise<Figure> {
   const before = await db.from('organisations').count('* as total').first()
@@ -160,7 +125,7 @@ export async function memberListFigure(base: string, log: (line: string) => void
     await importOrganisations()
   }
   const organisations = await db.from('organisations').count('* as total').first()
-  const cookie = await logIn(base, 'board@example.org', 'kreds-demo')
+  const { cookie } = await logIn(base, 'board@example.org', '/members')
   const searches = ['', 'forening', 'socialt arbejde', 'Århus', 'kontakt4', 'fond', 'nr. 77']
   const check = await fetch(`${base}/members?q=forening`, { headers: { cookie } })
   if (check.status !== 200 || check.redirected) throw new Error('the board could not log in')

@@ -5,43 +5,9 @@ import { issueAssemblyLink } from '#assemblies/links'
 // The same set-up the assembly tests use.
 import { assemblyWithMembers, openBallot } from '#tests/helpers/assemblies'
 import type { Figure } from '#shared/bench/report'
+import { logIn, visit, type Visitor } from '#shared/bench/visitor'
 
 const VOTERS = 500
-
-/** A session on the site: its cookies and the CSRF token of a page it opened. */
-type Visitor = { cookie: string; csrf: string }
-
-function cookiesOf(response: Response, before: string[] = []) {
-  const jar = new Map(before.map((cookie) => [cookie.split('=')[0], cookie]))
-  for (const cookie of response.headers.getSetCookie()) {
-    const pair = cookie.split(';')[0]
-    jar.set(pair.split('=')[0], pair)
-  }
-  return [...jar.values()]
-}
-
-async function visit(url: string, cookies: string[] = []): Promise<Visitor & { jar: string[] }> {
-  const response = await fetch(url, { headers: { cookie: cookies.join('; ') } })
-  const page = await response.text()
-  const csrf = /name=['"]_csrf['"][^>]*value=['"]([^'"]+)/.exec(page)?.[1] ?? ''
-  const jar = cookiesOf(response, cookies)
-  return { cookie: jar.join('; '), csrf, jar }
-}
-
-async function staffSession(base: string) {
-  const login = await visit(`${base}/login`)
-  const response = await fetch(`${base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'cookie': login.cookie },
-    body: new URLSearchParams({
-      email: 'board@example.org',
-      password: 'kreds-demo',
-      _csrf: login.csrf,
-    }),
-  })
-  return visit(`${base}/assemblies`, cookiesOf(response, login.jar))
-}
 
 /** 500 members present, each with a personal link, and an open electronic yes/no ballot. */
 async function assemblyOfMany() {
@@ -123,7 +89,7 @@ export async function voteBurstFigure(base: string, log: (line: string) => void)
     )
     delegates.push(...pages)
   }
-  const staff = await staffSession(base)
+  const staff = await logIn(base, 'board@example.org', '/assemblies')
   const stream = await chairStream(base, assemblyId, staff)
 
   log(`vote_burst: ${VOTERS} votes at once…`)
