@@ -20,7 +20,7 @@ export default await Env.create(new URL('../', import.meta.url), {
     'silent',
   ] as const),
 
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum(['database', 'redis', 'memory'] as const),
 
   DB_CONNECTION: Env.schema.enum(['sqlite', 'mysql'] as const),
   SQLITE_PATH: Env.schema.string.optional(),

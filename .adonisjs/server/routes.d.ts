@@ -8,6 +8,21 @@ export type ScannedRoutes = {
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'locale.update': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'account.show': { paramsTuple?: []; params?: {} }
+    'account.update_password': { paramsTuple?: []; params?: {} }
+    'staff.index': { paramsTuple?: []; params?: {} }
+    'staff.store': { paramsTuple?: []; params?: {} }
+    'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'logo.show': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
@@ -30,64 +45,6 @@ export type ScannedRoutes = {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
-    'dues.overview': { paramsTuple?: []; params?: {} }
-    'dues.generate': { paramsTuple?: []; params?: {} }
-    'dues.remind': { paramsTuple?: []; params?: {} }
-    'dues.export': { paramsTuple?: []; params?: {} }
-    'fees.index': { paramsTuple?: []; params?: {} }
-    'fees.store_fee': { paramsTuple?: []; params?: {} }
-    'fees.store_tier': { paramsTuple?: []; params?: {} }
-    'fees.save_settings': { paramsTuple?: []; params?: {} }
-    'invoices.index': { paramsTuple?: []; params?: {} }
-    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'portal_invoices.index': { paramsTuple?: []; params?: {} }
-    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
-    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
-    'assemblies.index': { paramsTuple?: []; params?: {} }
-    'assemblies.create': { paramsTuple?: []; params?: {} }
-    'assemblies.store': { paramsTuple?: []; params?: {} }
-    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
-    'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
-    'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.proxy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'event_stream': { paramsTuple?: []; params?: {} }
-    'subscribe': { paramsTuple?: []; params?: {} }
-    'unsubscribe': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'session.store': { paramsTuple?: []; params?: {} }
-    'password_reset.create': { paramsTuple?: []; params?: {} }
-    'password_reset.store': { paramsTuple?: []; params?: {} }
-    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'locale.update': { paramsTuple?: []; params?: {} }
-    'session.destroy': { paramsTuple?: []; params?: {} }
-    'account.show': { paramsTuple?: []; params?: {} }
-    'account.update_password': { paramsTuple?: []; params?: {} }
-    'staff.index': { paramsTuple?: []; params?: {} }
-    'staff.store': { paramsTuple?: []; params?: {} }
-    'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'membership_application.create': { paramsTuple?: []; params?: {} }
     'membership_application.store': { paramsTuple?: []; params?: {} }
     'portal_session.show': { paramsTuple?: []; params?: {} }
@@ -107,16 +64,17 @@ export type ScannedRoutes = {
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'subscribe.store_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.subscribe': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.show_forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'mail_events.store': { paramsTuple?: []; params?: {} }
+    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'subscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.store_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'subscribe.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.index': { paramsTuple?: []; params?: {} }
@@ -147,12 +105,75 @@ export type ScannedRoutes = {
     'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.generate': { paramsTuple?: []; params?: {} }
+    'dues.remind': { paramsTuple?: []; params?: {} }
+    'dues.export': { paramsTuple?: []; params?: {} }
+    'fees.index': { paramsTuple?: []; params?: {} }
+    'fees.store_fee': { paramsTuple?: []; params?: {} }
+    'fees.store_tier': { paramsTuple?: []; params?: {} }
+    'fees.save_settings': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_invoices.index': { paramsTuple?: []; params?: {} }
+    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
+    'minutes.show_signing': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'minutes.sign_from_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'minutes.signing_pdf': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
+    'delegate.request_secret': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
+    'assemblies.index': { paramsTuple?: []; params?: {} }
+    'assemblies.create': { paramsTuple?: []; params?: {} }
+    'assemblies.store': { paramsTuple?: []; params?: {} }
+    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.proxy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'minutes.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.save': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.send_links': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_assemblies.index': { paramsTuple?: []; params?: {} }
+    'portal_assemblies.submit_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.show': { paramsTuple?: []; params?: {} }
+    'staff.index': { paramsTuple?: []; params?: {} }
+    'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'logo.show': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
@@ -164,42 +185,18 @@ export type ScannedRoutes = {
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
-    'dues.overview': { paramsTuple?: []; params?: {} }
-    'dues.export': { paramsTuple?: []; params?: {} }
-    'fees.index': { paramsTuple?: []; params?: {} }
-    'invoices.index': { paramsTuple?: []; params?: {} }
-    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'portal_invoices.index': { paramsTuple?: []; params?: {} }
-    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
-    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'assemblies.index': { paramsTuple?: []; params?: {} }
-    'assemblies.create': { paramsTuple?: []; params?: {} }
-    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'event_stream': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'password_reset.create': { paramsTuple?: []; params?: {} }
-    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'account.show': { paramsTuple?: []; params?: {} }
-    'staff.index': { paramsTuple?: []; params?: {} }
-    'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'membership_application.create': { paramsTuple?: []; params?: {} }
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
     'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.show_forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.index': { paramsTuple?: []; params?: {} }
     'newsletter_lists.create': { paramsTuple?: []; params?: {} }
@@ -214,12 +211,43 @@ export type ScannedRoutes = {
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.export': { paramsTuple?: []; params?: {} }
+    'fees.index': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_invoices.index': { paramsTuple?: []; params?: {} }
+    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
+    'minutes.show_signing': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'minutes.signing_pdf': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'assemblies.index': { paramsTuple?: []; params?: {} }
+    'assemblies.create': { paramsTuple?: []; params?: {} }
+    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_assemblies.index': { paramsTuple?: []; params?: {} }
+    'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'account.show': { paramsTuple?: []; params?: {} }
+    'staff.index': { paramsTuple?: []; params?: {} }
+    'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'logo.show': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
@@ -231,42 +259,18 @@ export type ScannedRoutes = {
     'organisations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contact_privacy.export': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
-    'dues.overview': { paramsTuple?: []; params?: {} }
-    'dues.export': { paramsTuple?: []; params?: {} }
-    'fees.index': { paramsTuple?: []; params?: {} }
-    'invoices.index': { paramsTuple?: []; params?: {} }
-    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'portal_invoices.index': { paramsTuple?: []; params?: {} }
-    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
-    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'assemblies.index': { paramsTuple?: []; params?: {} }
-    'assemblies.create': { paramsTuple?: []; params?: {} }
-    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'event_stream': { paramsTuple?: []; params?: {} }
-    'session.create': { paramsTuple?: []; params?: {} }
-    'password_reset.create': { paramsTuple?: []; params?: {} }
-    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'account.show': { paramsTuple?: []; params?: {} }
-    'staff.index': { paramsTuple?: []; params?: {} }
-    'staff.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'membership_application.create': { paramsTuple?: []; params?: {} }
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
     'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
-    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.show_forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribe.show_confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'web_version.archive': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
+    'subscribe.show_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'subscribe.show': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.index': { paramsTuple?: []; params?: {} }
     'newsletter_lists.create': { paramsTuple?: []; params?: {} }
@@ -281,51 +285,33 @@ export type ScannedRoutes = {
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  PUT: {
-    'settings.update': { paramsTuple?: []; params?: {} }
-    'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
-    'fees.save_settings': { paramsTuple?: []; params?: {} }
-    'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'account.update_password': { paramsTuple?: []; params?: {} }
-    'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'portal_organisation.update': { paramsTuple?: []; params?: {} }
-    'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
-    'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.export': { paramsTuple?: []; params?: {} }
+    'fees.index': { paramsTuple?: []; params?: {} }
+    'invoices.index': { paramsTuple?: []; params?: {} }
+    'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_invoices.index': { paramsTuple?: []; params?: {} }
+    'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
+    'minutes.show_signing': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'minutes.signing_pdf': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'assemblies.index': { paramsTuple?: []; params?: {} }
+    'assemblies.create': { paramsTuple?: []; params?: {} }
+    'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_assemblies.index': { paramsTuple?: []; params?: {} }
+    'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'event_stream': { paramsTuple?: []; params?: {} }
   }
   POST: {
-    'member_import.preview': { paramsTuple?: []; params?: {} }
-    'member_import.store': { paramsTuple?: []; params?: {} }
-    'organisations.store': { paramsTuple?: []; params?: {} }
-    'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'name_change_decision.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
-    'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
-    'dues.generate': { paramsTuple?: []; params?: {} }
-    'dues.remind': { paramsTuple?: []; params?: {} }
-    'fees.store_fee': { paramsTuple?: []; params?: {} }
-    'fees.store_tier': { paramsTuple?: []; params?: {} }
-    'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
-    'assemblies.store': { paramsTuple?: []; params?: {} }
-    'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
-    'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'register.proxy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'subscribe': { paramsTuple?: []; params?: {} }
-    'unsubscribe': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
     'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -333,6 +319,13 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'staff.store': { paramsTuple?: []; params?: {} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'member_import.preview': { paramsTuple?: []; params?: {} }
+    'member_import.store': { paramsTuple?: []; params?: {} }
+    'organisations.store': { paramsTuple?: []; params?: {} }
+    'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'name_change_decision.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'requestId': ParamValue} }
+    'contacts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contact_privacy.erase': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'membership_application.store': { paramsTuple?: []; params?: {} }
     'portal_session.request_link': { paramsTuple?: []; params?: {} }
     'portal_session.login': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -342,10 +335,11 @@ export type ScannedRoutes = {
     'portal_newsletters.subscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
     'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'subscribe.store_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'share.subscribe': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.forward': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'mail_events.store': { paramsTuple?: []; params?: {} }
     'subscribe.confirm': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'subscribe.store_embedded': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'subscribe.store': { paramsTuple: [ParamValue]; params: {'slug': ParamValue} }
     'newsletter_lists.store': { paramsTuple?: []; params?: {} }
     'issues.store': { paramsTuple?: []; params?: {} }
@@ -359,12 +353,55 @@ export type ScannedRoutes = {
     'subscriber_import.preview': { paramsTuple?: []; params?: {} }
     'subscriber_import.store': { paramsTuple?: []; params?: {} }
     'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dues.generate': { paramsTuple?: []; params?: {} }
+    'dues.remind': { paramsTuple?: []; params?: {} }
+    'fees.store_fee': { paramsTuple?: []; params?: {} }
+    'fees.store_tier': { paramsTuple?: []; params?: {} }
+    'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.sign_from_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
+    'delegate.request_secret': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }
+    'assemblies.store': { paramsTuple?: []; params?: {} }
+    'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.check_in': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'register.proxy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'minutes.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.send_links': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'portal_assemblies.submit_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribe': { paramsTuple?: []; params?: {} }
+    'unsubscribe': { paramsTuple?: []; params?: {} }
+  }
+  PUT: {
+    'account.update_password': { paramsTuple?: []; params?: {} }
+    'staff.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'settings.update': { paramsTuple?: []; params?: {} }
+    'organisations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
+    'portal_organisation.update': { paramsTuple?: []; params?: {} }
+    'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'fees.save_settings': { paramsTuple?: []; params?: {} }
+    'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'minutes.save': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
-    'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
+    'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

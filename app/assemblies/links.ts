@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import Assembly from '#assemblies/models/assembly'
 import Organisation from '#members/models/organisation'
-import { generateToken, hashToken } from '#shared/tokens'
+import { generateToken, hashToken, isLinkToken } from '#shared/tokens'
 import { sqlTimestamp } from '#shared/sql_time'
 
 /**
@@ -26,7 +26,7 @@ export async function issueAssemblyLink(assemblyId: number, organisationId: numb
 
 /** The assembly and organisation behind a personal link, or null. */
 export async function findByAssemblyLink(token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  if (!isLinkToken(token)) return null
   const row = await db.from('assembly_links').where('token_hash', hashToken(token)).first()
   if (!row) return null
   const assembly = await Assembly.find(row.assembly_id)

@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { linkToken } from '#shared/route_params'
 
 const AssembliesController = () => import('#assemblies/controllers/assemblies_controller')
 const RegisterController = () => import('#assemblies/controllers/register_controller')
@@ -7,16 +8,18 @@ const BallotsController = () => import('#assemblies/controllers/ballots_controll
 const DelegateController = () => import('#assemblies/controllers/delegate_controller')
 const MinutesController = () => import('#assemblies/controllers/minutes_controller')
 
-router.get('/referat/:token', [MinutesController, 'showSigning'])
-router.post('/referat/:token', [MinutesController, 'signFromLink'])
-router.get('/referat/:token/pdf', [MinutesController, 'signingPdf'])
-router.get('/gf/:token', [DelegateController, 'show'])
-router.post('/gf/:token/attendance', [DelegateController, 'checkIn'])
+// Links without a login: the dirigent's and referent's signing link, a delegate's personal link.
 router
-  .post('/gf/:token/ballots/:ballotId/vote', [DelegateController, 'vote'])
-  .where('ballotId', router.matchers.number())
-router
-  .post('/gf/:token/ballots/:ballotId/secret', [DelegateController, 'requestSecret'])
+  .group(() => {
+    router.get('/referat/:token', [MinutesController, 'showSigning'])
+    router.post('/referat/:token', [MinutesController, 'signFromLink'])
+    router.get('/referat/:token/pdf', [MinutesController, 'signingPdf'])
+    router.get('/gf/:token', [DelegateController, 'show'])
+    router.post('/gf/:token/attendance', [DelegateController, 'checkIn'])
+    router.post('/gf/:token/ballots/:ballotId/vote', [DelegateController, 'vote'])
+    router.post('/gf/:token/ballots/:ballotId/secret', [DelegateController, 'requestSecret'])
+  })
+  .where('token', linkToken)
   .where('ballotId', router.matchers.number())
 
 router

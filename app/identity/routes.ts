@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { linkToken } from '#shared/route_params'
 import { loginThrottle, newPasswordThrottle, passwordResetThrottle } from '#start/limiter'
 
 const SessionController = () => import('#identity/controllers/session_controller')
@@ -18,8 +19,14 @@ router
   .use(middleware.guest())
 
 // Reachable logged in too: an invitation may be opened in a browser where someone else is logged in.
-router.get('/reset-password/:token', [PasswordResetController, 'edit'])
-router.post('/reset-password/:token', [PasswordResetController, 'update']).use(newPasswordThrottle)
+router
+  .group(() => {
+    router.get('/reset-password/:token', [PasswordResetController, 'edit'])
+    router
+      .post('/reset-password/:token', [PasswordResetController, 'update'])
+      .use(newPasswordThrottle)
+  })
+  .where('token', linkToken)
 router.post('/locale', [LocaleController, 'update'])
 
 router
@@ -27,12 +34,14 @@ router
     router.post('/logout', [SessionController, 'destroy'])
     router.get('/account', [AccountController, 'show'])
     router.put('/account/password', [AccountController, 'updatePassword'])
+    router.delete('/account/sessions', [AccountController, 'endOtherSessions'])
 
     router.get('/staff', [StaffController, 'index'])
     router.post('/staff', [StaffController, 'store'])
     router.get('/staff/:id/edit', [StaffController, 'edit'])
     router.put('/staff/:id', [StaffController, 'update'])
     router.post('/staff/:id/invitation', [StaffController, 'resendInvitation'])
+    router.delete('/staff/:id/sessions', [StaffController, 'endSessions'])
   })
   .where('id', router.matchers.number())
   .use(middleware.auth())

@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { linkToken } from '#shared/route_params'
 import {
   applicationThrottle,
   memberLinkAddressThrottle,
@@ -26,8 +27,14 @@ router.get('/medlem', [PortalSessionController, 'show'])
 router
   .post('/medlem', [PortalSessionController, 'requestLink'])
   .use([memberLinkIpThrottle, memberLinkAddressThrottle])
-router.get('/medlem/login/:token', [PortalSessionController, 'showLink'])
-router.post('/medlem/login/:token', [PortalSessionController, 'login']).use(memberLinkIpThrottle)
+router
+  .group(() => {
+    router.get('/medlem/login/:token', [PortalSessionController, 'showLink'])
+    router
+      .post('/medlem/login/:token', [PortalSessionController, 'login'])
+      .use(memberLinkIpThrottle)
+  })
+  .where('token', linkToken)
 
 router
   .group(() => {

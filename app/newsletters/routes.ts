@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { linkToken, listSlug, readerToken } from '#shared/route_params'
 import { forwardIpThrottle, forwardReaderThrottle, subscribeThrottle } from '#start/limiter'
 
 const SubscribeController = () => import('#newsletters/controllers/subscribe_controller')
@@ -15,31 +16,47 @@ const IssueSendingController = () => import('#newsletters/controllers/issue_send
 const WebVersionController = () => import('#newsletters/controllers/web_version_controller')
 const ShareController = () => import('#newsletters/controllers/share_controller')
 
-router.get('/u/:token', [UnsubscribeController, 'show'])
-router.post('/u/:token', [UnsubscribeController, 'oneClick'])
+// A reader's signed links, in every copy of an issue.
+router
+  .group(() => {
+    router.get('/u/:token', [UnsubscribeController, 'show'])
+    router.post('/u/:token', [UnsubscribeController, 'oneClick'])
+    router.post('/u/:token/preferences', [UnsubscribeController, 'preferences'])
+    router.get('/del/:token', [ShareController, 'show'])
+    router.post('/del/:token/tilmeld', [ShareController, 'subscribe']).use(subscribeThrottle)
+    router.get('/del/:token/videresend', [ShareController, 'showForward'])
+    router
+      .post('/del/:token/videresend', [ShareController, 'forward'])
+      .use([forwardReaderThrottle, forwardIpThrottle])
+  })
+  .where('token', readerToken)
+
 router.post('/webhooks/mail-events', [MailEventsController, 'store'])
-router.post('/u/:token/preferences', [UnsubscribeController, 'preferences'])
 
 router
   .get('/nyhedsbrev/udgave/:id', [WebVersionController, 'show'])
   .where('id', router.matchers.number())
-router.get('/nyhedsbrev/:slug/arkiv', [WebVersionController, 'archive'])
-router.get('/nyhedsbrev/:slug/indlejret', [SubscribeController, 'showEmbedded'])
-router
-  .post('/nyhedsbrev/:slug/indlejret', [SubscribeController, 'storeEmbedded'])
-  .use(subscribeThrottle)
 
-router.get('/del/:token', [ShareController, 'show'])
-router.post('/del/:token/tilmeld', [ShareController, 'subscribe']).use(subscribeThrottle)
-router.get('/del/:token/videresend', [ShareController, 'showForward'])
 router
-  .post('/del/:token/videresend', [ShareController, 'forward'])
-  .use([forwardReaderThrottle, forwardIpThrottle])
+  .group(() => {
+    router.get('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'showConfirm'])
+    router
+      .post('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'confirm'])
+      .use(subscribeThrottle)
+  })
+  .where('token', linkToken)
 
-router.get('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'showConfirm'])
-router.post('/nyhedsbrev/bekraeft/:token', [SubscribeController, 'confirm']).use(subscribeThrottle)
-router.get('/nyhedsbrev/:slug', [SubscribeController, 'show'])
-router.post('/nyhedsbrev/:slug', [SubscribeController, 'store']).use(subscribeThrottle)
+router
+  .group(() => {
+    router.get('/nyhedsbrev/:slug/arkiv', [WebVersionController, 'archive'])
+    router.get('/nyhedsbrev/:slug/indlejret', [SubscribeController, 'showEmbedded'])
+    router
+      .post('/nyhedsbrev/:slug/indlejret', [SubscribeController, 'storeEmbedded'])
+      .use(subscribeThrottle)
+    router.get('/nyhedsbrev/:slug', [SubscribeController, 'show'])
+    router.post('/nyhedsbrev/:slug', [SubscribeController, 'store']).use(subscribeThrottle)
+  })
+  .where('slug', listSlug)
 
 router
   .group(() => {

@@ -5,7 +5,7 @@ import env from '#start/env'
 import Minutes from '#assemblies/models/minutes'
 import Assembly from '#assemblies/models/assembly'
 import type { SignatureRole } from '#assemblies/models/minutes_signature'
-import { generateToken, hashToken } from '#shared/tokens'
+import { generateToken, hashToken, isLinkToken } from '#shared/tokens'
 import { sqlTimestamp } from '#shared/sql_time'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
@@ -64,7 +64,7 @@ export class SendSigningLinks {
 
 /** The minutes and role behind a signing link, while the version is still a draft. */
 export async function findSigningLink(token: string) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  if (!isLinkToken(token)) return null
   const row = await db.from('minutes_sign_links').where('token_hash', hashToken(token)).first()
   if (!row) return null
   const minutes = await Minutes.query().where('id', row.minutes_id).preload('signatures').first()

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { DateTime } from 'luxon'
 import Assembly from '#assemblies/models/assembly'
 import AssemblyPolicy from '#assemblies/policies/assembly_policy'
@@ -66,7 +67,7 @@ export default class AssembliesController {
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     session.flash('success', i18n.t('assemblies.created'))
-    return response.redirect().toPath(`/assemblies/${assembly.id}`)
+    return response.redirect().toRoute('assemblies.show', { id: assembly.id })
   }
 
   async show({ params, view, bouncer }: HttpContext) {
@@ -100,7 +101,7 @@ export default class AssembliesController {
       result.status === 'locked' ? 'error' : 'success',
       i18n.t(`assemblies.update.${result.status}`)
     )
-    return response.redirect().toPath(`/assemblies/${params.id}`)
+    return response.redirect().toRoute('assemblies.show', { id: params.id })
   }
 
   async addAgendaItem(ctx: HttpContext) {
@@ -144,7 +145,7 @@ export default class AssembliesController {
         })
       )
     }
-    return response.redirect().toPath(`/assemblies/${params.id}`)
+    return response.redirect().toRoute('assemblies.show', { id: params.id })
   }
 
   async noticePdf({ params, response, bouncer }: HttpContext) {
@@ -173,7 +174,7 @@ export default class AssembliesController {
       result.status === 'submitted' ? 'success' : 'error',
       i18n.t(`assemblies.motions.${result.status}`)
     )
-    return response.redirect().toPath(`/assemblies/${params.id}`)
+    return response.redirect().toRoute('assemblies.show', { id: params.id })
   }
 
   protected async changeAgenda(
@@ -189,6 +190,6 @@ export default class AssembliesController {
     if (result.status !== 'changed') {
       session.flash('error', i18n.t(`assemblies.agenda.${result.status}`))
     }
-    return response.redirect().toPath(`/assemblies/${params.id}#agenda`)
+    return response.redirect().toPath(`${urlFor('assemblies.show', { id: params.id })}#agenda`)
   }
 }

@@ -37,7 +37,7 @@ export default class BallotsController {
       result.status === 'created' ? 'success' : 'error',
       i18n.t(`assemblies.ballots.${result.status}`)
     )
-    return response.redirect().toPath(`/assemblies/${params.id}/chair`)
+    return response.redirect().toRoute('ballots.chair', { id: params.id })
   }
 
   /** The chair's screen: every ballot, the open one with live counts. */
@@ -77,7 +77,7 @@ export default class BallotsController {
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status !== 'opened') session.flash('error', i18n.t('assemblies.ballots.not_draft'))
-    return response.redirect().toPath(`/assemblies/${params.id}/chair`)
+    return response.redirect().toRoute('ballots.chair', { id: params.id })
   }
 
   async close({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -95,7 +95,7 @@ export default class BallotsController {
     )
     if (result.status !== 'closed')
       session.flash('error', i18n.t(`assemblies.ballots.${result.status}`))
-    return response.redirect().toPath(`/assemblies/${params.id}/chair`)
+    return response.redirect().toRoute('ballots.chair', { id: params.id })
   }
 
   /** For the chair's screen when the live stream says a ballot changed. */

@@ -81,7 +81,7 @@ export default class DelegateController {
       result.status === 'checked_in' ? 'success' : 'error',
       i18n.t(`assemblies.register.${result.status}`)
     )
-    return response.redirect().toPath(`/gf/${params.token}`)
+    return response.redirect().toRoute('delegate.show', { token: params.token })
   }
 
   /** Any present member may ask for a written ballot before it opens. */
@@ -101,7 +101,7 @@ export default class DelegateController {
       result.status === 'made_secret' ? 'success' : 'error',
       i18n.t(`assemblies.secret.${result.status}`)
     )
-    return response.redirect().toPath(`/gf/${params.token}`)
+    return response.redirect().toRoute('delegate.show', { token: params.token })
   }
 
   async vote({ params, request, response, session, i18n }: HttpContext) {
@@ -126,7 +126,7 @@ export default class DelegateController {
       result.status === 'recorded' ? 'success' : 'error',
       i18n.t(`assemblies.vote.${result.status}`)
     )
-    return response.redirect().toPath(`/gf/${params.token}`)
+    return response.redirect().toRoute('delegate.show', { token: params.token })
   }
 }
 

@@ -76,7 +76,7 @@ export default class MinutesController {
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     session.flash('success', i18n.t('assemblies.minutes.saved', { version: minutes.version }))
-    return response.redirect().toPath(`/assemblies/${params.id}/minutes`)
+    return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
   async sign({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -92,7 +92,7 @@ export default class MinutesController {
       result.status === 'signed' || result.status === 'locked' ? 'success' : 'error',
       i18n.t(`assemblies.minutes.sign_${result.status}`)
     )
-    return response.redirect().toPath(`/assemblies/${params.id}/minutes`)
+    return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
   async sendLinks({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -104,7 +104,7 @@ export default class MinutesController {
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     session.flash('success', i18n.t('assemblies.minutes.links_sent', { count: result.sent }))
-    return response.redirect().toPath(`/assemblies/${params.id}/minutes`)
+    return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
   async pdf({ params, response, bouncer }: HttpContext) {
@@ -124,7 +124,7 @@ export default class MinutesController {
       result.status === 'closed' ? 'success' : 'error',
       i18n.t(`assemblies.close.${result.status}`)
     )
-    return response.redirect().toPath(`/assemblies/${params.id}/minutes`)
+    return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
   /** /referat/:token — the signing page for a dirigent or referent without a login. */
@@ -150,7 +150,7 @@ export default class MinutesController {
       result.status === 'signed' || result.status === 'locked' ? 'success' : 'error',
       i18n.t(`assemblies.minutes.sign_${result.status}`)
     )
-    return response.redirect().toPath(`/referat/${params.token}`)
+    return response.redirect().toRoute('minutes.show_signing', { token: params.token })
   }
 
   async signingPdf({ params, response }: HttpContext) {

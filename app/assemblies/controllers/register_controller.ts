@@ -69,7 +69,7 @@ export default class RegisterController {
       result.status === 'checked_in' || result.status === 'checked_out' ? 'success' : 'error',
       i18n.t(`assemblies.register.${result.status}`)
     )
-    return response.redirect().toPath(`/assemblies/${params.id}/register`)
+    return response.redirect().toRoute('register.show', { id: params.id })
   }
 
   async proxy({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -87,6 +87,6 @@ export default class RegisterController {
         i18n.t(`assemblies.proxy.${result.status}`)
       )
     }
-    return response.redirect().toPath(`/assemblies/${params.id}/register`)
+    return response.redirect().toRoute('register.show', { id: params.id })
   }
 }

@@ -48,7 +48,7 @@ export default class DuesController {
         })
       )
     }
-    return response.redirect().toPath(`/dues?year=${year}`)
+    return response.redirect().toRoute('dues.overview', {}, { qs: { year } })
   }
 
   async remind({ request, response, session, auth, bouncer, i18n }: HttpContext) {

@@ -72,7 +72,7 @@ export default class InvoicesController {
       if (!(error instanceof OioublError)) throw error
       // A file NemHandel would reject is not handed out; the treasurer is told what to fix.
       session.flash('error', i18n.t(`dues.oioubl.${error.reason}`))
-      return response.redirect().toPath(`/dues/invoices/${invoice.id}`)
+      return response.redirect().toRoute('invoices.show', { id: invoice.id })
     }
     response.header('content-type', 'application/xml; charset=utf-8')
     response.header('content-disposition', `attachment; filename="oioubl-${invoice.number}.xml"`)
@@ -86,7 +86,7 @@ export default class InvoicesController {
     if (paidOn > danishToday().endOf('day')) {
       session.flash('inputErrorsBag', { paid_on: [i18n.t('dues.payments.in_future')] })
       session.flashAll()
-      return response.redirect().toPath(`/dues/invoices/${params.id}`)
+      return response.redirect().toRoute('invoices.show', { id: params.id })
     }
     const result = await new RecordPayment().handle(
       {
@@ -111,7 +111,7 @@ export default class InvoicesController {
         i18n.t('dues.payments.recorded', { balance: formatKroner(result.balanceOre) })
       )
     }
-    return response.redirect().toPath(`/dues/invoices/${params.id}`)
+    return response.redirect().toRoute('invoices.show', { id: params.id })
   }
 
   async credit({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -123,11 +123,11 @@ export default class InvoicesController {
     )
     if (result.status !== 'credited') {
       session.flash('error', i18n.t(`dues.credit.${result.status}`))
-      return response.redirect().toPath(`/dues/invoices/${params.id}`)
+      return response.redirect().toRoute('invoices.show', { id: params.id })
     }
     await SendInvoiceMailJob.dispatch({ invoiceId: result.creditNote.id, purpose: 'credit_note' })
     session.flash('success', i18n.t('dues.credit.done', { number: result.creditNote.number }))
-    return response.redirect().toPath(`/dues/invoices/${result.creditNote.id}`)
+    return response.redirect().toRoute('invoices.show', { id: result.creditNote.id })
   }
 
   async resend({ params, response, session, bouncer, i18n }: HttpContext) {
@@ -135,7 +135,7 @@ export default class InvoicesController {
     const invoice = await Invoice.findOrFail(params.id)
     await SendInvoiceMailJob.dispatch({ invoiceId: invoice.id, purpose: invoice.kind })
     session.flash('success', i18n.t('dues.invoice.resent'))
-    return response.redirect().toPath(`/dues/invoices/${invoice.id}`)
+    return response.redirect().toRoute('invoices.show', { id: invoice.id })
   }
 
   /** A new invoice for a year whose invoice was credited, or for a member who joined late. */
@@ -160,7 +160,7 @@ export default class InvoicesController {
     }
     await SendInvoiceMailJob.dispatch({ invoiceId: result.invoice.id, purpose: 'invoice' })
     session.flash('success', i18n.t('dues.issue.issued', { number: result.invoice.number }))
-    return response.redirect().toPath(`/dues/invoices/${result.invoice.id}`)
+    return response.redirect().toRoute('invoices.show', { id: result.invoice.id })
   }
 }
 

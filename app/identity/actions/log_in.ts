@@ -1,8 +1,18 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { randomBytes } from 'node:crypto'
+import hash from '@adonisjs/core/services/hash'
 import User from '#identity/models/user'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { Actors } from '#audit/actor'
+
+let standIn: Promise<string> | null = null
+
+/** A hash of a random password, made once per process, to check against when there is none. */
+function standInHash() {
+  standIn ??= hash.make(randomBytes(24).toString('base64url'))
+  return standIn
+}
 
 export type LogInResult = { status: 'ok'; user: User } | { status: 'invalid_credentials' }
 
@@ -16,13 +26,15 @@ export class LogIn {
     password: string
     ip: string | null
   }): Promise<LogInResult> {
-    let user: User
-    try {
-      user = await User.verifyCredentials(input.email.trim().toLowerCase(), input.password)
-    } catch {
+    const user = await User.findBy('email', input.email.trim().toLowerCase())
+    // One full password check on every path: an unknown address, an invited
+    // account without a password and a deactivated one take as long as a
+    // wrong password, so the answer's timing says nothing about the account.
+    const stored = user?.password ?? (await standInHash())
+    const matches = await hash.verify(stored, input.password)
+    if (!user || !user.password || !user.isActive || !matches) {
       return { status: 'invalid_credentials' }
     }
-    if (!user.isActive || !user.password) return { status: 'invalid_credentials' }
 
     await db.transaction(async (trx) => {
       user.lastLoginAt = DateTime.now()

@@ -1,20 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { localeValidator } from '#identity/validators/auth'
 import { ChangeLocale } from '#identity/actions/change_locale'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
-import env from '#start/env'
-
-/** Where the form was, if it was on this site; the front page otherwise. */
-function sameSiteReferrerPath(referrer: string | undefined) {
-  if (!referrer) return '/'
-  try {
-    const url = new URL(referrer, env.get('APP_URL'))
-    return url.origin === new URL(env.get('APP_URL')).origin ? url.pathname + url.search : '/'
-  } catch {
-    return '/'
-  }
-}
+import { sameSiteReturnPath } from '#shared/return_path'
 
 /** Open to everyone: a visitor's choice is a cookie, a user's is saved on the account. */
 export default class LocaleController {
@@ -26,6 +16,9 @@ export default class LocaleController {
       await new ChangeLocale().handle({ user: staff, locale, ip: request.ip() })
     }
     session.flash('success', i18nManager.locale(locale).t('app.language_changed'))
-    return response.redirect().toPath(sameSiteReferrerPath(request.header('referer')))
+    // Back to the page the switch was on; anything else goes to the visitor's home page.
+    const member = !staff && (await auth.use('member').check())
+    const home = urlFor(member ? 'portal_session.show' : 'dashboard.show')
+    return response.redirect().toPath(sameSiteReturnPath(request.header('referer'), home))
   }
 }

@@ -4,6 +4,9 @@ import { RequestPasswordReset } from '#identity/actions/request_password_reset'
 import { ResetPassword } from '#identity/actions/reset_password'
 import { findUsableToken } from '#identity/queries/find_usable_token'
 import { LINK_LIFETIME_MINUTES } from '#identity/account_links'
+import { EndStaffSessions } from '#identity/actions/end_staff_sessions'
+import { tagLoginSession } from '#identity/sessions'
+import { Actors } from '#audit/actor'
 
 export default class PasswordResetController {
   async create({ view }: HttpContext) {
@@ -26,7 +29,8 @@ export default class PasswordResetController {
     return view.render('identity/reset_password', { token: params.token, link })
   }
 
-  async update({ params, request, response, session, auth, i18n }: HttpContext) {
+  async update(ctx: HttpContext) {
+    const { params, request, response, session, auth, i18n } = ctx
     const { password } = await request.validateUsing(resetPasswordValidator)
     const result = await new ResetPassword().handle({
       token: params.token,
@@ -38,8 +42,14 @@ export default class PasswordResetController {
       session.flash('error', i18n.t('auth.link_invalid'))
       return response.redirect().toPath('/forgot-password')
     }
+    // Whoever knew the old password is logged out everywhere; the person with the link is logged in.
+    await new EndStaffSessions().handle(
+      { user: result.user, reason: 'password_reset' },
+      Actors.user(result.user, request.ip())
+    )
     await auth.use('web').login(result.user)
+    await tagLoginSession(ctx, { kind: 'staff', id: result.user.id })
     session.flash('success', i18n.t('auth.password_reset_done'))
-    return response.redirect().toPath('/')
+    return response.redirect().toRoute('dashboard.show')
   }
 }

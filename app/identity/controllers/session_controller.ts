@@ -1,28 +1,33 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '#identity/validators/auth'
 import { LogIn } from '#identity/actions/log_in'
+import { endCurrentSession, tagLoginSession } from '#identity/sessions'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
     return view.render('identity/login')
   }
 
-  async store({ request, response, session, auth, i18n }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, response, session, auth, i18n } = ctx
     const input = await request.validateUsing(loginValidator)
     const result = await new LogIn().handle({ ...input, ip: request.ip() })
 
     if (result.status === 'invalid_credentials') {
       session.flash('error', i18n.t('auth.invalid_credentials'))
       session.flashOnly(['email'])
-      return response.redirect().toPath('/login')
+      return response.redirect().toRoute('session.create')
     }
+    // The guard gives the session a new id; the tag goes on that one.
     await auth.use('web').login(result.user)
-    return response.redirect().toPath('/')
+    await tagLoginSession(ctx, { kind: 'staff', id: result.user.id })
+    return response.redirect().toRoute('dashboard.show')
   }
 
-  async destroy({ response, session, auth, i18n }: HttpContext) {
-    await auth.use('web').logout()
-    session.flash('success', i18n.t('auth.logged_out'))
-    return response.redirect().toPath('/login')
+  async destroy(ctx: HttpContext) {
+    await ctx.auth.use('web').logout()
+    endCurrentSession(ctx)
+    ctx.session.flash('success', ctx.i18n.t('auth.logged_out'))
+    return ctx.response.redirect().toRoute('session.create')
   }
 }

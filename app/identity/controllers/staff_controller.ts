@@ -7,6 +7,7 @@ import { UpdateStaffUser } from '#identity/actions/update_staff_user'
 import { ROLES } from '#identity/roles'
 import { Actors } from '#audit/actor'
 import { ResendStaffInvitation } from '#identity/actions/resend_staff_invitation'
+import { EndStaffSessions } from '#identity/actions/end_staff_sessions'
 
 export default class StaffController {
   async index({ view, bouncer }: HttpContext) {
@@ -42,6 +43,7 @@ export default class StaffController {
     const target = await User.findOrFail(params.id)
     await bouncer.with(StaffPolicy).authorize('update', target)
     const input = await request.validateUsing(updateStaffValidator)
+    const actor = Actors.user(auth.use('web').getUserOrFail(), request.ip())
     const result = await new UpdateStaffUser().handle(
       {
         userId: target.id,
@@ -49,10 +51,34 @@ export default class StaffController {
         role: input.role,
         isActive: input.is_active ?? false,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      actor
     )
+    // A lost role or a closed account ends the sessions that had them.
+    const reason = !result.user.isActive
+      ? 'deactivated'
+      : result.user.role !== target.role
+        ? 'role_changed'
+        : null
+    if (result.status === 'updated' && reason) {
+      await new EndStaffSessions().handle({ user: result.user, reason }, actor)
+    }
     session.flash('success', i18n.t('staff.updated', { name: result.user.fullName }))
     return response.redirect().toPath('/staff')
+  }
+
+  /** An admin logs a user out everywhere, e.g. after a lost phone. */
+  async endSessions({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
+    const target = await User.findOrFail(params.id)
+    await bouncer.with(StaffPolicy).authorize('update', target)
+    const { ended } = await new EndStaffSessions().handle(
+      { user: target, reason: 'ended_by_admin' },
+      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    )
+    session.flash(
+      'success',
+      i18n.t('staff.sessions_ended', { name: target.fullName, count: ended })
+    )
+    return response.redirect().toRoute('staff.edit', { id: target.id })
   }
 
   async resendInvitation({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {

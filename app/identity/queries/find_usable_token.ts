@@ -1,10 +1,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import UserToken from '#identity/models/user_token'
-import { hashToken } from '#shared/tokens'
+import { hashToken, isLinkToken } from '#shared/tokens'
 
 /** The link's token row if it is unused, unexpired and its account active. */
 export async function findUsableToken(token: string, client?: TransactionClientContract) {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+  if (!isLinkToken(token)) return null
   const row = await UserToken.query({ client })
     .where('token_hash', hashToken(token))
     .preload('user')

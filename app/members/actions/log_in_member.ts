@@ -4,14 +4,14 @@ import MemberLoginToken from '#members/models/member_login_token'
 import type Contact from '#members/models/contact'
 import { memberActor, PORTAL_STATUSES } from '#members/portal_access'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
-import { hashToken } from '#shared/tokens'
+import { hashToken, isLinkToken } from '#shared/tokens'
 
 export type LogInMemberResult = { status: 'ok'; contact: Contact } | { status: 'invalid_link' }
 
 /** Spends a portal link: once, within its time, for a contact still in office. */
 export class LogInMember {
   async handle(input: { token: string; ip: string | null }): Promise<LogInMemberResult> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) return { status: 'invalid_link' }
+    if (!isLinkToken(input.token)) return { status: 'invalid_link' }
     return db.transaction(async (trx) => {
       const link = await MemberLoginToken.query({ client: trx })
         .where('token_hash', hashToken(input.token))

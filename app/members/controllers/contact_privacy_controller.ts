@@ -31,6 +31,6 @@ export default class ContactPrivacyController {
       'success',
       i18n.t(result.wasPrimary ? 'members.privacy.erased_primary' : 'members.privacy.erased')
     )
-    return response.redirect().toPath(`/members/${params.id}`)
+    return response.redirect().toRoute('organisations.show', { id: params.id })
   }
 }

@@ -26,7 +26,7 @@ export default class ContactsController {
       result.status === 'removed' ? 'success' : 'error',
       i18n.t(result.status === 'removed' ? 'members.contact_removed' : 'members.primary_cannot_go')
     )
-    return response.redirect().toPath(`/members/${params.id}`)
+    return response.redirect().toRoute('organisations.show', { id: params.id })
   }
 
   protected async save(
@@ -46,6 +46,6 @@ export default class ContactsController {
     } else {
       session.flash('success', i18n.t('members.contact_saved', { name: result.contact.name }))
     }
-    return response.redirect().toPath(`/members/${params.id}`)
+    return response.redirect().toRoute('organisations.show', { id: params.id })
   }
 }

@@ -42,6 +42,6 @@ export default class MembershipStatusController {
         session.flash('error', i18n.t('members.name_taken'))
         break
     }
-    return response.redirect().toPath(`/members/${params.id}`)
+    return response.redirect().toRoute('organisations.show', { id: params.id })
   }
 }

@@ -25,6 +25,6 @@ export default class NameChangeDecisionController {
     } as const
     const [kind, key] = messages[result.status]
     session.flash(kind, i18n.t(key))
-    return response.redirect().toPath(`/members/${params.id}`)
+    return response.redirect().toRoute('organisations.show', { id: params.id })
   }
 }

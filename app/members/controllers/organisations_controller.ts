@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
+import { knownFilters } from '#shared/query_filters'
 import DuesPolicy from '#dues/policies/dues_policy'
 import { getOrganisationInvoices } from '#dues/queries/organisation_invoices'
 import MemberPolicy from '#members/policies/member_policy'
@@ -22,6 +23,14 @@ export default class OrganisationsController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('view')
     const [error, filters] = await organisationFiltersValidator.tryValidate(request.qs())
+    const shownFilters = knownFilters(request.qs(), [
+      'q',
+      'type',
+      'status',
+      'tier',
+      'sort',
+      'direction',
+    ] as const)
     const valid = filters ?? {}
     const organisations = await listOrganisations(
       {
@@ -34,10 +43,10 @@ export default class OrganisationsController {
       },
       valid.page ?? 1
     )
-    organisations.baseUrl('/members').queryString({ ...request.qs(), page: undefined })
+    organisations.baseUrl('/members').queryString(shownFilters)
     return view.render('members/index', {
       organisations,
-      filters: request.qs(),
+      filters: shownFilters,
       filterError: Boolean(error),
       tiers: await Tier.query().orderBy('sort_order').orderBy('name'),
       types: ORGANISATION_TYPES,
@@ -77,7 +86,7 @@ export default class OrganisationsController {
       return response.redirect().toPath('/members/new')
     }
     session.flash('success', i18n.t('members.created', { name: result.organisation.name }))
-    return response.redirect().toPath(`/members/${result.organisation.id}`)
+    return response.redirect().toRoute('organisations.show', { id: result.organisation.id })
   }
 
   async show({ params, view, bouncer }: HttpContext) {
@@ -118,12 +127,12 @@ export default class OrganisationsController {
     if (result.status === 'name_taken') {
       session.flashAll()
       session.flash('inputErrorsBag', { name: [i18n.t('members.name_taken')] })
-      return response.redirect().toPath(`/members/${params.id}/edit`)
+      return response.redirect().toRoute('organisations.edit', { id: params.id })
     }
     session.flash(
       'success',
       i18n.t(result.status === 'updated' ? 'members.updated' : 'settings.unchanged')
     )
-    return response.redirect().toPath(`/members/${params.id}`)
+    return response.redirect().toRoute('organisations.show', { id: params.id })
   }
 }

@@ -4,7 +4,7 @@ import { sqlTimestamp } from '#shared/sql_time'
 import Subscription from '#newsletters/models/subscription'
 import Subscriber from '#newsletters/models/subscriber'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
-import { hashToken } from '#shared/tokens'
+import { hashToken, isLinkToken } from '#shared/tokens'
 import { liftOwnUnsubscribe } from '#newsletters/subscriber_records'
 
 export type ConfirmSubscriptionResult =
@@ -13,7 +13,7 @@ export type ConfirmSubscriptionResult =
 /** Double opt-in, second half: the reader's click is the consent's confirmation. */
 export class ConfirmSubscription {
   async handle(input: { token: string; ip: string | null }): Promise<ConfirmSubscriptionResult> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) return { status: 'invalid_link' }
+    if (!isLinkToken(input.token)) return { status: 'invalid_link' }
     return db.transaction(async (trx) => {
       const subscription = await Subscription.query({ client: trx })
         .where('confirm_token_hash', hashToken(input.token))

@@ -61,7 +61,7 @@ export default class IssueSendingController {
         : null
     if (at && at < DateTime.now()) {
       session.flash('error', i18n.t('newsletters.sending.in_the_past'))
-      return response.redirect().toPath(`/newsletters/issues/${params.id}`)
+      return response.redirect().toRoute('issue_sending.show', { id: params.id })
     }
     const result = await new StartIssueSend().handle(
       { issueId: Number(params.id), at, rate: input.rate ?? null },
@@ -84,7 +84,7 @@ export default class IssueSendingController {
     } else {
       session.flash('error', i18n.t(`newsletters.sending.${result.status}`))
     }
-    return response.redirect().toPath(`/newsletters/issues/${params.id}`)
+    return response.redirect().toRoute('issue_sending.show', { id: params.id })
   }
 
   async pause(ctx: HttpContext) {
@@ -114,6 +114,6 @@ export default class IssueSendingController {
       changed ? 'success' : 'error',
       i18n.t(changed ? `newsletters.sending.${done}` : 'newsletters.sending.not_sendable')
     )
-    return response.redirect().toPath(`/newsletters/issues/${params.id}`)
+    return response.redirect().toRoute('issue_sending.show', { id: params.id })
   }
 }

@@ -87,7 +87,7 @@ export default class IssuesController {
     )
     if (result.status !== 'saved') return response.badRequest()
     session.flash('success', i18n.t('newsletters.issues.duplicated'))
-    return response.redirect().toPath(`/newsletters/issues/${result.issue.id}/edit`)
+    return response.redirect().toRoute('issues.edit', { id: result.issue.id })
   }
 
   async sendTest({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -111,7 +111,7 @@ export default class IssuesController {
         )
       }
     }
-    return response.redirect().toPath(`/newsletters/issues/${params.id}/edit`)
+    return response.redirect().toRoute('issues.edit', { id: params.id })
   }
 
   protected async save(
@@ -135,6 +135,6 @@ export default class IssuesController {
       return response.redirect().toPath('/newsletters/issues')
     }
     session.flash('success', i18n.t('newsletters.issues.saved'))
-    return response.redirect().toPath(`/newsletters/issues/${result.issue.id}/edit`)
+    return response.redirect().toRoute('issues.edit', { id: result.issue.id })
   }
 }

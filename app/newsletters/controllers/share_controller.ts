@@ -77,7 +77,7 @@ export default class ShareController {
     })
     // The same words whatever happened, so the form reveals no one's subscriptions.
     session.flash('success', i18n.t('newsletters.subscribe.check_mail'))
-    return response.redirect().toPath(`/del/${params.token}`)
+    return response.redirect().toRoute('share.show', { token: params.token })
   }
 
   async showForward({ params, view, response, i18n }: HttpContext) {
@@ -105,6 +105,6 @@ export default class ShareController {
       result.status === 'queued' ? 'success' : 'error',
       i18n.t(`newsletters.forward.${result.status}`, { email: input.email })
     )
-    return response.redirect().toPath(`/del/${params.token}/videresend`)
+    return response.redirect().toRoute('share.show_forward', { token: params.token })
   }
 }

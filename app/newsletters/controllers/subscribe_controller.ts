@@ -33,7 +33,7 @@ export default class SubscribeController {
     })
     // The same words whatever happened, so the form reveals no one's subscriptions.
     session.flash('success', i18n.t('newsletters.subscribe.check_mail'))
-    return response.redirect().toPath(`/nyhedsbrev/${list.slug}`)
+    return response.redirect().toRoute('subscribe.show', { slug: list.slug })
   }
 
   /**
@@ -80,7 +80,7 @@ export default class SubscribeController {
     const result = await new ConfirmSubscription().handle({ token: params.token, ip: request.ip() })
     if (result.status === 'invalid_link') {
       session.flash('error', i18n.t('newsletters.subscribe.link_invalid'))
-      return response.redirect().toPath(`/nyhedsbrev/bekraeft/${params.token}`)
+      return response.redirect().toRoute('subscribe.show_confirm', { token: params.token })
     }
     return view.render('newsletters/confirmed', { list: result.subscription.list })
   }

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { knownFilters } from '#shared/query_filters'
 import Subscriber from '#newsletters/models/subscriber'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
@@ -16,16 +17,15 @@ export default class SubscribersController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('view')
     const [, filters] = await subscriberFiltersValidator.tryValidate(request.qs())
+    const shownFilters = knownFilters(request.qs(), ['q', 'list', 'status'] as const)
     const subscribers = await listSubscribers(
       { q: filters?.q, listId: filters?.list, status: filters?.status },
       filters?.page ?? 1
     )
-    subscribers
-      .baseUrl('/newsletters/subscribers')
-      .queryString({ ...request.qs(), page: undefined })
+    subscribers.baseUrl('/newsletters/subscribers').queryString(shownFilters)
     return view.render('newsletters/subscribers', {
       subscribers,
-      filters: request.qs(),
+      filters: shownFilters,
       lists: await NewsletterList.query().orderBy('name'),
       sharers: await getTopSharers({}, 5),
     })
@@ -74,10 +74,10 @@ export default class SubscribersController {
     if (result.status === 'email_taken') {
       session.flash('inputErrorsBag', { email: [i18n.t('newsletters.subscribers.email_taken')] })
       session.flashAll()
-      return response.redirect().toPath(`/newsletters/subscribers/${params.id}/edit`)
+      return response.redirect().toRoute('subscribers.edit', { id: params.id })
     }
     session.flash('success', i18n.t(`newsletters.subscribers.${result.status}`))
-    return response.redirect().toPath(`/newsletters/subscribers/${params.id}`)
+    return response.redirect().toRoute('subscribers.show', { id: params.id })
   }
 
   async exportData({ params, request, response, auth, bouncer }: HttpContext) {

@@ -12,7 +12,7 @@ import {
   startMailCatcher,
   type MailCatcher,
 } from '#tests/helpers/mail_catcher'
-import { hashToken } from '#shared/tokens'
+import { generateToken, hashToken } from '#shared/tokens'
 
 async function memberWithPrimary(email: string, name = 'LIVSVÆRK') {
   const organisation = await OrganisationFactory.merge({ name })
@@ -105,7 +105,7 @@ test.group('Member portal login', (group) => {
 
   test('an expired link is refused', async ({ client }) => {
     const { contact } = await memberWithPrimary('kontakt@livsvaerk.example.org')
-    const token = 'expired-token-abcdefghijklmnopqrstuvwxyz'
+    const token = generateToken()
     await MemberLoginToken.create({
       contactId: contact.id,
       tokenHash: hashToken(token),

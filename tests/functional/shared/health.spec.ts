@@ -25,7 +25,7 @@ test.group('A server whose database cannot be reached', (group) => {
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
-        SESSION_DRIVER: 'cookie',
+        SESSION_DRIVER: 'memory',
         DB_CONNECTION: 'mysql',
         MYSQL_HOST: '127.0.0.1',
         MYSQL_PORT: String(closedPort),

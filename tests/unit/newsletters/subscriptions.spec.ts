@@ -11,7 +11,7 @@ import { ConfirmSubscription } from '#newsletters/actions/confirm_subscription'
 import SendSubscriptionConfirmationJob from '#newsletters/jobs/send_subscription_confirmation_job'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { Actors } from '#audit/actor'
-import { hashToken } from '#shared/tokens'
+import { generateToken, hashToken } from '#shared/tokens'
 
 test.group('Consent texts', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -108,7 +108,7 @@ test.group('Double opt-in', (group) => {
   }) => {
     const list = await NewsletterListFactory.with('consentTexts', 1).create()
     const subscriber = await SubscriberFactory.apply('unsubscribed').create()
-    const token = 'confirm-token-abcdefghijklmnopqrstuvwxyz'
+    const token = generateToken()
     await Subscription.create({
       subscriberId: subscriber.id,
       listId: list.id,
@@ -133,7 +133,7 @@ test.group('Double opt-in', (group) => {
   test('an expired confirmation link does nothing', async ({ assert }) => {
     const list = await NewsletterListFactory.with('consentTexts', 1).create()
     const subscriber = await SubscriberFactory.create()
-    const token = 'expired-confirm-abcdefghijklmnopqrstuvwxyz'
+    const token = generateToken()
     await Subscription.create({
       subscriberId: subscriber.id,
       listId: list.id,

@@ -3,6 +3,7 @@ import { memberLinkValidator } from '#members/validators/portal'
 import { RequestMemberLoginLink } from '#members/actions/request_member_login_link'
 import { LogInMember } from '#members/actions/log_in_member'
 import { MEMBER_LINK_MINUTES } from '#members/portal_access'
+import { endCurrentSession, tagLoginSession } from '#identity/sessions'
 
 /** /medlem: a contact asks for a link by e-mail, follows it, and is logged in. */
 export default class PortalSessionController {
@@ -23,18 +24,22 @@ export default class PortalSessionController {
     return view.render('portal/confirm_login', { token: params.token })
   }
 
-  async login({ params, request, response, session, auth, i18n }: HttpContext) {
+  async login(ctx: HttpContext) {
+    const { params, request, response, session, auth, i18n } = ctx
     const result = await new LogInMember().handle({ token: params.token, ip: request.ip() })
     if (result.status === 'invalid_link') {
       session.flash('error', i18n.t('portal.link_invalid'))
       return response.redirect().toPath('/medlem')
     }
     await auth.use('member').login(result.contact)
+    await tagLoginSession(ctx, { kind: 'contact', id: result.contact.id })
     return response.redirect().toPath('/medlem/organisation')
   }
 
-  async logout({ response, session, auth, i18n }: HttpContext) {
+  async logout(ctx: HttpContext) {
+    const { response, session, auth, i18n } = ctx
     await auth.use('member').logout()
+    endCurrentSession(ctx)
     session.flash('success', i18n.t('auth.logged_out'))
     return response.redirect().toPath('/medlem')
   }
