@@ -16,6 +16,7 @@ import { chromium } from 'playwright'
 import { ensureTestDatabase } from '#tests/helpers/database'
 import { forgetSharePages } from '#newsletters/sharing/share_page'
 import { CHROMIUM_ARGS, findChromium } from '#tests/helpers/chromium'
+import { forgetMemorySessions } from '#tests/helpers/memory_sessions'
 
 const browserSuiteRequested = !process.argv.some((arg) => ['unit', 'functional'].includes(arg))
 
@@ -76,6 +77,7 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
       group.each.setup(async () => {
         forgetSharePages()
         await limiter.clear()
+        await forgetMemorySessions()
       })
     )
     return suite.setup(() => testUtils.httpServer().start())
