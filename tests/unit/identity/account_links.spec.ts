@@ -16,7 +16,9 @@ import {
   startMailCatcher,
   type MailCatcher,
 } from '#tests/helpers/mail_catcher'
-import { hashToken } from '#shared/tokens'
+import { generateToken, hashToken } from '#shared/tokens'
+import { ChangePassword } from '#identity/actions/change_password'
+import { TEST_PASSWORD } from '#database/factories/user_factory'
 
 test.group('RequestPasswordReset', (group) => {
   let fakeQueue: ReturnType<typeof queue.fake>
@@ -104,7 +106,7 @@ test.group('ResetPassword', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
   async function linkFor(userId: number, overrides: Partial<UserToken> = {}) {
-    const token = `test-token-${Math.random().toString(36).slice(2)}-abcdefghij`
+    const token = generateToken()
     await UserToken.create({
       userId,
       purpose: 'password_reset',
@@ -168,5 +170,58 @@ test.group('ResetPassword', (group) => {
     const token = await linkFor(user.id, { purpose: 'invitation' })
     await new ResetPassword().handle({ token, password: 'my first password', ip: null })
     assert.exists(await AuditEvent.findBy('action', 'invitation.accepted'))
+  })
+
+  test('setting a password in any way spends every open link of the account', async ({
+    assert,
+  }) => {
+    // Before, an invitation still open after a reset set yet another password.
+    const invited = await UserFactory.apply('invited').create()
+    const invitation = await linkFor(invited.id, {
+      purpose: 'invitation',
+      expiresAt: DateTime.now().plus({ days: 7 }),
+    })
+    const reset = await linkFor(invited.id)
+    assert.equal(
+      (await new ResetPassword().handle({ token: reset, password: 'chosen by reset', ip: null }))
+        .status,
+      'reset'
+    )
+    assert.equal(
+      (
+        await new ResetPassword().handle({
+          token: invitation,
+          password: 'chosen by the old invitation',
+          ip: null,
+        })
+      ).status,
+      'invalid_link'
+    )
+
+    const user = await UserFactory.create()
+    await linkFor(user.id)
+    await linkFor(user.id, { purpose: 'invitation' })
+    await new ChangePassword().handle({
+      user,
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'changed on the account page',
+      ip: null,
+    })
+    const open = await UserToken.query().where('user_id', user.id).whereNull('used_at')
+    assert.lengthOf(open, 0)
+
+    // Also when a password is set directly on the model (the users:create command does so).
+    const other = await UserFactory.create()
+    await linkFor(other.id)
+    other.password = 'set by a command'
+    await other.save()
+    assert.lengthOf(await UserToken.query().where('user_id', other.id).whereNull('used_at'), 0)
+
+    // Saving anything else leaves the links alone.
+    const untouched = await UserFactory.create()
+    await linkFor(untouched.id)
+    untouched.fullName = 'Nyt Navn'
+    await untouched.save()
+    assert.lengthOf(await UserToken.query().where('user_id', untouched.id).whereNull('used_at'), 1)
   })
 })

@@ -45,6 +45,37 @@ test.group('LogIn', (group) => {
   })
 })
 
+test.group('LogIn timing', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('every refusal costs one full password check, whether or not the account exists', async ({
+    assert,
+  }) => {
+    // An invited account has no password; before, it was refused without any
+    // hashing (15 ms against 52 ms), which told an attacker who was invited.
+    const user = await UserFactory.create()
+    const inactive = await UserFactory.apply('inactive').create()
+    const invited = await UserFactory.apply('invited').create()
+    const driver = hash.use()
+    const verify = driver.verify.bind(driver)
+    let checks = 0
+    driver.verify = async (hashed: string, plain: string) => {
+      checks++
+      return verify(hashed, plain)
+    }
+    try {
+      for (const email of [user.email, inactive.email, invited.email, 'nobody@example.org']) {
+        checks = 0
+        const result = await new LogIn().handle({ email, password: 'a wrong guess', ip: null })
+        assert.equal(result.status, 'invalid_credentials', email)
+        assert.equal(checks, 1, email)
+      }
+    } finally {
+      driver.verify = verify
+    }
+  })
+})
+
 test.group('ChangePassword', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 
