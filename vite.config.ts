@@ -10,5 +10,7 @@ export default defineConfig({
   ],
   server: {
     watch: { ignored: ['**/tmp/**'] },
+    // Under test a page must not reload itself because a file changed meanwhile.
+    hmr: process.env.NODE_ENV !== 'test',
   },
 })

@@ -15,6 +15,7 @@ server.use([
 ])
 
 router.use([
+  () => import('#middleware/no_store_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
