@@ -1,9 +1,20 @@
 import env from '#start/env'
+import app from '@adonisjs/core/services/app'
 import { defineConfig, transports } from '@adonisjs/mail'
 import type { SMTPConfig } from '@adonisjs/mail/types'
 import { outboxTransport } from '#shared/mail/outbox_transport'
 import { dkimOptions } from '#shared/mail/dkim'
 import { noDelaySocket } from '#shared/mail/socket'
+
+/*
+| The outbox keeps every mail in the database, login, voting and signing links
+| included, for an admin to read: a development aid, refused in production.
+*/
+if (app.inProduction && env.get('MAIL_MAILER') === 'outbox') {
+  throw new Error(
+    'MAIL_MAILER=outbox is for development only: it keeps every mail, with its login and voting links, in the database. Set MAIL_MAILER=smtp and the SMTP_* settings in production.'
+  )
+}
 
 const username = env.get('SMTP_USERNAME')
 const dkim = dkimOptions()

@@ -29,7 +29,7 @@ test.group('A server whose database cannot be reached', (group) => {
         DB_CONNECTION: 'mysql',
         MYSQL_HOST: '127.0.0.1',
         MYSQL_PORT: String(closedPort),
-        MAIL_MAILER: 'outbox',
+        MAIL_MAILER: 'smtp',
         QUEUE_DRIVER: 'sync',
         LIMITER_STORE: 'memory',
       },
