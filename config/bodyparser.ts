@@ -14,8 +14,10 @@ export default defineConfig({
   },
   // Bounce reports posted to /webhooks/mail-events as the mail server received them.
   raw: { types: ['message/rfc822', 'multipart/report', 'text/plain'], limit: '2mb' },
+  // Read only by the upload middleware, on the routes that take files, after
+  // the login and the CSRF check: an anonymous upload writes nothing to disk.
   multipart: {
-    autoProcess: true,
+    autoProcess: false,
     convertEmptyStringsToNull: true,
     processManually: [],
     limit: '20mb',

@@ -29,4 +29,5 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   member: () => import('#middleware/member_auth_middleware'),
+  upload: () => import('#middleware/upload_middleware'),
 })

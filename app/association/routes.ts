@@ -11,6 +11,6 @@ router
   .group(() => {
     router.get('/', [DashboardController, 'show'])
     router.get('/settings', [SettingsController, 'edit'])
-    router.put('/settings', [SettingsController, 'update'])
+    router.put('/settings', [SettingsController, 'update']).use(middleware.upload({ limit: '2mb' }))
   })
   .use(middleware.auth())

@@ -15,7 +15,9 @@ router
     router.get('/members', [OrganisationsController, 'index'])
     router.get('/members/new', [OrganisationsController, 'create'])
     router.get('/members/import', [MemberImportController, 'create'])
-    router.post('/members/import/preview', [MemberImportController, 'preview'])
+    router
+      .post('/members/import/preview', [MemberImportController, 'preview'])
+      .use(middleware.upload({ limit: '11mb' }))
     router.post('/members/import', [MemberImportController, 'store'])
     router.get('/members/export', [MemberExportController, 'show'])
     router.post('/members', [OrganisationsController, 'store'])

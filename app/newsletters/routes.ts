@@ -82,7 +82,9 @@ router
     router.post('/newsletters/issues/:id/cancel', [IssueSendingController, 'cancel'])
 
     router.get('/newsletters/import', [SubscriberImportController, 'create'])
-    router.post('/newsletters/import/preview', [SubscriberImportController, 'preview'])
+    router
+      .post('/newsletters/import/preview', [SubscriberImportController, 'preview'])
+      .use(middleware.upload({ limit: '11mb' }))
     router.post('/newsletters/import', [SubscriberImportController, 'store'])
 
     router.get('/newsletters/subscribers', [SubscribersController, 'index'])
