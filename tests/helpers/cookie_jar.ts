@@ -32,6 +32,11 @@ export class CookieJar {
     })
   }
 
+  /** Posts a multipart form as a browser does; the CSRF token is whatever the action carries. */
+  async postForm(path: string, form: FormData) {
+    return this.#send(path, { method: 'POST', body: form })
+  }
+
   async logIn(email: string, password: string) {
     await this.get('/login')
     const response = await this.post('/login', { email, password })

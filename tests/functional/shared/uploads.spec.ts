@@ -9,6 +9,8 @@ import { UPLOAD_FOLDER } from '#middleware/upload_middleware'
 import { appRoutes, fillPattern, STATE_CHANGING } from '#tests/helpers/routes'
 import { generateToken } from '#shared/tokens'
 import { readerToken } from '#newsletters/reader_links'
+import { TEST_PASSWORD } from '#database/factories/user_factory'
+import { CookieJar } from '#tests/helpers/cookie_jar'
 
 const MB = 1024 * 1024
 const UUID_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -142,5 +144,26 @@ test.group('Uploads only where uploads belong', (group) => {
       locale: ['Skal udfyldes.'],
     })
     assert.deepEqual(await uploadedFiles(), before)
+  })
+
+  test('the upload forms carry their CSRF token in the action, as a browser posts them', async ({
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const browser = new CookieJar(env.get('APP_URL'))
+    await browser.logIn(admin.email, TEST_PASSWORD)
+    const page = await browser.get('/members/import')
+    const action = /<form[^>]*action="([^"]*import\/preview[^"]*)"/.exec(page.text)?.[1]
+    assert.match(action ?? '', /^\/members\/import\/preview\?_csrf=[\w-]+$/)
+
+    const form = new FormData()
+    const file = 'Navn;Kontaktperson;E-mail\nForeningen B;Bo;b@example.org\n'
+    form.append('file', new Blob([file]), 'medlemmer.csv')
+    const preview = await browser.postForm(action!.replaceAll('&amp;', '&'), form)
+    assert.equal(preview.status, 200)
+    assert.include(preview.text, 'Foreningen B')
+
+    const forged = await browser.postForm('/members/import/preview', form)
+    assert.equal(forged.status, 403)
   })
 })
