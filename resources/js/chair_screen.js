@@ -20,10 +20,10 @@ Alpine.data('chairScreen', () => ({
   async refresh(ballotId) {
     const section = this.$root.querySelector(`[data-ballot="${ballotId}"]`)
     if (!section) return window.location.reload()
-    const response = await fetch(
-      `/assemblies/${this.$root.dataset.assembly}/ballots/${ballotId}/status`,
-      { headers: { accept: 'application/json' } }
-    )
+    // The server puts each ballot's status URL on its section, built by the router.
+    const response = await fetch(section.dataset.statusUrl, {
+      headers: { accept: 'application/json' },
+    })
     if (!response.ok) return
     const state = await response.json()
     // A member asked for a written ballot before it opened: show the changed setup.
