@@ -58,7 +58,7 @@ Alpine.data('composer', () => {
     async refresh() {
       const form = this.$root
       const body = form.body_mjml.value
-      const response = await fetch('/newsletters/issues/preview', {
+      const response = await fetch(form.dataset.previewUrl, {
         method: 'POST',
         headers: {
           'accept': 'application/json',
