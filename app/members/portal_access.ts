@@ -9,6 +9,17 @@ export const MEMBER_LINK_MINUTES = 30
 /** Organisations whose contacts may use the portal: applicants and members. */
 export const PORTAL_STATUSES = ['applicant', 'active'] as const
 
+/**
+ * What a contact may do in the portal, by the organisation's status: a
+ * member everything, an applicant only its application and its details,
+ * anyone else (resigned, expelled, rejected) nothing.
+ */
+export function portalAccess(status: string): 'member' | 'applicant' | null {
+  if (status === 'active') return 'member'
+  if (status === 'applicant') return 'applicant'
+  return null
+}
+
 /** How a member contact appears in the audit log: who, and for which organisation. */
 export function memberActor(
   contact: Contact,

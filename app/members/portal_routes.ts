@@ -36,6 +36,7 @@ router
   })
   .where('token', linkToken)
 
+// An applicant's own pages: its application and its details.
 router
   .group(() => {
     router.post('/medlem/logout', [PortalSessionController, 'logout'])
@@ -45,10 +46,16 @@ router
     router.post('/medlem/contacts', [PortalContactsController, 'store'])
     router.put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])
     router.delete('/medlem/contacts/:contactId', [PortalContactsController, 'destroy'])
+  })
+  .where('contactId', router.matchers.number())
+  .use(middleware.member({ applicants: true }))
+
+// Members only: the members' newsletters.
+router
+  .group(() => {
     router.get('/medlem/nyhedsbreve', [PortalNewslettersController, 'show'])
     router.post('/medlem/nyhedsbreve/:listId', [PortalNewslettersController, 'subscribe'])
     router.delete('/medlem/nyhedsbreve/:listId', [PortalNewslettersController, 'unsubscribe'])
   })
-  .where('contactId', router.matchers.number())
   .where('listId', router.matchers.number())
   .use(middleware.member())
