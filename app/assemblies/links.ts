@@ -1,9 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
 import Assembly from '#assemblies/models/assembly'
 import Organisation from '#members/models/organisation'
 import { generateToken, hashToken, isLinkToken } from '#shared/tokens'
 import { sqlTimestamp } from '#shared/sql_time'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 /**
  * An organisation's personal link to an assembly: check in, and vote from
@@ -21,7 +21,7 @@ export async function issueAssemblyLink(assemblyId: number, organisationId: numb
     })
     .onConflict(['assembly_id', 'organisation_id'])
     .merge(['token_hash', 'created_at'])
-  return new URL(`/gf/${token}`, env.get('APP_URL')).toString()
+  return absoluteUrlFor('delegate.show', { token })
 }
 
 /** The assembly and organisation behind a personal link, or null. */

@@ -1,7 +1,6 @@
 import mail from '@adonisjs/mail/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
-import env from '#start/env'
 import Minutes from '#assemblies/models/minutes'
 import Assembly from '#assemblies/models/assembly'
 import type { SignatureRole } from '#assemblies/models/minutes_signature'
@@ -9,6 +8,7 @@ import { generateToken, hashToken, isLinkToken } from '#shared/tokens'
 import { sqlTimestamp } from '#shared/sql_time'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 /**
  * A dirigent or referent without a login signs from a personal link sent to
@@ -34,7 +34,7 @@ export class SendSigningLinks {
         token_hash: hashToken(token),
         created_at: sqlTimestamp(),
       })
-      const url = new URL(`/referat/${token}`, env.get('APP_URL')).toString()
+      const url = absoluteUrlFor('minutes.show_signing', { token })
       await mail.send((message) => {
         message
           .to(email, name)

@@ -1,9 +1,9 @@
 import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
-import env from '#start/env'
 import type User from '#identity/models/user'
 import type { UserTokenPurpose } from '#identity/models/user_token'
 import { LINK_LIFETIME_MINUTES } from '#identity/account_links'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 /** The password-reset or invitation link, in the person's own language. */
 export default class AccountLinkMail extends BaseMail {
@@ -17,7 +17,7 @@ export default class AccountLinkMail extends BaseMail {
 
   prepare() {
     const i18n = i18nManager.locale(this.user.locale)
-    const url = new URL(`/reset-password/${this.token}`, env.get('APP_URL')).toString()
+    const url = absoluteUrlFor('password_reset.edit', { token: this.token })
     const data = {
       i18n,
       name: this.user.fullName,

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon'
-import env from '#start/env'
 import Contact from '#members/models/contact'
 import MemberLoginToken from '#members/models/member_login_token'
 import { MEMBER_LINK_MINUTES, PORTAL_STATUSES } from '#members/portal_access'
 import { generateToken, hashToken } from '#shared/tokens'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 export type MemberLoginLink = { contact: Contact; url: string }
 
@@ -33,7 +33,7 @@ export class CreateMemberLoginLinks {
         tokenHash: hashToken(token),
         expiresAt: DateTime.now().plus({ minutes: MEMBER_LINK_MINUTES }),
       })
-      links.push({ contact, url: new URL(`/medlem/login/${token}`, env.get('APP_URL')).toString() })
+      links.push({ contact, url: absoluteUrlFor('portal_session.show_link', { token }) })
     }
     return links
   }

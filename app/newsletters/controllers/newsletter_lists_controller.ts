@@ -1,4 +1,3 @@
-import env from '#start/env'
 import type { HttpContext } from '@adonisjs/core/http'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
@@ -6,6 +5,7 @@ import { listValidator } from '#newsletters/validators/newsletters'
 import { SaveNewsletterList } from '#newsletters/actions/save_newsletter_list'
 import { listOverview } from '#newsletters/queries/list_overview'
 import { Actors } from '#audit/actor'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 export default class NewsletterListsController {
   async index({ view, bouncer }: HttpContext) {
@@ -24,7 +24,7 @@ export default class NewsletterListsController {
       .where('id', params.id)
       .preload('consentTexts', (texts) => texts.orderBy('version', 'desc'))
       .firstOrFail()
-    const formUrl = new URL(`/nyhedsbrev/${list.slug}/indlejret`, env.get('APP_URL')).toString()
+    const formUrl = absoluteUrlFor('subscribe.show_embedded', { slug: list.slug })
     return view.render('newsletters/list_form', {
       list,
       consent: list.consentTexts[0] ?? null,
