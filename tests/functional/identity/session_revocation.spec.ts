@@ -1,8 +1,11 @@
 import { test } from '@japa/runner'
 import { startAppServer, type AppServer } from '#tests/helpers/app_server'
 import { CookieJar } from '#tests/helpers/cookie_jar'
+import { isListening } from '#tests/helpers/services'
 
 const PASSWORD = 'kreds-demo'
+
+const isLoggedIn = async (jar: CookieJar) => (await jar.get('/account')).status === 200
 
 /**
  * Sessions as production keeps them (the database store), against a server
@@ -23,8 +26,6 @@ test.group('Sessions that can be ended', (group) => {
         [tag]
       )
     )[0].total
-
-  const isLoggedIn = async (jar: CookieJar) => (await jar.get('/account')).status === 200
 
   test('a login gives the session a new id; the id the visitor came with opens nothing', async ({
     assert,
@@ -163,4 +164,47 @@ test.group('Sessions that can be ended', (group) => {
     )
     assert.equal(left[0].total, 0)
   })
+})
+
+/** Redis is optional here, and required in CI, where it must not be skipped. */
+async function redisMissing() {
+  const reachable = await isListening(
+    process.env.REDIS_HOST ?? '127.0.0.1',
+    Number(process.env.REDIS_PORT ?? 6379)
+  )
+  return !reachable && !process.env.CI
+}
+
+test.group('Sessions on Redis (several web processes)', (group) => {
+  let server: AppServer | null = null
+  group.each.timeout(60_000)
+  group.teardown(async () => {
+    await server?.stop()
+  })
+
+  test('logout and a new password end sessions kept in Redis', async ({ assert }) => {
+    server = await startAppServer('sessions_redis', { SESSION_DRIVER: 'redis', REDIS_DB: '8' })
+    const laptop = new CookieJar(server.base)
+    const phone = new CookieJar(server.base)
+    await laptop.logIn('board@example.org', PASSWORD)
+    await phone.logIn('board@example.org', PASSWORD)
+    const stolen = new CookieJar(server.base)
+    stolen.session = phone.session
+
+    await laptop.get('/account')
+    await laptop.post('/account/password?_method=PUT', {
+      current_password: PASSWORD,
+      password: 'et-nyt-kodeord-2026',
+      password_confirmation: 'et-nyt-kodeord-2026',
+    })
+    assert.isFalse(await isLoggedIn(phone))
+    assert.isFalse(await isLoggedIn(stolen))
+    assert.isTrue(await isLoggedIn(laptop))
+
+    const copy = new CookieJar(server.base)
+    copy.session = laptop.session
+    await laptop.get('/account')
+    await laptop.post('/logout')
+    assert.isFalse(await isLoggedIn(copy))
+  }).skip(redisMissing, 'Redis is not running on this machine')
 })
