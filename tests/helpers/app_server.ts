@@ -12,8 +12,8 @@ export type AppServer = {
   base: string
   /** Rows of a query on the server's own database. */
   query<T>(sql: string, bindings?: unknown[]): Promise<T[]>
-  /** Runs an ace command against the server's database. */
-  ace(args: string[]): ReturnType<typeof runAce>
+  /** Runs an ace command against the server's database (and its own extra settings). */
+  ace(args: string[], env?: Record<string, string>): ReturnType<typeof runAce>
   stop(): Promise<void>
 }
 
@@ -83,7 +83,8 @@ export async function startAppServer(name: string, env: Record<string, string> =
   return {
     base,
     query,
-    ace: (args: string[]) => runAce(args, { env: databaseEnv }),
+    ace: (args: string[], extra: Record<string, string> = {}) =>
+      runAce(args, { env: { ...databaseEnv, ...extra }, timeoutMs: 120_000 }),
     stop: async () => {
       await server.stop()
       if (!mysql) await removeSqlite(sqlitePath)

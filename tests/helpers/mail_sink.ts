@@ -6,6 +6,8 @@ export type MailSink = {
   port: number
   /** The recipient of every message accepted, in order; a copy sent twice is here twice. */
   recipients: string[]
+  /** Each message as it arrived, when the sink was asked to keep them. */
+  raws: Buffer[]
   /** Copies accepted more than once for the same recipient. */
   duplicates(): number
   /** Forgets what was accepted, between two measurements. */
@@ -19,15 +21,20 @@ export type MailSink = {
  * it accepts, notes the recipient and drops the body. `delayMs` holds each
  * message a while, as a busy relay does, so a test can act mid-send.
  */
-export async function startMailSink(options: { delayMs?: number } = {}): Promise<MailSink> {
+export async function startMailSink(
+  options: { delayMs?: number; keep?: boolean } = {}
+): Promise<MailSink> {
   const recipients: string[] = []
+  const raws: Buffer[] = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
-      stream.on('data', () => {})
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => options.keep && chunks.push(chunk))
       stream.on('end', () => {
+        if (options.keep) raws.push(Buffer.concat(chunks))
         const accept = () => {
           for (const rcpt of session.envelope.rcptTo) recipients.push(rcpt.address.toLowerCase())
           callback()
@@ -44,9 +51,11 @@ export async function startMailSink(options: { delayMs?: number } = {}): Promise
   return {
     port: (server.server.address() as AddressInfo).port,
     recipients,
+    raws,
     duplicates: () => recipients.length - new Set(recipients).size,
     reset: () => {
       recipients.length = 0
+      raws.length = 0
     },
     async waitUntil(condition, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs
