@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon'
 import type { DanishCsv } from '#shared/csv/read_danish_csv'
-import { isExcelScientific, parseDanishDate, restorePostcode } from '#shared/csv/danish_values'
+import {
+  isExcelScientific,
+  isPlainEmail,
+  parseDanishDate,
+  restorePostcode,
+} from '#shared/csv/danish_values'
+import { MAX_LISTED_PROBLEMS, moreProblems } from '#shared/csv/describe_problem'
 import { isValidCvr, isValidEan, normaliseCvr } from '#shared/danish_identifiers'
 import { nameKey, TYPES_REQUIRING_EAN } from '#members/membership'
 import type { NewContactFields, OrganisationFields } from '#members/organisation_fields'
@@ -29,6 +35,12 @@ export type ImportProblem = {
     | 'missing_column'
     | 'name_taken'
     | 'unreadable'
+    | 'too_many_rows'
+    | 'too_many_columns'
+    | 'too_many_cells'
+    | 'row_too_long'
+    | 'value_too_long'
+    | 'too_many_problems'
   params?: Record<string, string | number>
 }
 
@@ -52,8 +64,6 @@ const MAX_LENGTHS: Partial<Record<MemberColumn, number>> = {
   phone: 30,
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 /**
  * Turns a Danish Excel file into organisation rows, or lists every problem.
  * Nothing here touches the database: matching against the register is the
@@ -75,20 +85,28 @@ export function parseMemberRows(csv: DanishCsv) {
   const seenName = new Map<string, number>()
 
   for (const { line, values } of csv.rows) {
+    if (problems.length >= MAX_LISTED_PROBLEMS) {
+      problems.push(moreProblems(line))
+      break
+    }
     const header = (column: MemberColumn) => columns.get(column) ?? column
+    // Asked per row; searching all problems so far made a file of bad rows quadratic.
+    let eanReported = false
     const cell = (column: MemberColumn) => {
       const source = columns.get(column)
       const text = source ? (values[source] ?? '').trim() : ''
       const max = MAX_LENGTHS[column]
-      if (max && text.length > max)
-        problems.push({ line, column: header(column), code: 'too_long', params: { max } })
+      if (max && text.length > max) report(column, 'too_long', { max })
       return text
     }
     const report = (
       column: MemberColumn,
       code: ImportProblem['code'],
       params?: ImportProblem['params']
-    ) => problems.push({ line, column: header(column), code, params })
+    ) => {
+      if (column === 'ean') eanReported = true
+      problems.push({ line, column: header(column), code, params })
+    }
 
     const name = cell('name')
     if (!name) report('name', 'required')
@@ -104,7 +122,7 @@ export function parseMemberRows(csv: DanishCsv) {
       const digits = text.replace(/\s/g, '')
       return isValidEan(digits) ? digits : null
     })
-    if (!ean && !problems.some((p) => p.line === line && p.column === header('ean'))) {
+    if (!ean && !eanReported) {
       if (TYPES_REQUIRING_EAN.includes(typeReading.type)) report('ean', 'ean_required')
     }
 
@@ -120,7 +138,7 @@ export function parseMemberRows(csv: DanishCsv) {
     if (!contactName) report('contactName', 'required')
     const email = cell('email').toLowerCase()
     if (!email) report('email', 'required')
-    else if (!EMAIL.test(email)) report('email', 'email_invalid', { value: email })
+    else if (!isPlainEmail(email)) report('email', 'email_invalid', { value: email })
     const phone = cell('phone')
     if (phone && isExcelScientific(phone)) report('phone', 'excel_scientific', { value: phone })
 

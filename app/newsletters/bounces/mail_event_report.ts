@@ -15,6 +15,16 @@ export type MailEventReport = {
 
 export class UnreadableReport extends Error {}
 
+/**
+ * A report about one of our messages names one recipient (each reader gets
+ * a message of their own) and is a few KB, or the size of our message when
+ * the server returns it whole. Beyond these limits it is not a report.
+ */
+export const MAIL_EVENT_REPORT_LIMITS = {
+  maxBytes: 2 * 1024 * 1024,
+  maxRecipients: 100,
+}
+
 const jsonEvent = vine.create({
   email: vine.string().trim().email().maxLength(254),
   type: vine.enum(['hard', 'soft', 'complaint'] as const),
@@ -49,6 +59,9 @@ export async function readJsonEvent(body: unknown): Promise<MailEventReport> {
  * delivered, relayed or expanded are no event.
  */
 export async function readDeliveryReport(raw: Buffer): Promise<MailEventReport[]> {
+  const { maxBytes, maxRecipients } = MAIL_EVENT_REPORT_LIMITS
+  if (raw.length > maxBytes)
+    throw new UnreadableReport(`the report is larger than ${maxBytes} bytes`)
   // Reports are 7-bit text (RFC 3464 section 2.1); latin1 keeps any stray byte as one character.
   const text = raw.toString('latin1').replace(/\r\n/g, '\n')
   const status = partBody(text, 'message/(?:global-)?delivery-status')
@@ -69,6 +82,9 @@ export async function readDeliveryReport(raw: Buffer): Promise<MailEventReport[]
   // The first block is about the message; each further block is one recipient.
   const blocks = fieldBlocks(status!).slice(1)
   if (!blocks.length) throw new UnreadableReport('the delivery status names no recipient')
+  if (blocks.length > maxRecipients) {
+    throw new UnreadableReport(`the delivery status names more than ${maxRecipients} recipients`)
+  }
   const reports: MailEventReport[] = []
   for (const fields of blocks) {
     const email = address(fields.get('final-recipient') ?? fields.get('original-recipient') ?? '')
@@ -85,15 +101,19 @@ export async function readDeliveryReport(raw: Buffer): Promise<MailEventReport[]
 
 /**
  * The body of the MIME part of the given type: after its headers, up to
- * the next boundary line. Report parts are short, unencoded text.
+ * the next boundary line. Report parts are short, unencoded text. The end
+ * of the part's headers is found by a plain search: as one pattern of
+ * lazily repeated lines, every header line of that type that no blank line
+ * followed cost the rest of the text again.
  */
 function partBody(text: string, type: string) {
-  const header = new RegExp(
-    `^Content-Type:[ \\t]*${type}\\b[^\\n]*\\n(?:[^\\n]+\\n)*?\\n`,
-    'im'
-  ).exec(text)
+  const header = new RegExp(`^Content-Type:[ \\t]*${type}\\b[^\\n]*\\n`, 'im').exec(text)
   if (!header) return null
-  const rest = text.slice(header.index + header[0].length)
+  const headerEnd = header.index + header[0].length
+  // The part's other header lines end at the first empty line.
+  const blank = text.startsWith('\n', headerEnd) ? headerEnd - 1 : text.indexOf('\n\n', headerEnd)
+  if (blank === -1) return null
+  const rest = text.slice(blank + 2)
   const end = rest.search(/^--/m)
   return end === -1 ? rest : rest.slice(0, end)
 }
@@ -109,10 +129,12 @@ function fieldBlocks(text: string) {
         fields.set(last, `${fields.get(last)} ${line.trim()}`)
         continue
       }
-      const match = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(line)
+      // Only the name is matched: `\s*(.*)$` after it tried every split of
+      // a long run of spaces when the line held a lone carriage return.
+      const match = /^([A-Za-z0-9-]+):/.exec(line)
       if (!match) continue
       last = match[1].toLowerCase()
-      if (!fields.has(last)) fields.set(last, match[2].trim())
+      if (!fields.has(last)) fields.set(last, line.slice(match[0].length).trim())
     }
     if (fields.size) blocks.push(fields)
   }

@@ -1,3 +1,5 @@
+import { capProblems, MJML_LIMITS } from '#newsletters/mjml/limits'
+
 /**
  * The fixed list of placeholders a newsletter may use. Newsletter content is
  * never run through a template engine: the compiled HTML is cut at these
@@ -16,23 +18,34 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 export type PlaceholderValues = Record<Placeholder, string>
 
-/** `{{ name }}` with any spacing inside the braces. */
-const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]*)\s*\}\}/g
+/**
+ * `{{ name }}` with any spacing inside the braces. The name and the space
+ * after it are one optional group, so that `{{` followed by a long run of
+ * spaces fails in one pass: with two `\s*` around an empty name, each `{{`
+ * cost the square of the spaces after it.
+ */
+const PLACEHOLDER = /\{\{\s*(?:([A-Za-z0-9_.-]+)\s*)?\}\}/g
 
 export type PlaceholderProblem = { line: number; message: string }
 
 /** Every `{{ … }}` that is not on the list, with the line it stands on. */
 export function findUnknownPlaceholders(source: string): PlaceholderProblem[] {
   const problems: PlaceholderProblem[] = []
+  // Lines are counted on from the previous match, never from the start again.
+  let line = 1
+  let counted = 0
   for (const match of source.matchAll(PLACEHOLDER)) {
-    if ((PLACEHOLDERS as readonly string[]).includes(match[1])) continue
-    const line = source.slice(0, match.index).split('\n').length
+    const name = match[1] ?? ''
+    if ((PLACEHOLDERS as readonly string[]).includes(name)) continue
+    for (; counted < match.index; counted++) if (source.charCodeAt(counted) === 10) line++
+    // One more than is shown is enough to say that there are more.
+    if (problems.length > MJML_LIMITS.maxProblems) break
     problems.push({
       line,
-      message: `unknown placeholder {{ ${match[1]} }}: use one of ${PLACEHOLDERS.map((name) => `{{ ${name} }}`).join(', ')}`,
+      message: `unknown placeholder {{ ${name} }}: use one of ${PLACEHOLDERS.map((known) => `{{ ${known} }}`).join(', ')}`,
     })
   }
-  return problems
+  return capProblems(problems)
 }
 
 /**
@@ -46,7 +59,7 @@ export function splitAtPlaceholders(compiled: string): PersonalisableTemplate {
   const names: Placeholder[] = []
   let last = 0
   for (const match of compiled.matchAll(PLACEHOLDER)) {
-    const name = match[1] as Placeholder
+    const name = (match[1] ?? '') as Placeholder
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) continue
     pieces.push(compiled.slice(last, match.index))
     names.push(name)

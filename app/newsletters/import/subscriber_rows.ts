@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { DanishCsv } from '#shared/csv/read_danish_csv'
-import { normaliseHeader, parseDanishDate } from '#shared/csv/danish_values'
-import type { CsvProblem } from '#shared/csv/describe_problem'
+import { isPlainEmail, normaliseHeader, parseDanishDate } from '#shared/csv/danish_values'
+import { MAX_LISTED_PROBLEMS, moreProblems, type CsvProblem } from '#shared/csv/describe_problem'
 
 /** Plain lists in Danish or English, and Mailchimp's audience export. */
 const COLUMNS = {
@@ -31,7 +31,10 @@ export type SubscriberRow = {
   evidence: string
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** The longest address mail servers take (RFC 5321), and so the subscribers' column. */
+const MAX_EMAIL_LENGTH = 254
+/** Longer than any way of writing a time: no date parser needs to see more. */
+const MAX_TIME_LENGTH = 64
 
 /**
  * Mailchimp writes `2021-01-15 10:32:11` in UTC; Danish Excel `15-01-2021`
@@ -39,6 +42,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
  */
 export function parseImportTime(text: string): DateTime | null {
   const trimmed = text.trim()
+  if (trimmed.length > MAX_TIME_LENGTH) return null
   const iso = DateTime.fromSQL(trimmed, { zone: 'utc' })
   if (iso.isValid) return iso
   const isoT = DateTime.fromISO(trimmed, { zone: 'utc' })
@@ -73,6 +77,10 @@ export function parseSubscriberRows(csv: DanishCsv, fileName: string) {
   const rows: SubscriberRow[] = []
   const seen = new Map<string, number>()
   for (const { line, values } of csv.rows) {
+    if (problems.length >= MAX_LISTED_PROBLEMS) {
+      problems.push(moreProblems(line))
+      break
+    }
     const cell = (column: Column) =>
       columns.has(column) ? (values[columns.get(column)!] ?? '').trim() : ''
     const report = (column: Column, code: string, params?: CsvProblem['params']) =>
@@ -80,7 +88,8 @@ export function parseSubscriberRows(csv: DanishCsv, fileName: string) {
 
     const email = cell('email').toLowerCase()
     if (!email) report('email', 'required')
-    else if (!EMAIL.test(email)) report('email', 'email_invalid', { value: email })
+    else if (email.length > MAX_EMAIL_LENGTH) report('email', 'too_long', { max: MAX_EMAIL_LENGTH })
+    else if (!isPlainEmail(email)) report('email', 'email_invalid', { value: email })
     else if (seen.has(email)) report('email', 'duplicate_in_file', { row: seen.get(email)! })
     else seen.set(email, line)
 

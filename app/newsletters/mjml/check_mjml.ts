@@ -1,8 +1,9 @@
 import { basename, dirname, relative, resolve, sep } from 'node:path'
 import mjml2html from 'mjml'
 import { findIncludeProblems } from './includes.js'
+import { capProblems, framedLimits, limitMessage, MJML_LIMITS } from './limits.js'
 import type { MjmlProblem } from './problem.js'
-import { findMarkupProblems } from './well_formed.js'
+import { checkMarkup } from './well_formed.js'
 
 export type { MjmlProblem } from './problem.js'
 
@@ -14,18 +15,31 @@ type MjmlError = { line: number; message: string; formattedMessage?: string }
  * mjml only says that an error sits in an included file through its
  * formatted message, which also holds absolute paths: read the chain of
  * includes from it, and show the file relative to the newsletter instead.
+ * The message reads `Line 3 of FILE, included at line 7 of file OUTER,
+ * itself included at … (mj-text) — what is wrong`; it is taken apart with
+ * plain searches because the part after the dash can be long and quotes
+ * what the author wrote.
  */
-const INCLUDED_ERROR = /^Line \d+ of (.+?), included at (.*) \([^()]*\) — /s
+function includedError(formatted: string) {
+  const head = /^Line \d+ of /.exec(formatted)
+  const marker = ', included at '
+  const at = head ? formatted.indexOf(marker, head[0].length + 1) : -1
+  if (!head || at === -1) return null
+  // Tag names hold no parentheses, so the first `) — ` ends the chain.
+  const end = formatted.indexOf(') — ', at)
+  const tagStart = end === -1 ? -1 : formatted.lastIndexOf(' (', end)
+  if (tagStart < at + marker.length) return null
+  const chain = formatted.slice(at + marker.length, tagStart)
+  const includeLine = [...chain.matchAll(/line (\d+) of file /g)].at(-1)
+  if (!includeLine) return null
+  return { file: formatted.slice(head[0].length, at), line: Number(includeLine[1]) }
+}
 
 function locate(error: MjmlError, folder: string | undefined): MjmlProblem {
-  const match = folder ? INCLUDED_ERROR.exec(error.formattedMessage ?? '') : null
-  const includeLine = match ? [...match[2].matchAll(/line (\d+) of file /g)].at(-1) : undefined
-  if (!folder || !match || !includeLine) return { line: error.line || 1, message: error.message }
-  const file = relative(folder, match[1]).split(sep).join('/')
-  return {
-    line: Number(includeLine[1]),
-    message: `in "${file}" line ${error.line}: ${error.message}`,
-  }
+  const included = folder ? includedError(error.formattedMessage ?? '') : null
+  if (!folder || !included) return { line: error.line || 1, message: error.message }
+  const file = relative(folder, included.file).split(sep).join('/')
+  return { line: included.line, message: `in "${file}" line ${error.line}: ${error.message}` }
 }
 
 /** Error messages from mjml may name files by absolute path; nobody needs to see those. */
@@ -76,19 +90,30 @@ export async function checkMjml(
   options: { filePath?: string } = {}
 ): Promise<MjmlCheck> {
   const { filePath } = options
-  const includeProblems = await findIncludeProblems(source, filePath)
+  const limits = framedLimits()
+  const markup = checkMarkup(source, limits)
+  // mjml's own work grows faster than the document beyond these limits.
+  if (markup.overLimit) return { problems: capProblems(markup.problems), html: null }
+  const includes = await findIncludeProblems(source, filePath, limits)
+  if (includes.overLimit) {
+    return { problems: capProblems([...markup.problems, ...includes.problems]), html: null }
+  }
+
   const compiled = await compile(source, filePath)
   // A broken include also makes mjml throw (a loop, say); one report of it is enough.
-  const mjmlProblems = compiled.html === null && includeProblems.length ? [] : compiled.problems
+  const mjmlProblems = compiled.html === null && includes.problems.length ? [] : compiled.problems
+  const htmlLength = compiled.html?.length ?? 0
+  if (htmlLength > MJML_LIMITS.maxHtmlLength) {
+    const data = { length: htmlLength, max: MJML_LIMITS.maxHtmlLength }
+    mjmlProblems.push({ line: 1, message: limitMessage('html_too_long', data) })
+  }
 
   const seen = new Set<string>()
-  const problems = [...findMarkupProblems(source), ...includeProblems, ...mjmlProblems]
-    .filter((problem) => {
-      const key = `${problem.line}\n${problem.message}`
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
-    .toSorted((a, b) => a.line - b.line)
-  return { problems, html: problems.length ? null : compiled.html }
+  const problems = [...markup.problems, ...includes.problems, ...mjmlProblems].filter((problem) => {
+    const key = `${problem.line}\n${problem.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  return { problems: capProblems(problems), html: problems.length ? null : compiled.html }
 }

@@ -10,6 +10,8 @@ export type OpenTag = {
   name: string
   line: number
   attributes: Map<string, string>
+  /** Every attribute written, repeats included: mjml's work grows with this. */
+  attributeCount: number
   selfClosing: boolean
 }
 export type CloseTag = { kind: 'close'; name: string; line: number }
@@ -66,15 +68,16 @@ export function* tokenizeMarkup(source: string): Generator<MarkupToken> {
   /** Reads attributes up to the closing `>`; null when the tag never ends. */
   const readAttributes = (from: number) => {
     const attributes = new Map<string, string>()
+    let count = 0
     let position = from
     while (position < source.length) {
       const char = source[position]
       if (SPACE.test(char)) {
         position++
       } else if (char === '>') {
-        return { attributes, selfClosing: false, end: position + 1 }
+        return { attributes, count, selfClosing: false, end: position + 1 }
       } else if (char === '/' && source[position + 1] === '>') {
-        return { attributes, selfClosing: true, end: position + 2 }
+        return { attributes, count, selfClosing: true, end: position + 2 }
       } else if (char === '/' || char === '"' || char === "'" || char === '=') {
         // Stray characters (template syntax such as `{{/if}}`) are not attributes.
         position++
@@ -82,6 +85,7 @@ export function* tokenizeMarkup(source: string): Generator<MarkupToken> {
         let nameEnd = position
         while (nameEnd < source.length && !/[\s/>=]/.test(source[nameEnd])) nameEnd++
         const name = source.slice(position, nameEnd)
+        count++
         position = nameEnd
         while (SPACE.test(source[position] ?? '')) position++
         if (source[position] !== '=') {
@@ -161,8 +165,15 @@ export function* tokenizeMarkup(source: string): Generator<MarkupToken> {
         yield { kind: 'broken', line: lineAt(start), message: `<${name}> is never finished with >` }
         return
       }
-      const { attributes, selfClosing } = rest
-      yield { kind: 'open', name, line: lineAt(start), attributes, selfClosing }
+      const { attributes, count, selfClosing } = rest
+      yield {
+        kind: 'open',
+        name,
+        line: lineAt(start),
+        attributes,
+        attributeCount: count,
+        selfClosing,
+      }
       position = rest.end
       if (RAW_TEXT_TAGS.has(name) && !rest.selfClosing) {
         const rawEnd = findRawEnd(name, position)

@@ -1,4 +1,6 @@
 import vine from '@vinejs/vine'
+import { MJML_LIMITS } from '#newsletters/mjml/limits'
+import { isPlainEmail } from '#shared/csv/danish_values'
 
 export const subscribeValidator = vine.create({
   email: vine.string().trim().maxLength(254).email().toLowerCase(),
@@ -37,14 +39,16 @@ export const subscriberFiltersValidator = vine.create({
 export const issueValidator = vine.create({
   subject: vine.string().trim().minLength(2).maxLength(200),
   preheader: vine.string().trim().maxLength(200).optional(),
-  body_mjml: vine.string().minLength(1).maxLength(500_000),
+  body_mjml: vine.string().minLength(1).maxLength(MJML_LIMITS.maxLength),
   lists: vine
     .array(vine.number().withoutDecimals().exists({ table: 'newsletter_lists', column: 'id' }))
     .optional(),
 })
 
 export const previewValidator = vine.create({
-  body_mjml: vine.string().maxLength(500_000),
+  // Room beyond the limit, so that the composer says by how much a text is
+  // too long (as a problem beside the editor) instead of showing nothing.
+  body_mjml: vine.string().maxLength(MJML_LIMITS.maxLength * 5),
   preheader: vine.string().trim().maxLength(200).optional(),
 })
 
@@ -59,7 +63,7 @@ export function splitAddresses(text: string) {
 const testAddressesRule = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string') return
   const addresses = splitAddresses(value)
-  const bad = addresses.find((address) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address))
+  const bad = addresses.find((address) => !isPlainEmail(address))
   if (addresses.length === 0 || addresses.length > 5)
     field.report('1 to 5 addresses', 'testAddresses', field)
   else if (bad) field.report('Not an e-mail address', 'testAddress', field, { value: bad })

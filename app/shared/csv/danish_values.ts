@@ -14,6 +14,13 @@ const DANISH_NUMBER = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/
 /** Excel always writes the exponent's sign and at least two digits: E+12, E-05. */
 const SCIENTIFIC_NOTATION = /^-?\d+(?:[.,]\d+)?e[+-]\d{2,}$/i
 
+/**
+ * Something, an @, and a domain with a dot inside it. Only the first dot of
+ * the domain is matched apart: written as `[^\s@]+\.[^\s@]+`, every dot was
+ * a place to try, and a cell holding a run of dots cost its square.
+ */
+const PLAIN_EMAIL = /^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/
+
 /** `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy` (day and month may be one digit) or ISO. */
 export function parseDanishDate(text: string): string | null {
   const trimmed = text.trim()
@@ -52,6 +59,11 @@ export function parseDanishAmountToOre(text: string): number | null {
  */
 export function isExcelScientific(text: string): boolean {
   return SCIENTIFIC_NOTATION.test(text.trim())
+}
+
+/** Looks like an e-mail address: what an import can check without asking the mail server. */
+export function isPlainEmail(text: string): boolean {
+  return PLAIN_EMAIL.test(text)
 }
 
 /** Excel reads 0800 as the number 800; Danish postcodes are always four digits. */

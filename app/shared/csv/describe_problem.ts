@@ -1,5 +1,10 @@
 import type { I18n } from '@adonisjs/i18n'
-import { DanishCsvError, readDanishCsv, type DanishCsv } from '#shared/csv/read_danish_csv'
+import {
+  DanishCsvError,
+  readDanishCsv,
+  type DanishCsv,
+  type DanishCsvLimit,
+} from '#shared/csv/read_danish_csv'
 
 /** A problem in one cell of an imported file, numbered as Excel numbers the row. */
 export type CsvProblem = {
@@ -7,6 +12,23 @@ export type CsvProblem = {
   column: string
   code: string
   params?: Record<string, string | number>
+}
+
+/**
+ * Problems listed for one file. A file where every row is wrong would
+ * otherwise list hundreds of thousands, and the page showing them would
+ * take longer to build than the check.
+ */
+export const MAX_LISTED_PROBLEMS = 200
+
+/** Said last when a file has more problems than are listed, on the row the check stopped at. */
+export function moreProblems(line: number) {
+  return {
+    line,
+    column: '',
+    code: 'too_many_problems' as const,
+    params: { max: MAX_LISTED_PROBLEMS },
+  }
 }
 
 /**
@@ -21,15 +43,27 @@ export function describeProblem(problem: CsvProblem, i18n: I18n, prefix = 'membe
 
 /**
  * Reads an uploaded file, or says on which row it cannot be read: the answer
- * every import gives for a broken file.
+ * every import gives for a broken file. A file beyond a limit gets its own
+ * message naming the limit, so the user knows what to split or cut.
  */
 export function readCsvOrProblem(
   file: Buffer
-): { csv: DanishCsv } | { problem: CsvProblem & { code: 'unreadable' } } {
+): { csv: DanishCsv } | { problem: CsvProblem & { code: 'unreadable' | DanishCsvLimit } } {
   try {
     return { csv: readDanishCsv(file) }
   } catch (error) {
     if (!(error instanceof DanishCsvError)) throw error
+    if (error.limit) {
+      const { max, column, actual } = error.limit
+      return {
+        problem: {
+          line: error.row,
+          column: column ?? '',
+          code: error.reason as DanishCsvLimit,
+          params: { max, actual: actual ?? max },
+        },
+      }
+    }
     return {
       problem: {
         line: error.row,

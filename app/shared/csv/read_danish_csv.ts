@@ -25,14 +25,46 @@ export type DanishCsv = {
 }
 
 export type DanishCsvErrorReason =
-  'unclosed_quote' | 'missing_header' | 'duplicate_header' | 'value_without_header' | 'unreadable'
+  | 'unclosed_quote'
+  | 'missing_header'
+  | 'duplicate_header'
+  | 'value_without_header'
+  | 'unreadable'
+  | DanishCsvLimit
+
+export type DanishCsvLimit =
+  'too_many_rows' | 'too_many_columns' | 'too_many_cells' | 'row_too_long' | 'value_too_long'
+
+/**
+ * How much of a file is read. Every row becomes an object with a key per
+ * column, so rows times columns is what a file costs: a header of 100,000
+ * columns above a million short rows would have taken the server down.
+ * The CSV library itself needs seconds for one value of ten million
+ * characters or for ten million empty cells, so it is stopped at the first
+ * row or cell beyond a limit. Real imports are a few thousand rows of 5 to
+ * 30 columns.
+ */
+export const DANISH_CSV_LIMITS = {
+  /** Rows below the header. */
+  maxRows: 100_000,
+  /** Columns with a header. */
+  maxColumns: 100,
+  /** Cells read, empty ones included (Excel ends rows with empty cells up to its widest row). */
+  maxCells: 2_000_000,
+  /** Characters in one row. */
+  maxRowLength: 1_000_000,
+  /** Characters in one value: the most Excel holds in a cell. */
+  maxValueLength: 32_767,
+}
 
 /** A file the user has to fix; `row` is the row Excel shows. */
 export class DanishCsvError extends Error {
   constructor(
     readonly row: number,
     readonly reason: DanishCsvErrorReason,
-    detail: string
+    detail: string,
+    /** For a limit: the limit, and the header of the column it concerns. */
+    readonly limit?: { max: number; column?: string; actual?: number }
   ) {
     super(`row ${row}: ${detail}`)
     this.name = 'DanishCsvError'
@@ -47,14 +79,21 @@ export function readDanishCsv(input: Buffer): DanishCsv {
   const records = parseRecords(text, delimiter)
   if (records.length === 0) return { encoding, delimiter, headers: [], rows: [] }
 
+  const { maxRows } = DANISH_CSV_LIMITS
+  if (records.length > maxRows + 1) {
+    throw new DanishCsvError(maxRows + 2, 'too_many_rows', `more than ${maxRows} rows`, {
+      max: maxRows,
+    })
+  }
   const headers = readHeaders(records[0])
   const rows: DanishCsvRow[] = []
-  records.slice(1).forEach((record, index) => {
+  for (let index = 1; index < records.length; index++) {
+    const record = records[index]
     // Each record is one Excel row, even when a quoted value spans lines.
-    const line = index + 2
-    if (record.every((value) => value.trim() === '')) return
+    const line = index + 1
+    if (record.every((value) => value.trim() === '')) continue
     rows.push({ line, values: toValues(record, headers, line) })
-  })
+  }
   return { encoding, delimiter, headers, rows }
 }
 
@@ -89,9 +128,14 @@ function detectDelimiter(text: string): DanishCsvDelimiter {
 }
 
 function parseRecords(text: string, delimiter: DanishCsvDelimiter): string[][] {
+  const { maxRows, maxCells, maxRowLength } = DANISH_CSV_LIMITS
+  let cells = 0
   try {
     return parse(text, {
       delimiter,
+      // One record past the limit is enough to know the file is over it.
+      to: maxRows + 2,
+      max_record_size: maxRowLength,
       // Empty lines stay in as records so that row numbers match Excel's.
       skip_empty_lines: false,
       relax_column_count: true,
@@ -101,6 +145,11 @@ function parseRecords(text: string, delimiter: DanishCsvDelimiter): string[][] {
       trim: true,
       // A line break inside a value is \n whatever the file used (Excel writes CRLF).
       cast: (value, context) => {
+        if (++cells > maxCells) {
+          throw new DanishCsvError(context.records + 1, 'too_many_cells', 'too many cells', {
+            max: maxCells,
+          })
+        }
         const unified = value.replace(/\r\n?/g, '\n')
         return context.quoting ? unified : unified.trim()
       },
@@ -112,6 +161,11 @@ function parseRecords(text: string, delimiter: DanishCsvDelimiter): string[][] {
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new DanishCsvError(row, 'unclosed_quote', 'unclosed quote')
     }
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new DanishCsvError(row, 'row_too_long', `longer than ${maxRowLength} characters`, {
+        max: maxRowLength,
+      })
+    }
     throw new DanishCsvError(row, 'unreadable', 'the row could not be read as CSV')
   }
 }
@@ -121,6 +175,24 @@ function readHeaders(record: string[]): string[] {
   // Excel ends every line with a delimiter when the sheet has an empty
   // column after the last one in use.
   while (headers.length > 0 && headers.at(-1) === '') headers.pop()
+  const { maxColumns } = DANISH_CSV_LIMITS
+  if (headers.length > maxColumns) {
+    const detail = `${headers.length} columns, at most ${maxColumns}`
+    throw new DanishCsvError(1, 'too_many_columns', detail, {
+      max: maxColumns,
+      actual: headers.length,
+    })
+  }
+
+  const { maxValueLength } = DANISH_CSV_LIMITS
+  const longIndex = headers.findIndex((header) => header.length > maxValueLength)
+  if (longIndex !== -1) {
+    const detail = `header ${longIndex + 1}: longer than ${maxValueLength}`
+    throw new DanishCsvError(1, 'value_too_long', detail, {
+      max: maxValueLength,
+      actual: headers[longIndex].length,
+    })
+  }
 
   const seen = new Set<string>()
   headers.forEach((header, index) => {
@@ -146,6 +218,18 @@ function toValues(record: string[], headers: string[], line: number): Record<str
       'value_without_header',
       `column ${strayIndex + 1} has a value but no header`
     )
+  }
+  const { maxValueLength } = DANISH_CSV_LIMITS
+  const longIndex = record.findIndex(
+    (value, index) => index < headers.length && value.length > maxValueLength
+  )
+  if (longIndex !== -1) {
+    const column = headers[longIndex]
+    throw new DanishCsvError(line, 'value_too_long', `${column}: longer than ${maxValueLength}`, {
+      max: maxValueLength,
+      column,
+      actual: record[longIndex].length,
+    })
   }
   return Object.fromEntries(headers.map((header, index) => [header, record[index] ?? '']))
 }
