@@ -49,9 +49,10 @@ export class ImportSubscribers {
     const onList = parsed.rows.filter((row) =>
       known.get(row.email)?.subscriptions.some((s) => s.listId === list.id && s.status === 'active')
     )
-    const toAdd = parsed.rows.filter(
-      (row) => !suppressed.includes(row.email) && !onList.includes(row)
-    )
+    // Sets: a list of tens of thousands of readers must not be searched once per row.
+    const suppressedSet = new Set(suppressed)
+    const onListSet = new Set(onList)
+    const toAdd = parsed.rows.filter((row) => !suppressedSet.has(row.email) && !onListSet.has(row))
     const summary = {
       added: toAdd.length,
       alreadySubscribed: onList.length,

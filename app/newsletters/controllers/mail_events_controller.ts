@@ -9,6 +9,9 @@ import {
 } from '#newsletters/bounces/mail_event_report'
 import { RecordMailEvents } from '#newsletters/actions/record_mail_events'
 
+/** Each event is looked up and recorded in the database: a post is a batch, not a dump. */
+const MAX_EVENTS_PER_POST = 1000
+
 /**
  * POST /webhooks/mail-events: bounces and complaints from the mail server
  * (a piped RFC 3464 report) or a sending provider (JSON). Authenticated by
@@ -19,12 +22,16 @@ export default class MailEventsController {
     if (!authorised(request.header('authorization'))) {
       return response.unauthorized({ error: 'A valid bearer token is required.' })
     }
+    const events = request.is(['json']) ? ([] as unknown[]).concat(request.body() as unknown) : null
+    if (events && events.length > MAX_EVENTS_PER_POST) {
+      return response.requestEntityTooLarge({
+        error: `At most ${MAX_EVENTS_PER_POST} events per post; send the rest in further posts.`,
+      })
+    }
     let reports: MailEventReport[]
     try {
-      reports = request.is(['json'])
-        ? await Promise.all(
-            ([] as unknown[]).concat(request.body() as unknown).map((event) => readJsonEvent(event))
-          )
+      reports = events
+        ? await Promise.all(events.map((event) => readJsonEvent(event)))
         : await readDeliveryReport(Buffer.from(request.raw() ?? '', 'utf8'))
     } catch (error) {
       if (!(error instanceof UnreadableReport)) throw error

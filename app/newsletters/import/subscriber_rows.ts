@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import type { DanishCsv } from '#shared/csv/read_danish_csv'
 import { isPlainEmail, normaliseHeader, parseDanishDate } from '#shared/csv/danish_values'
 import { MAX_LISTED_PROBLEMS, moreProblems, type CsvProblem } from '#shared/csv/describe_problem'
+import { isIP } from 'node:net'
 
 /** Plain lists in Danish or English, and Mailchimp's audience export. */
 const COLUMNS = {
@@ -20,6 +21,9 @@ const BY_HEADER = new Map<string, Column>(
     headers.map((header) => [normaliseHeader(header), column] as const)
   )
 )
+
+/** The subscriber's name as the database keeps it (first and last name together). */
+const MAX_NAME_LENGTH = 120
 
 export type SubscriberRow = {
   line: number
@@ -102,8 +106,13 @@ export function parseSubscriberRows(csv: DanishCsv, fileName: string) {
     const confirmedAt = confirm ? parseImportTime(confirm) : null
     if (confirm && !confirmedAt) report('confirmTime', 'date_invalid', { value: confirm })
 
-    if (!email || !requestedAt) continue
     const name = [cell('firstName'), cell('lastName')].filter(Boolean).join(' ') || null
+    if (name && name.length > MAX_NAME_LENGTH)
+      report('firstName', 'too_long', { max: MAX_NAME_LENGTH })
+    const ip = cell('optinIp')
+    if (ip && !isIP(ip)) report('optinIp', 'ip_invalid', { value: ip.slice(0, 60) })
+
+    if (!email || !requestedAt) continue
     const proof = [
       columns.get('optinTime'),
       columns.has('optinIp') ? columns.get('optinIp') : null,
@@ -116,7 +125,7 @@ export function parseSubscriberRows(csv: DanishCsv, fileName: string) {
       email,
       name,
       requestedAt,
-      requestIp: cell('optinIp') || null,
+      requestIp: ip || null,
       confirmedAt,
       evidence: `${fileName}, row ${line} (${proof})`,
     })

@@ -130,6 +130,13 @@ test.group('Mail events webhook', (group) => {
       .header('authorization', `Bearer ${SECRET}`)
       .json([event, { email: 'not an address', type: 'hard' }])
     mixed.assertStatus(422)
+    // A batch is a batch: more than a thousand events in one post are refused before any is read.
+    const flood = await client
+      .post('/webhooks/mail-events')
+      .header('authorization', `Bearer ${SECRET}`)
+      .json(Array.from({ length: 1001 }, () => event))
+    flood.assertStatus(413)
+    assert.match(flood.body().error, /At most 1000 events/)
 
     await reader.refresh()
     assert.isNull(reader.suppressedReason)

@@ -77,3 +77,30 @@ test.group('parseSubscriberRows | hostile rows', () => {
     assert.equal(parseImportTime('15-01-2021 10:32')?.toISO(), '2021-01-15T09:32:00.000Z')
   })
 })
+
+test.group('parseSubscriberRows | values the database would refuse', () => {
+  test('a name longer than the column and an opt-in IP that is not one are named by row', ({
+    assert,
+  }) => {
+    const headers = ['E-mail', 'Fornavn', 'Efternavn', 'Tilmeldt', 'IP']
+    const csv: DanishCsv = {
+      encoding: 'utf-8',
+      delimiter: ';',
+      headers,
+      rows: [
+        ['a@example.org', 'A'.repeat(80), 'B'.repeat(60), '01-02-2024 10:00', '10.0.0.1'],
+        ['b@example.org', 'Bo', 'Berg', '01-02-2024 10:00', '999.1.1.1'],
+        ['c@example.org', 'Cai', '', '01-02-2024 10:00', '2001:db8::1'],
+      ].map((values, index) => ({
+        line: index + 2,
+        values: Object.fromEntries(headers.map((name, column) => [name, values[column]])),
+      })),
+    }
+    const { problems, rows } = parseSubscriberRows(csv, 'liste.csv')
+    assert.lengthOf(rows, 0)
+    assert.deepEqual(problems.map(danish), [
+      'række 2: Fornavn: må højst være 120 tegn',
+      'række 3: IP: 999.1.1.1 er ikke en IP-adresse',
+    ])
+  })
+})
