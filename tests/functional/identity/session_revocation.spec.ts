@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { startAppServer, type AppServer } from '#tests/helpers/app_server'
 import { CookieJar } from '#tests/helpers/cookie_jar'
-import { isListening } from '#tests/helpers/services'
+import { redisMissing, redisSkipReason, requireRedis } from '#tests/helpers/services'
 
 const PASSWORD = 'kreds-demo'
 
@@ -166,15 +166,6 @@ test.group('Sessions that can be ended', (group) => {
   })
 })
 
-/** Redis is optional here, and required in CI, where it must not be skipped. */
-async function redisMissing() {
-  const reachable = await isListening(
-    process.env.REDIS_HOST ?? '127.0.0.1',
-    Number(process.env.REDIS_PORT ?? 6379)
-  )
-  return !reachable && !process.env.CI
-}
-
 test.group('Sessions on Redis (several web processes)', (group) => {
   let server: AppServer | null = null
   group.each.timeout(60_000)
@@ -182,7 +173,9 @@ test.group('Sessions on Redis (several web processes)', (group) => {
     await server?.stop()
   })
 
+  // Redis is optional here, and required in CI, where it must not be skipped.
   test('logout and a new password end sessions kept in Redis', async ({ assert }) => {
+    await requireRedis()
     server = await startAppServer('sessions_redis', { SESSION_DRIVER: 'redis', REDIS_DB: '8' })
     const laptop = new CookieJar(server.base)
     const phone = new CookieJar(server.base)
@@ -206,5 +199,5 @@ test.group('Sessions on Redis (several web processes)', (group) => {
     await laptop.get('/account')
     await laptop.post('/logout')
     assert.isFalse(await isLoggedIn(copy))
-  }).skip(redisMissing, 'Redis is not running on this machine')
+  }).skip(redisMissing, redisSkipReason())
 })
