@@ -4,11 +4,13 @@ import db from '@adonisjs/lucid/services/db'
 import Assembly from '#assemblies/models/assembly'
 import Motion from '#assemblies/models/motion'
 import Ballot from '#assemblies/models/ballot'
+import Minutes from '#assemblies/models/minutes'
 import AuditEvent from '#audit/models/audit_event'
 import { ORDINARY_AGENDA } from '#assemblies/standard_agenda'
 import { UserFactory } from '#database/factories/user_factory'
 import { pdfText } from '#tests/helpers/pdf_text'
 import { openBallot } from '#tests/helpers/assemblies'
+import { appRoutes, fillPattern } from '#tests/helpers/routes'
 import {
   agendaOf,
   asBytes,
@@ -319,27 +321,17 @@ test.group('Assemblies: planning and agenda', (group) => {
     const item = (await agendaOf(assembly.id))[1]
     const ballot = await openBallot(assembly)
     const id = assembly.id
-    const routes: ['get' | 'post' | 'put' | 'delete', string][] = [
-      ['get', '/assemblies'],
-      ['get', '/assemblies/new'],
-      ['post', '/assemblies'],
-      ['get', `/assemblies/${id}`],
-      ['put', `/assemblies/${id}`],
-      ['post', `/assemblies/${id}/agenda`],
-      ['post', `/assemblies/${id}/agenda/${item.id}/move`],
-      ['delete', `/assemblies/${id}/agenda/${item.id}`],
-      ['post', `/assemblies/${id}/notice`],
-      ['get', `/assemblies/${id}/notice/pdf`],
-      ['post', `/assemblies/${id}/motions`],
-      ['get', `/assemblies/${id}/register`],
-      ['post', `/assemblies/${id}/attendance`],
-      ['post', `/assemblies/${id}/proxies`],
-      ['get', `/assemblies/${id}/chair`],
-      ['post', `/assemblies/${id}/ballots`],
-      ['post', `/assemblies/${id}/ballots/${ballot.id}/open`],
-      ['post', `/assemblies/${id}/ballots/${ballot.id}/close`],
-      ['get', `/assemblies/${id}/ballots/${ballot.id}/status`],
-    ]
+    // Every assembly route the router has, so a route added later is covered the day it is.
+    const routes = appRoutes()
+      .filter((route) => route.pattern.startsWith('/assemblies'))
+      .map(
+        (route) =>
+          [
+            route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete',
+            fillPattern(route.pattern, { id, itemId: item.id, ballotId: ballot.id }),
+          ] as const
+      )
+    assert.isAbove(routes.length, 25)
     // Valid input for every form, so only the role stands in the way.
     const bodies: Record<string, Record<string, string>> = {
       [`post /assemblies`]: FORM,
@@ -348,6 +340,8 @@ test.group('Assemblies: planning and agenda', (group) => {
       [`post /assemblies/${id}/agenda/${item.id}/move`]: { direction: 'down' },
       [`post /assemblies/${id}/notice`]: { confirm_late: '1' },
       [`post /assemblies/${id}/motions`]: { title: 'Et forslag', body: 'Noget der skal ske.' },
+      [`put /assemblies/${id}/minutes`]: { dirigent_name: 'Dirigent', statement: 'Referat.' },
+      [`post /assemblies/${id}/minutes/sign`]: { role: 'dirigent' },
     }
 
     for (const role of ['treasurer', 'secretariat'] as const) {
@@ -376,6 +370,7 @@ test.group('Assemblies: planning and agenda', (group) => {
     )
     assert.lengthOf(await Motion.all(), 0)
     assert.equal((await Ballot.findOrFail(ballot.id)).status, 'open')
+    assert.lengthOf(await Minutes.all(), 0)
 
     // Anonymous visitors are sent to the login page, whatever they ask for.
     for (const [method, url] of routes) {
