@@ -9,7 +9,7 @@ export type ReaderLinkPurpose = 'unsubscribe' | 'share'
  * HMAC under the app key, so every copy can carry them at no cost per
  * reader and nobody can make another reader's.
  */
-function signature(purpose: ReaderLinkPurpose, id: number) {
+function signature(purpose: ReaderLinkPurpose | 'web', id: number) {
   return createHmac('sha256', appKey())
     .update(`${purpose}:${id}`)
     .digest()
@@ -92,7 +92,30 @@ export function forwardUrlFor(token: string) {
   return absolute(`/del/${token}/videresend`)
 }
 
-/** The public web version: the same for every reader, so it carries nobody's links. */
+/**
+ * The web version's key: the same for every reader of an issue, so it names
+ * nobody, yet only those the issue was sent to (and whom they pass it on to)
+ * can read an issue that is not public.
+ */
+export function webVersionKey(issueId: number) {
+  return signature('web', issueId)
+}
+
+export function verifyWebVersionKey(issueId: number, value: unknown) {
+  if (typeof value !== 'string') return false
+  const expected = Buffer.from(webVersionKey(issueId))
+  const given = Buffer.from(value)
+  return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
+/** The last issue's web address: every reader's copy of it has the same one. */
+let lastWebVersion: { issueId: number; url: string } | null = null
+
+/** The web version, always with its key: whether the issue is public may change after it is sent. */
 export function webVersionUrl(issueId: number) {
-  return absolute(`/nyhedsbrev/udgave/${issueId}`)
+  if (lastWebVersion?.issueId !== issueId) {
+    const url = absolute(`/nyhedsbrev/udgave/${issueId}?k=${webVersionKey(issueId)}`)
+    lastWebVersion = { issueId, url }
+  }
+  return lastWebVersion.url
 }

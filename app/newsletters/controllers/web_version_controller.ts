@@ -1,25 +1,32 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterList from '#newsletters/models/newsletter_list'
-import { publicCopy } from '#newsletters/sharing/web_copy'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import { isOpenToAll, publicCopy } from '#newsletters/sharing/web_copy'
+import { verifyWebVersionKey, webVersionKey } from '#newsletters/reader_links'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 /** Newsletters are e-mail HTML: inline styles and pictures from anywhere, and no scripts at all. */
 const NEWSLETTER_CSP =
   "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; font-src *; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
 
-/** The public web version of each sent issue, and each list's archive. */
+/** The web version of each issue sent, and each list's archive. */
 export default class WebVersionController {
-  async show({ params, response }: HttpContext) {
+  async show({ params, request, response }: HttpContext) {
     const issue = await NewsletterIssue.query()
       .where('id', params.id)
       .whereNotNull('compiled_html')
       .preload('lists')
-      .firstOrFail()
+      .first()
+    // Counting ids finds only what is public anyway; the rest needs the key its readers were given.
+    if (!issue || !(isOpenToAll(issue) || verifyWebVersionKey(issue.id, request.qs().k))) {
+      throw new lucidErrors.E_ROW_NOT_FOUND()
+    }
     response.header('Content-Security-Policy', NEWSLETTER_CSP)
     // The share page shows it in a frame of its own origin.
     response.header('X-Frame-Options', 'SAMEORIGIN')
-    return response.type('text/html').send(publicCopy(issue, issue.lists[0]?.slug ?? null))
+    const subscribeTo = issue.lists.find((list) => list.isPublic)?.slug ?? null
+    return response.type('text/html').send(publicCopy(issue, subscribeTo))
   }
 
   async archive({ params, view }: HttpContext) {
@@ -35,6 +42,7 @@ export default class WebVersionController {
     return view.render('newsletters/archive', {
       list,
       issues,
+      webVersionKey,
       association: await getAssociationSettings(),
     })
   }

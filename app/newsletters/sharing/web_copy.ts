@@ -1,6 +1,18 @@
 import { fillTemplate, splitAtPlaceholders } from '#newsletters/compose/placeholders'
 import { webVersionUrl } from '#newsletters/reader_links'
 import env from '#start/env'
+import type NewsletterIssue from '#newsletters/models/newsletter_issue'
+
+/**
+ * Whether anyone may read the issue by its id alone: sent, and only to public
+ * lists. A draft (test sends compile it) or an issue for members only is read
+ * through the keyed link its readers got.
+ */
+export function isOpenToAll(issue: Pick<NewsletterIssue, 'status' | 'lists'>) {
+  return (
+    issue.status === 'sent' && issue.lists.length > 0 && issue.lists.every((list) => list.isPublic)
+  )
+}
 
 /**
  * The issue as anyone may read it: no reader's name and no reader's links.

@@ -5,7 +5,11 @@ import {
   shareUrl,
   unsubscribeUrl,
   verifyReaderToken,
+  verifyWebVersionKey,
+  webVersionKey,
+  webVersionUrl,
 } from '#newsletters/reader_links'
+import env from '#start/env'
 
 test.group('Reader links', () => {
   test('a reader’s token leads back to that reader only', ({ assert }) => {
@@ -35,5 +39,20 @@ test.group('Reader links', () => {
     assert.isNull(verifyReaderToken('share', readerToken('unsubscribe', 99)))
     assert.equal(shareUrl(99), `http://127.0.0.1:3334/del/${token}`)
     assert.equal(forwardUrl(99), `http://127.0.0.1:3334/del/${token}/videresend`)
+  })
+
+  test('the web version carries a key of its issue alone', ({ assert }) => {
+    const key = webVersionKey(7)
+    const origin = new URL(env.get('APP_URL')).origin
+    assert.equal(webVersionUrl(7), `${origin}/nyhedsbrev/udgave/7?k=${key}`)
+    assert.equal(webVersionUrl(8), `${origin}/nyhedsbrev/udgave/8?k=${webVersionKey(8)}`)
+    assert.isTrue(verifyWebVersionKey(7, key))
+    assert.isFalse(verifyWebVersionKey(8, key))
+    const changed = `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`
+    assert.isFalse(verifyWebVersionKey(7, changed))
+    assert.isFalse(verifyWebVersionKey(7, undefined))
+    assert.isFalse(verifyWebVersionKey(7, [key]))
+    // Not a reader's token: the web key of an id signs nothing else.
+    assert.notEqual(key, readerToken('share', 7).split('.')[1])
   })
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import NewsletterForward from '#newsletters/models/newsletter_forward'
 import { publicCopy } from '#newsletters/sharing/web_copy'
+import { webVersionUrl } from '#newsletters/reader_links'
 import { forwardMessage } from '#newsletters/sharing/forward_message'
 import { ForwardIssue } from '#newsletters/actions/forward_issue'
 import { shareChartBars, CHART } from '#newsletters/queries/share_chart'
@@ -31,7 +32,8 @@ test.group('Sharing', (group) => {
   }) => {
     const web = publicCopy({ id: 3, compiledHtml: COMPILED }, 'nyhedsbrev')
     assert.include(web, 'Kære læser')
-    assert.include(web, 'href="http://127.0.0.1:3334/nyhedsbrev/udgave/3"')
+    assert.include(web, `href="${webVersionUrl(3)}"`)
+    assert.include(webVersionUrl(3), '/nyhedsbrev/udgave/3?k=')
     assert.include(web, 'href="http://127.0.0.1:3334/nyhedsbrev/nyhedsbrev"')
     assert.notInclude(web, '/del/')
     assert.notInclude(web, '/u/')
