@@ -1,7 +1,13 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { linkToken } from '#shared/route_params'
-import { loginThrottle, newPasswordThrottle, passwordResetThrottle } from '#start/limiter'
+import {
+  loginIpThrottle,
+  loginThrottle,
+  newPasswordThrottle,
+  passwordResetAddressThrottle,
+  passwordResetThrottle,
+} from '#start/limiter'
 
 const SessionController = () => import('#identity/controllers/session_controller')
 const PasswordResetController = () => import('#identity/controllers/password_reset_controller')
@@ -12,9 +18,11 @@ const StaffController = () => import('#identity/controllers/staff_controller')
 router
   .group(() => {
     router.get('/login', [SessionController, 'create'])
-    router.post('/login', [SessionController, 'store']).use(loginThrottle)
+    router.post('/login', [SessionController, 'store']).use([loginIpThrottle, loginThrottle])
     router.get('/forgot-password', [PasswordResetController, 'create'])
-    router.post('/forgot-password', [PasswordResetController, 'store']).use(passwordResetThrottle)
+    router
+      .post('/forgot-password', [PasswordResetController, 'store'])
+      .use([passwordResetThrottle, passwordResetAddressThrottle])
   })
   .use(middleware.guest())
 

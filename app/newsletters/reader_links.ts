@@ -25,6 +25,8 @@ export function verifyReaderToken(purpose: ReaderLinkPurpose, token: string): nu
   const match = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/.exec(token)
   if (!match) return null
   const id = Number.parseInt(match[1], 36)
+  // One copy, one token: "0k" would name the same id as "k" and count apart from it in the limits.
+  if (id.toString(36) !== match[1]) return null
   const expected = Buffer.from(signature(purpose, id))
   const given = Buffer.from(match[2])
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '#identity/validators/auth'
 import { LogIn } from '#identity/actions/log_in'
 import { endCurrentSession, tagLoginSession } from '#identity/sessions'
+import { countFailedLogin } from '#start/limiter'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -11,7 +12,9 @@ export default class SessionController {
   async store(ctx: HttpContext) {
     const { request, response, session, auth, i18n } = ctx
     const input = await request.validateUsing(loginValidator)
-    const result = await new LogIn().handle({ ...input, ip: request.ip() })
+    const result = await countFailedLogin(input.email, () =>
+      new LogIn().handle({ ...input, ip: request.ip() })
+    )
 
     if (result.status === 'invalid_credentials') {
       session.flash('error', i18n.t('auth.invalid_credentials'))

@@ -9,6 +9,7 @@ import {
   webVersionKey,
   webVersionUrl,
 } from '#newsletters/reader_links'
+import { forwardReaderKey } from '#start/limiter'
 import env from '#start/env'
 
 test.group('Reader links', () => {
@@ -39,6 +40,29 @@ test.group('Reader links', () => {
     assert.isNull(verifyReaderToken('share', readerToken('unsubscribe', 99)))
     assert.equal(shareUrl(99), `http://127.0.0.1:3334/del/${token}`)
     assert.equal(forwardUrl(99), `http://127.0.0.1:3334/del/${token}/videresend`)
+  })
+
+  test('one copy has one token: leading zeros or an id past exact numbers are refused', ({
+    assert,
+  }) => {
+    const token = readerToken('share', 99)
+    const [id, mac] = token.split('.')
+    assert.isNull(verifyReaderToken('share', `0${token}`))
+    assert.isNull(verifyReaderToken('share', `00${id}.${mac}`))
+    // 36^12 is past 2^53: such an id would read back as a neighbour's.
+    assert.isNull(verifyReaderToken('share', `zzzzzzzzzzzz.${mac}`))
+    assert.equal(verifyReaderToken('share', token), 99)
+  })
+
+  test('the forward limit counts per copy, however its token is written', ({ assert }) => {
+    const token = readerToken('share', 99)
+    assert.equal(forwardReaderKey(token), 'forward:reader:99')
+    assert.equal(forwardReaderKey(`0${token}`), 'forward:reader:forged')
+    assert.equal(
+      forwardReaderKey(`${(99).toString(36)}.${'A'.repeat(22)}`),
+      'forward:reader:forged'
+    )
+    assert.equal(forwardReaderKey(readerToken('unsubscribe', 99)), 'forward:reader:forged')
   })
 
   test('the web version carries a key of its issue alone', ({ assert }) => {
