@@ -99,6 +99,16 @@ export const subscribeThrottle = limiter.define('subscribe', (ctx) => {
 })
 
 /**
+ * Confirmation mails to one address, whichever form or client asks. Checked
+ * by the action, not answered with 429: the forms must say the same whether
+ * or not an address was asked for before. Returns whether one more may go.
+ */
+export async function allowConfirmationMail(email: string) {
+  const mails = limiter.use({ requests: 3, duration: '1 hour' })
+  return (await mails.attempt(`subscribe:address:${addressKey(email)}`, () => true)) === true
+}
+
+/**
  * Whose copy a forward comes from: the delivery the token names once its
  * signature holds. Forged tokens share one key; the page refuses them anyway.
  */

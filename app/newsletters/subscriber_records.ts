@@ -46,13 +46,18 @@ export async function liftOwnUnsubscribe(subscriber: Subscriber, trx: Transactio
   return true
 }
 
-/** Withdraws one subscription; a pending confirmation link stops working with it. */
+/** Withdraws one subscription; a request still waiting for confirmation goes with it. */
 export async function withdrawSubscription(
   subscription: Subscription,
   now: DateTime,
   trx: TransactionClientContract
 ) {
-  subscription.merge({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null })
+  subscription.merge({
+    status: 'unsubscribed',
+    unsubscribedAt: now,
+    pendingRequest: null,
+    confirmTokenHash: null,
+  })
   await subscription.useTransaction(trx).save()
 }
 

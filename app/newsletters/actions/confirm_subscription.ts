@@ -3,47 +3,101 @@ import db from '@adonisjs/lucid/services/db'
 import { sqlTimestamp } from '#shared/sql_time'
 import Subscription from '#newsletters/models/subscription'
 import Subscriber from '#newsletters/models/subscriber'
+import ConsentText from '#newsletters/models/consent_text'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import type { AuditChanges } from '#audit/models/audit_event'
 import { hashToken, isLinkToken } from '#shared/tokens'
 import { liftOwnUnsubscribe } from '#newsletters/subscriber_records'
 
 export type ConfirmSubscriptionResult =
   { status: 'confirmed'; subscription: Subscription } | { status: 'invalid_link' }
 
-/** Double opt-in, second half: the reader's click is the consent's confirmation. */
+/** The evidence a confirmation replaces on a row that held an earlier consent or withdrawal. */
+const EVIDENCE = [
+  'consentTextId',
+  'source',
+  'requestedAt',
+  'confirmedAt',
+  'unsubscribedAt',
+] as const
+
+/**
+ * Double opt-in, second half: the reader's click is the consent's
+ * confirmation, and only now does what the form asked for take effect.
+ */
 export class ConfirmSubscription {
   async handle(input: { token: string; ip: string | null }): Promise<ConfirmSubscriptionResult> {
     if (!isLinkToken(input.token)) return { status: 'invalid_link' }
     return db.transaction(async (trx) => {
       const subscription = await Subscription.query({ client: trx })
         .where('confirm_token_hash', hashToken(input.token))
-        .where('status', 'pending')
+        .whereNot('status', 'active')
+        .whereNotNull('pending_request')
         .where('confirm_expires_at', '>', sqlTimestamp())
         .preload('list')
         .first()
-      if (!subscription) return { status: 'invalid_link' as const }
+      const request = subscription?.pendingRequest
+      if (!subscription || !request) return { status: 'invalid_link' as const }
 
+      const before = Object.fromEntries(EVIDENCE.map((field) => [field, subscription[field]]))
       subscription.merge({
         status: 'active',
+        consentTextId: request.consentTextId,
+        source: request.source,
+        requestedAt: DateTime.fromISO(request.requestedAt),
+        requestIp: request.requestIp,
         confirmedAt: DateTime.now(),
+        unsubscribedAt: null,
+        // An import's proof was for the earlier consent, not this one.
+        evidence: null,
+        pendingRequest: null,
         confirmTokenHash: null,
         confirmExpiresAt: null,
       })
       await subscription.useTransaction(trx).save()
 
       const subscriber = await Subscriber.findOrFail(subscription.subscriberId, { client: trx })
-      await liftOwnUnsubscribe(subscriber, trx)
+      const named = !subscriber.name && Boolean(request.name)
+      if (named) {
+        subscriber.name = request.name
+        await subscriber.useTransaction(trx).save()
+      }
+      const lifted = await liftOwnUnsubscribe(subscriber, trx)
+      const consent = await ConsentText.findOrFail(request.consentTextId, { client: trx })
+      // The row now holds this consent; the log keeps what it held before.
+      const changes: AuditChanges = {
+        ...replacedEvidence(before, subscription),
+        ...(named ? { name: { from: null, to: subscriber.name } } : {}),
+        ...(lifted ? { suppressed_reason: { from: 'unsubscribed', to: null } } : {}),
+      }
       await recordAuditEvent(
         trx,
         { type: 'system', id: null, label: 'subscription confirmation link', ip: input.ip },
         {
           module: 'newsletters',
           action: 'subscription.confirmed',
-          details: { email: subscriber.email ?? '', list: subscription.list.name },
+          details: {
+            email: subscriber.email ?? '',
+            list: subscription.list.name,
+            version: consent.version,
+          },
           subject: { type: 'subscriber', id: subscriber.id },
+          changes: Object.keys(changes).length ? changes : null,
         }
       )
       return { status: 'confirmed' as const, subscription }
     })
   }
+}
+
+function replacedEvidence(before: Record<string, unknown>, after: Subscription) {
+  const changes: AuditChanges = {}
+  // A row that was only ever pending held no consent and no withdrawal.
+  if (!before.confirmedAt && !before.unsubscribedAt) return changes
+  const shown = (value: unknown) => (value instanceof DateTime ? value.toISO() : (value ?? null))
+  for (const field of EVIDENCE) {
+    const [from, to] = [shown(before[field]), shown(after[field])]
+    if (from !== to) changes[field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = { from, to }
+  }
+  return changes
 }

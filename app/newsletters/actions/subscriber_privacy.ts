@@ -66,6 +66,8 @@ export class ExportSubscriberData {
           ? { version: subscription.consentText.version, text: subscription.consentText.body }
           : null,
         evidence: subscription.evidence,
+        // Asked for on a form and not confirmed: it changes nothing until it is.
+        unconfirmed_request: subscription.pendingRequest,
       })),
       issues_received: deliveries.map((delivery) => ({
         issue: delivery.subject,
@@ -107,6 +109,7 @@ export class EraseSubscriber {
       await Subscription.query({ client: trx }).where('subscriber_id', subscriber.id).update({
         status: 'unsubscribed',
         request_ip: null,
+        pending_request: null,
         confirm_token_hash: null,
         evidence: null,
       })

@@ -4,6 +4,7 @@ import type { JobOptions } from '@adonisjs/queue/types'
 import mail from '@adonisjs/mail/services/main'
 import env from '#start/env'
 import Subscription from '#newsletters/models/subscription'
+import ConsentText from '#newsletters/models/consent_text'
 import SubscriptionConfirmationMail from '#newsletters/mails/subscription_confirmation_mail'
 import { CONFIRMATION_DAYS } from '#newsletters/consent'
 import { generateToken, hashToken } from '#shared/tokens'
@@ -15,12 +16,15 @@ export default class SendSubscriptionConfirmationJob extends Job<{ subscriptionI
   async execute() {
     const subscription = await Subscription.query()
       .where('id', this.payload.subscriptionId)
-      .where('status', 'pending')
+      .whereNot('status', 'active')
+      .whereNotNull('pending_request')
       .preload('subscriber')
       .preload('list')
-      .preload('consentText')
       .first()
-    if (!subscription || !subscription.subscriber.isMailable) return
+    const request = subscription?.pendingRequest
+    if (!subscription || !request || !subscription.subscriber.isMailable) return
+    // The text the request was made against, not the one an earlier consent was given to.
+    const consent = await ConsentText.findOrFail(request.consentTextId)
 
     const token = generateToken()
     subscription.merge({
@@ -29,6 +33,6 @@ export default class SendSubscriptionConfirmationJob extends Job<{ subscriptionI
     })
     await subscription.save()
     const url = new URL(`/nyhedsbrev/bekraeft/${token}`, env.get('APP_URL')).toString()
-    await mail.send(new SubscriptionConfirmationMail(subscription, url))
+    await mail.send(new SubscriptionConfirmationMail(subscription, request, consent, url))
   }
 }

@@ -8,6 +8,20 @@ import ConsentText from '#newsletters/models/consent_text'
 export type SubscriptionStatus = 'pending' | 'active' | 'unsubscribed'
 export type SubscriptionSource = 'form' | 'import' | 'share' | 'member_portal'
 
+/**
+ * What a subscribe form asked for, kept apart until the owner of the address
+ * confirms it: only then does it become the subscription's consent evidence
+ * (and the reader's name, if they had none).
+ */
+export type PendingRequest = {
+  name: string | null
+  consentTextId: number
+  source: SubscriptionSource
+  /** ISO 8601. */
+  requestedAt: string
+  requestIp: string | null
+}
+
 /** A reader on a list, and the evidence of their consent. */
 export default class Subscription extends BaseModel {
   @column({ isPrimary: true })
@@ -43,6 +57,14 @@ export default class Subscription extends BaseModel {
   /** For consent given elsewhere (an import): the file, row and columns that prove it. */
   @column()
   declare evidence: string | null
+
+  // Stored as text on both dialects: JSON columns differ between SQLite and MariaDB.
+  @column({
+    serializeAs: null,
+    prepare: (value: PendingRequest | null) => (value ? JSON.stringify(value) : null),
+    consume: (value: string | null) => (value ? (JSON.parse(value) as PendingRequest) : null),
+  })
+  declare pendingRequest: PendingRequest | null
 
   @column({ serializeAs: null })
   declare confirmTokenHash: string | null

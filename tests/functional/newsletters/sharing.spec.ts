@@ -140,7 +140,9 @@ test.group('Share links, forwards and the web version', (group) => {
       recipientsOf(m).includes('kollega@example.org')
     )
     const link = findLink(confirmation, '/nyhedsbrev/bekraeft/')
+    assert.isNull(colleague.name)
     await client.post(link.pathname).withCsrfToken()
+    assert.equal((await Subscriber.findOrFail(colleague.id)).name, 'Bo')
 
     const secretariat = await UserFactory.apply('secretariat').create()
     const issuePage = await client.get(`/newsletters/issues/${issue.id}`).loginAs(secretariat)

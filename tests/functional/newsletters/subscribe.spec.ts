@@ -55,14 +55,20 @@ test.group('Subscribing with double opt-in', (group) => {
     assert.include(message.text!, 'Ja tak, send mig nyhedsbrevet. Jeg kan altid afmelde mig.')
     const link = findLink(message, '/nyhedsbrev/bekraeft/')
 
+    assert.include(message.text!, 'Ida')
+
     await client.get(link.pathname)
     assert.equal((await Subscription.firstOrFail()).status, 'pending')
+    // The name is the asker's word until the owner of the address confirms.
+    assert.isNull((await Subscriber.findByOrFail('email', 'ida@example.org')).name)
 
     const confirm = await client.post(link.pathname).withCsrfToken()
     confirm.assertTextIncludes('Du er tilmeldt')
     const subscription = await Subscription.query().where('list_id', list.id).firstOrFail()
     assert.equal(subscription.status, 'active')
     assert.isNotNull(subscription.confirmedAt)
+    assert.isNull(subscription.pendingRequest)
+    assert.equal((await Subscriber.findByOrFail('email', 'ida@example.org')).name, 'Ida')
   })
 
   test('the same answer for an address already on the list, and no second mail', async ({

@@ -7,6 +7,8 @@ import AuditEvent from '#audit/models/audit_event'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { readerToken } from '#newsletters/reader_links'
 import { RequestSubscription } from '#newsletters/actions/request_subscription'
+import { ConfirmSubscription } from '#newsletters/actions/confirm_subscription'
+import { mailedToken } from '#tests/helpers/newsletters'
 
 async function readerOnTwoLists() {
   const nyhedsbrev = await NewsletterListFactory.merge({ name: 'Nyhedsbrev' })
@@ -97,7 +99,20 @@ test.group('Unsubscribing', (group) => {
       .where('subscriber_id', subscriber.id)
       .where('list_id', nyhedsbrev.id)
       .firstOrFail()
-    assert.equal(subscription.status, 'pending')
+    // Asking is not consenting: the withdrawal stands until the link in the mail is followed.
+    assert.equal(subscription.status, 'unsubscribed')
+    assert.isNotNull(subscription.unsubscribedAt)
+    assert.isNotNull(subscription.pendingRequest)
     assert.equal((await Subscriber.findOrFail(subscriber.id)).suppressedReason, 'unsubscribed')
+
+    const confirmed = await new ConfirmSubscription().handle({
+      token: await mailedToken(subscription),
+      ip: null,
+    })
+    assert.equal(confirmed.status, 'confirmed')
+    await subscription.refresh()
+    assert.equal(subscription.status, 'active')
+    assert.isNull(subscription.unsubscribedAt)
+    assert.isNull((await Subscriber.findOrFail(subscriber.id)).suppressedReason)
   })
 })

@@ -11,7 +11,8 @@ import { ConfirmSubscription } from '#newsletters/actions/confirm_subscription'
 import SendSubscriptionConfirmationJob from '#newsletters/jobs/send_subscription_confirmation_job'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { Actors } from '#audit/actor'
-import { generateToken, hashToken } from '#shared/tokens'
+import limiter from '@adonisjs/limiter/services/main'
+import { mailedToken, pendingRequestFor } from '#tests/helpers/newsletters'
 
 test.group('Consent texts', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -40,6 +41,7 @@ test.group('Double opt-in', (group) => {
     fakeQueue = queue.fake()
     return () => queue.restore()
   })
+  group.each.setup(() => limiter.clear())
 
   test('a request is pending, against the text shown, and queues its confirmation by id', async ({
     assert,
@@ -61,6 +63,10 @@ test.group('Double opt-in', (group) => {
     assert.equal(subscription.subscriber.email, 'ida@example.org')
     assert.equal(subscription.consentText.version, 1)
     assert.equal(subscription.requestIp, '192.0.2.7')
+    // Nameless until confirmed: the name waits with the request.
+    assert.isNull(subscription.subscriber.name)
+    assert.equal(subscription.pendingRequest?.name, 'Ida')
+    assert.equal(subscription.pendingRequest?.consentTextId, subscription.consentTextId)
     fakeQueue.assertPushed(SendSubscriptionConfirmationJob, {
       payload: { subscriptionId: subscription.id },
     })
@@ -108,16 +114,16 @@ test.group('Double opt-in', (group) => {
   }) => {
     const list = await NewsletterListFactory.with('consentTexts', 1).create()
     const subscriber = await SubscriberFactory.apply('unsubscribed').create()
-    const token = generateToken()
-    await Subscription.create({
-      subscriberId: subscriber.id,
-      listId: list.id,
-      status: 'pending',
-      source: 'form',
-      requestedAt: DateTime.now(),
-      confirmTokenHash: hashToken(token),
-      confirmExpiresAt: DateTime.now().plus({ days: 1 }),
-    })
+    const token = await mailedToken(
+      await Subscription.create({
+        subscriberId: subscriber.id,
+        listId: list.id,
+        status: 'pending',
+        source: 'form',
+        requestedAt: DateTime.now(),
+        pendingRequest: pendingRequestFor(list),
+      })
+    )
     const result = await new ConfirmSubscription().handle({ token, ip: null })
     assert.equal(result.status, 'confirmed')
     const subscription = await Subscription.firstOrFail()
@@ -133,16 +139,17 @@ test.group('Double opt-in', (group) => {
   test('an expired confirmation link does nothing', async ({ assert }) => {
     const list = await NewsletterListFactory.with('consentTexts', 1).create()
     const subscriber = await SubscriberFactory.create()
-    const token = generateToken()
-    await Subscription.create({
-      subscriberId: subscriber.id,
-      listId: list.id,
-      status: 'pending',
-      source: 'form',
-      requestedAt: DateTime.now().minus({ days: 8 }),
-      confirmTokenHash: hashToken(token),
-      confirmExpiresAt: DateTime.now().minus({ days: 1 }),
-    })
+    const token = await mailedToken(
+      await Subscription.create({
+        subscriberId: subscriber.id,
+        listId: list.id,
+        status: 'pending',
+        source: 'form',
+        requestedAt: DateTime.now().minus({ days: 8 }),
+        pendingRequest: pendingRequestFor(list),
+      }),
+      -1
+    )
     assert.equal(
       (await new ConfirmSubscription().handle({ token, ip: null })).status,
       'invalid_link'
