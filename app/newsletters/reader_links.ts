@@ -40,7 +40,12 @@ function appKey() {
   return key
 }
 
-/** APP_URL's origin, worked out once: every reader's copy has several links. */
+/**
+ * APP_URL's origin, worked out once: every reader's copy has several links.
+ * These paths are joined by hand, not by the router, because they are made
+ * for every reader of every issue; each value in them is made here, in the
+ * alphabet its route's parameter accepts (see #shared/route_params).
+ */
 let appBase: string | null = null
 
 function absolute(path: string) {

@@ -2,12 +2,12 @@ import { DateTime } from 'luxon'
 import { Job } from '@adonisjs/queue'
 import type { JobOptions } from '@adonisjs/queue/types'
 import mail from '@adonisjs/mail/services/main'
-import env from '#start/env'
 import Subscription from '#newsletters/models/subscription'
 import ConsentText from '#newsletters/models/consent_text'
 import SubscriptionConfirmationMail from '#newsletters/mails/subscription_confirmation_mail'
 import { CONFIRMATION_DAYS } from '#newsletters/consent'
 import { generateToken, hashToken } from '#shared/tokens'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 /** Makes the confirmation link here, so the token never waits in the queue. */
 export default class SendSubscriptionConfirmationJob extends Job<{ subscriptionId: number }> {
@@ -32,7 +32,7 @@ export default class SendSubscriptionConfirmationJob extends Job<{ subscriptionI
       confirmExpiresAt: DateTime.now().plus({ days: CONFIRMATION_DAYS }),
     })
     await subscription.save()
-    const url = new URL(`/nyhedsbrev/bekraeft/${token}`, env.get('APP_URL')).toString()
+    const url = absoluteUrlFor('subscribe.show_confirm', { token })
     await mail.send(new SubscriptionConfirmationMail(subscription, request, consent, url))
   }
 }

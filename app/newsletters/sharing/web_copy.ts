@@ -1,7 +1,7 @@
 import { fillTemplate, splitAtPlaceholders } from '#newsletters/compose/placeholders'
 import { webVersionUrl } from '#newsletters/reader_links'
-import env from '#start/env'
 import type NewsletterIssue from '#newsletters/models/newsletter_issue'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 /**
  * Whether anyone may read the issue by its id alone: sent, and only to public
@@ -25,9 +25,7 @@ export function publicCopy(
   creditedShareUrl: string | null = null
 ) {
   const web = webVersionUrl(issue.id)
-  const subscribe = listSlug
-    ? new URL(`/nyhedsbrev/${listSlug}`, env.get('APP_URL')).toString()
-    : web
+  const subscribe = listSlug ? absoluteUrlFor('subscribe.show', { slug: listSlug }) : web
   return fillTemplate(splitAtPlaceholders(issue.compiledHtml ?? ''), {
     first_name: 'læser',
     share_url: creditedShareUrl ?? web,
