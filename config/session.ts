@@ -1,12 +1,14 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { loginOnServer } from '#identity/session_store'
 
 /*
-| Sessions are kept on the server (the database, or Redis when several web
-| processes share it), never in the cookie: the cookie only names a row, so
-| ending a session on the server ends it everywhere. The memory store is for
-| tests and one-off processes.
+| A login is kept on the server (the database, or Redis when several web
+| processes share it), never in the cookie: the cookie only names it, so
+| ending a session on the server ends it everywhere. A visitor who is not
+| logged in keeps its CSRF secret and messages in an encrypted cookie (see
+| LoginOnServerStore). The memory store is for tests.
 */
 const driver = env.get('SESSION_DRIVER')
 
@@ -18,8 +20,13 @@ export default defineConfig({
   cookie: { path: '/', httpOnly: true, secure: app.inProduction, sameSite: 'lax' },
   store: driver,
   stores: {
-    database: stores.database({ tableName: 'sessions', gcProbability: 1 }),
-    // Only configured when chosen: the Redis store connects as it is made.
-    ...(driver === 'redis' ? { redis: stores.redis({ connection: 'main' }) } : {}),
+    database: loginOnServer(
+      stores.database({ tableName: 'sessions', gcProbability: 1 }),
+      stores.cookie()
+    ),
+    // Only configured when chosen, so that nothing else asks for Redis.
+    ...(driver === 'redis'
+      ? { redis: loginOnServer(stores.redis({ connection: 'main' }), stores.cookie()) }
+      : {}),
   },
 })

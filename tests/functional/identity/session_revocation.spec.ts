@@ -27,6 +27,22 @@ test.group('Sessions that can be ended', (group) => {
       )
     )[0].total
 
+  test('a visitor who is not logged in costs the sessions table nothing; a login is a row', async ({
+    assert,
+  }) => {
+    const rows = async () =>
+      (await server.query<{ total: number }>('SELECT COUNT(*) AS total FROM sessions'))[0].total
+    const before = await rows()
+    for (let visit = 0; visit < 5; visit++) await new CookieJar(server.base).get('/login')
+    const guest = new CookieJar(server.base)
+    await guest.get('/bliv-medlem')
+    await guest.get('/medlem')
+    assert.equal(await rows(), before)
+
+    await guest.logIn('board@example.org', PASSWORD)
+    assert.equal(await rows(), before + 1)
+  })
+
   test('a login gives the session a new id; the id the visitor came with opens nothing', async ({
     assert,
   }) => {
