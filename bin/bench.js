@@ -56,7 +56,7 @@ const env = {
   LOG_LEVEL: 'silent',
   APP_KEY: randomBytes(32).toString('base64url'),
   APP_URL: 'http://127.0.0.1:3390',
-  SESSION_DRIVER: 'memory',
+  SESSION_DRIVER: 'database',
   DB_CONNECTION: mysql ? 'mysql' : 'sqlite',
   SQLITE_PATH: 'tmp/bench.sqlite3',
   MYSQL_DB_NAME: 'kreds_bench',

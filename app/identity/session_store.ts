@@ -35,19 +35,25 @@ export class LoginOnServerStore implements SessionStoreWithTaggingContract {
   /** Sessions this request found on the server. */
   #onServer = new Set<string>()
 
+  /**
+   * @param cameWithSession whether the request named a session at all: a
+   *   fresh one (no cookie) is nowhere yet, and asking the server would cost
+   *   every cookieless visit a query.
+   */
   constructor(
     private server: SessionStoreWithTaggingContract,
-    private guest: SessionStoreContract | null
+    private guest: SessionStoreContract | null,
+    private cameWithSession = true
   ) {}
 
   async read(sessionId: string) {
-    const stored = await this.server.read(sessionId)
-    if (stored) {
-      this.#onServer.add(sessionId)
-      return stored
-    }
+    if (!this.cameWithSession) return null
+    // A visitor's own cookie answers first; only a login is looked up on the server.
     const guest = (await this.guest?.read(sessionId)) ?? null
-    return guest ? withoutLogin(guest) : null
+    if (guest) return withoutLogin(guest)
+    const stored = await this.server.read(sessionId)
+    if (stored) this.#onServer.add(sessionId)
+    return stored
   }
 
   async write(sessionId: string, values: SessionData) {
@@ -98,7 +104,8 @@ export function loginOnServer(
     return (ctx, config) =>
       new LoginOnServerStore(
         serverFactory(ctx, config) as SessionStoreWithTaggingContract,
-        ctx ? guestFactory(ctx, config) : null
+        ctx ? guestFactory(ctx, config) : null,
+        ctx ? config.cookieName in ctx.request.cookiesList() : true
       )
   })
 }
