@@ -6,20 +6,12 @@ import Subscriber from '#newsletters/models/subscriber'
 import ConsentText from '#newsletters/models/consent_text'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { AuditChanges } from '#audit/models/audit_event'
+import { evidenceOf, replacedEvidence } from '#newsletters/replaced_evidence'
 import { hashToken, isLinkToken } from '#shared/tokens'
 import { liftOwnUnsubscribe } from '#newsletters/subscriber_records'
 
 export type ConfirmSubscriptionResult =
   { status: 'confirmed'; subscription: Subscription } | { status: 'invalid_link' }
-
-/** The evidence a confirmation replaces on a row that held an earlier consent or withdrawal. */
-const EVIDENCE = [
-  'consentTextId',
-  'source',
-  'requestedAt',
-  'confirmedAt',
-  'unsubscribedAt',
-] as const
 
 /**
  * Double opt-in, second half: the reader's click is the consent's
@@ -39,7 +31,7 @@ export class ConfirmSubscription {
       const request = subscription?.pendingRequest
       if (!subscription || !request) return { status: 'invalid_link' as const }
 
-      const before = Object.fromEntries(EVIDENCE.map((field) => [field, subscription[field]]))
+      const before = evidenceOf(subscription)
       subscription.merge({
         status: 'active',
         consentTextId: request.consentTextId,
@@ -88,16 +80,4 @@ export class ConfirmSubscription {
       return { status: 'confirmed' as const, subscription }
     })
   }
-}
-
-function replacedEvidence(before: Record<string, unknown>, after: Subscription) {
-  const changes: AuditChanges = {}
-  // A row that was only ever pending held no consent and no withdrawal.
-  if (!before.confirmedAt && !before.unsubscribedAt) return changes
-  const shown = (value: unknown) => (value instanceof DateTime ? value.toISO() : (value ?? null))
-  for (const field of EVIDENCE) {
-    const [from, to] = [shown(before[field]), shown(after[field])]
-    if (from !== to) changes[field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = { from, to }
-  }
-  return changes
 }

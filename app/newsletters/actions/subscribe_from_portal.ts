@@ -10,6 +10,7 @@ import {
 } from '#newsletters/subscriber_records'
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import { evidenceOf, replacedEvidence } from '#newsletters/replaced_evidence'
 
 export type SubscribeFromPortalInput = {
   listId: number
@@ -53,6 +54,7 @@ export class SubscribeFromPortal {
         .first()
       if (existing?.status === 'active') return { status: 'already_subscribed' }
 
+      const before = evidenceOf(existing)
       const now = DateTime.now()
       const subscription = existing ?? new Subscription()
       subscription.merge({
@@ -72,12 +74,17 @@ export class SubscribeFromPortal {
       await subscription.useTransaction(trx).save()
       // Not silent: the log shows that this consent ended the earlier unsubscribe.
       const lifted = await liftOwnUnsubscribe(subscriber, trx)
+      // The row now holds this consent; the log keeps the one it replaced, and its withdrawal.
+      const changes = {
+        ...replacedEvidence(before, subscription),
+        ...(lifted ? { suppressed_reason: { from: 'unsubscribed', to: null } } : {}),
+      }
       await recordAuditEvent(trx, actor, {
         module: 'newsletters',
         action: 'subscription.member_subscribed',
         details: { email: subscriber.email ?? '', list: list.name, version: consent.version },
         subject: { type: 'subscriber', id: subscriber.id },
-        changes: lifted ? { suppressed_reason: { from: 'unsubscribed', to: null } } : null,
+        changes: Object.keys(changes).length ? changes : null,
       })
       return { status: 'subscribed', subscription }
     })

@@ -156,6 +156,30 @@ test.group('Unsubscribing from the member portal', (group) => {
     assert.deepEqual(event.details, { email: 'nina@livsvaerk.example.org', lists: 'Medlemsnyt' })
   })
 
+  test('rejoining a list the contact left keeps the earlier consent and its withdrawal in the log', async ({
+    assert,
+  }) => {
+    const { list, consent } = await memberList()
+    await subscribe(list.id, consent.id)
+    await new UnsubscribeFromPortal().handle(
+      { listId: list.id, email: 'nina@livsvaerk.example.org', ip: null },
+      contact
+    )
+    const left = await Subscription.query().where('list_id', list.id).firstOrFail()
+    const withdrawnAt = left.unsubscribedAt!.toISO()
+    const firstConsentAt = left.confirmedAt!.toISO()
+
+    assert.equal((await subscribe(list.id, consent.id)).status, 'subscribed')
+    const rejoined = await Subscription.query().where('list_id', list.id).firstOrFail()
+    assert.isNull(rejoined.unsubscribedAt)
+    const event = await AuditEvent.query()
+      .where('action', 'subscription.member_subscribed')
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.deepInclude(event.changes!, { unsubscribed_at: { from: withdrawnAt, to: null } })
+    assert.equal(event.changes!.confirmed_at.from, firstConsentAt)
+  })
+
   test('leaving the only list still does not suppress the address', async ({ assert }) => {
     const { list, consent } = await memberList()
     await subscribe(list.id, consent.id)
