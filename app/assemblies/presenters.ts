@@ -28,8 +28,11 @@ export function signatureLine(minutes: Minutes, role: SignatureRole, i18n: I18n)
   const signature = minutes.signatures.find((candidate) => candidate.role === role)
   const label = i18n.t(`assemblies.minutes.roles.${role}`)
   if (!signature) return `${label}: ${i18n.t('assemblies.minutes.not_signed')}`
+  const how = signature.method
+    ? ` (${i18n.t(`assemblies.minutes.method_${signature.method}`)})`
+    : ''
   return `${label}: ${i18n.t('assemblies.minutes.signed_by', {
     name: signature.name,
     when: formatDateTime(signature.signedAt, i18n.locale as DisplayLocale),
-  })}`
+  })}${how}`
 }

@@ -19,6 +19,8 @@ import { sqlTimestamp } from '#shared/sql_time'
 
 const ZONE = 'Europe/Copenhagen'
 const FOUNDING = DateTime.fromISO('2021-01-15T19:00', { zone: ZONE })
+const DIRIGENT_EMAIL = 'mette.soerensen@example.org'
+const REFERENT_EMAIL = 'jens.nielsen@example.org'
 const BOARD = ['Anna Holm', 'Bjarne Krogh', 'Camilla Friis', 'Dennis Vang', 'Eva Lund']
 
 /**
@@ -169,28 +171,35 @@ async function seedFoundingAssembly(founders: Organisation[]) {
     .where('assembly_id', assembly.id)
     .update({ checked_in_at: at(-10) })
   // Prepared once the times are as they were, so the minutes print them.
-  const minutes = await new SaveMinutes().handle(
+  const saved = await new SaveMinutes().handle(
     assembly.id,
     {
       dirigentName: 'Mette Sørensen',
-      dirigentEmail: null,
+      dirigentEmail: DIRIGENT_EMAIL,
       referentName: 'Jens Nielsen',
-      referentEmail: null,
+      referentEmail: REFERENT_EMAIL,
       statement:
         'Dirigenten konstaterede, at den stiftende generalforsamling var lovligt indkaldt og beslutningsdygtig med alle syv stiftende organisationer til stede online.',
       notes,
     },
     board
   )
-  for (const [role, name, minute] of [
-    ['dirigent', 'Mette Sørensen', 140],
-    ['referent', 'Jens Nielsen', 150],
+  if (saved.status === 'same_person') return
+  const minutes = saved.minutes
+  // Signed from their personal links that evening, bound to the version's hash as any signature is.
+  for (const [role, name, email, minute] of [
+    ['dirigent', 'Mette Sørensen', DIRIGENT_EMAIL, 140],
+    ['referent', 'Jens Nielsen', REFERENT_EMAIL, 150],
   ] as const) {
     await MinutesSignature.create({
       minutesId: minutes.id,
       role,
       name,
       signedBy: 'demo data',
+      signerEmail: email,
+      method: 'link',
+      userId: null,
+      contentHash: minutes.contentHash,
       signedAt: FOUNDING.plus({ minutes: minute }).toUTC(),
     })
   }

@@ -1,4 +1,4 @@
-import { extractText, getMeta } from 'unpdf'
+import { extractText, getDocumentProxy, getMeta } from 'unpdf'
 
 /*
  * Read back through PDF.js (by way of unpdf), so a font without a proper
@@ -17,4 +17,17 @@ export async function pdfText(pdf: Uint8Array) {
 export async function pdfInfo(pdf: Uint8Array): Promise<Record<string, unknown>> {
   const { info } = await getMeta(new Uint8Array(pdf), { parseDates: true })
   return info
+}
+
+/** The files embedded in a PDF, by name, as a viewer's attachment panel lists and opens them. */
+export async function pdfAttachments(pdf: Uint8Array): Promise<Map<string, Buffer>> {
+  const document = await getDocumentProxy(new Uint8Array(pdf))
+  const listed = (await document.getAttachments()) ?? new Map()
+  const files = new Map<string, Buffer>()
+  for (const name of listed.keys()) {
+    const content = await document.getAttachmentContent(name)
+    if (content) files.set(name, Buffer.from(content))
+  }
+  await document.cleanup()
+  return files
 }

@@ -12,7 +12,9 @@ import { absoluteUrlFor } from '#shared/absolute_url'
 
 /**
  * A dirigent or referent without a login signs from a personal link sent to
- * the address the minutes give for them. Only the hash is kept.
+ * the address the minutes give for them. Only the hash of the token is kept,
+ * with the address, so a link sent to someone who no longer holds the role
+ * signs nothing.
  */
 export class SendSigningLinks {
   async handle(minutesId: number, actor: Actor) {
@@ -31,6 +33,7 @@ export class SendSigningLinks {
       await db.table('minutes_sign_links').insert({
         minutes_id: minutes.id,
         role,
+        email,
         token_hash: hashToken(token),
         created_at: sqlTimestamp(),
       })
@@ -62,11 +65,15 @@ export class SendSigningLinks {
   }
 }
 
-/** The minutes and role behind a signing link, while the version is still a draft. */
+/**
+ * The version, role and address behind a signing link. The link signs only
+ * that version, and only while the address it was sent to holds the role.
+ */
 export async function findSigningLink(token: string) {
   if (!isLinkToken(token)) return null
   const row = await db.from('minutes_sign_links').where('token_hash', hashToken(token)).first()
   if (!row) return null
   const minutes = await Minutes.query().where('id', row.minutes_id).preload('signatures').first()
-  return minutes ? { minutes, role: row.role as SignatureRole } : null
+  if (!minutes) return null
+  return { minutes, role: row.role as SignatureRole, email: (row.email as string | null) ?? null }
 }

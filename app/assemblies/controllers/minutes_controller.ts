@@ -4,7 +4,7 @@ import Assembly from '#assemblies/models/assembly'
 import Minutes from '#assemblies/models/minutes'
 import AssemblyPolicy from '#assemblies/policies/assembly_policy'
 import { SaveMinutes } from '#assemblies/actions/save_minutes'
-import { SignMinutes } from '#assemblies/actions/sign_minutes'
+import { SignMinutes, type SignMinutesResult } from '#assemblies/actions/sign_minutes'
 import { SendSigningLinks, findSigningLink } from '#assemblies/actions/send_signing_links'
 import { CloseAssembly } from '#assemblies/actions/close_assembly'
 import { minutesDocument } from '#assemblies/queries/minutes_document'
@@ -12,6 +12,8 @@ import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
 import { DEFAULT_STATEMENT } from '#assemblies/queries/minutes_content'
 import { Actors } from '#audit/actor'
 import { signatureLine } from '#assemblies/presenters'
+import { minutesDigest } from '#assemblies/rules/minutes_digest'
+import { sameAddress } from '#assemblies/rules/minutes_signers'
 import type { SignatureRole } from '#assemblies/models/minutes_signature'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
@@ -25,7 +27,20 @@ const minutesValidator = vine.create({
   notes: vine.record(vine.string().trim().maxLength(20000).nullable()).optional(),
 })
 
-const signValidator = vine.create({ role: vine.enum(['dirigent', 'referent'] as const) })
+const signValidator = vine.create({
+  role: vine.enum(['dirigent', 'referent'] as const),
+  // The version the signer was shown; a change since then is refused, not signed.
+  hash: vine
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+})
+const linkSignValidator = vine.create({
+  hash: vine
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+})
 
 async function latestMinutes(assemblyId: number) {
   return Minutes.query()
@@ -37,7 +52,7 @@ async function latestMinutes(assemblyId: number) {
 
 /** The referat: notes, preparation, signatures, versions, PDF. */
 export default class MinutesController {
-  async show({ params, view, bouncer, i18n }: HttpContext) {
+  async show({ params, view, bouncer, i18n, auth }: HttpContext) {
     await bouncer.with(AssemblyPolicy).authorize('view')
     const assembly = await Assembly.query()
       .where('id', params.id)
@@ -47,9 +62,17 @@ export default class MinutesController {
       .where('assembly_id', assembly.id)
       .orderBy('version', 'desc')
       .preload('signatures')
+    const user = auth.use('web').getUserOrFail()
+    const holders = { dirigent: assembly.dirigentEmail, referent: assembly.referentEmail }
     return view.render('assemblies/minutes', {
       assembly,
       minutes: versions[0] ?? null,
+      hash: versions[0] ? minutesDigest(versions[0]) : null,
+      // The roles this login holds: the only ones it is offered to sign.
+      ownRoles: (['dirigent', 'referent'] as const).filter((role) =>
+        sameAddress(holders[role], user.email)
+      ),
+      userEmail: user.email,
       versions,
       defaultStatement: DEFAULT_STATEMENT,
       signatureLine: (minutes: Minutes, role: SignatureRole) => signatureLine(minutes, role, i18n),
@@ -63,7 +86,7 @@ export default class MinutesController {
     // Keyed 'i12' rather than '12': a numeric key would make the form parser build an array.
     for (const [key, text] of Object.entries(input.notes ?? {}))
       notes[Number(key.slice(1))] = text || null
-    const minutes = await new SaveMinutes().handle(
+    const result = await new SaveMinutes().handle(
       Number(params.id),
       {
         dirigentName: input.dirigent_name ?? null,
@@ -75,23 +98,31 @@ export default class MinutesController {
       },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
-    session.flash('success', i18n.t('assemblies.minutes.saved', { version: minutes.version }))
+    if (result.status === 'same_person') {
+      session.flash('error', i18n.t('assemblies.minutes.same_person_save'))
+    } else {
+      const message = { updated: 'saved', new_version: 'new_version', unchanged: 'unchanged' }
+      session.flash(
+        'success',
+        i18n.t(`assemblies.minutes.${message[result.status]}`, { version: result.minutes.version })
+      )
+    }
     return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
+  /** A signature from one's own login: only as the role the assembly gives one's address. */
   async sign({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
-    await bouncer.with(AssemblyPolicy).authorize('manage')
-    const { role } = await request.validateUsing(signValidator)
+    await bouncer.with(AssemblyPolicy).authorize('view')
+    const { role, hash } = await request.validateUsing(signValidator)
     const minutes = await latestMinutes(Number(params.id))
     if (!minutes) return response.notFound()
+    const user = auth.use('web').getUserOrFail()
     const result = await new SignMinutes().handle(
-      { minutesId: minutes.id, role },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      { minutesId: minutes.id, role, seenHash: hash ?? null },
+      { email: user.email, method: 'login', userId: user.id },
+      Actors.user(user, request.ip())
     )
-    session.flash(
-      result.status === 'signed' || result.status === 'locked' ? 'success' : 'error',
-      i18n.t(`assemblies.minutes.sign_${result.status}`)
-    )
+    flashSigning(session, i18n, result.status, role)
     return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
@@ -134,22 +165,25 @@ export default class MinutesController {
     return view.render('assemblies/sign', {
       token: params.token,
       minutes: found.minutes,
+      hash: minutesDigest(found.minutes),
       role: found.role,
       signed: found.minutes.signatures.some((signature) => signature.role === found.role),
     })
   }
 
-  async signFromLink({ params, response, session, i18n }: HttpContext) {
+  async signFromLink({ params, request, response, session, i18n }: HttpContext) {
     const found = await findSigningLink(params.token)
     if (!found) return response.notFound()
-    const result = await new SignMinutes().handle(
-      { minutesId: found.minutes.id, role: found.role },
-      Actors.system(`personal signing link (${found.role})`)
-    )
-    session.flash(
-      result.status === 'signed' || result.status === 'locked' ? 'success' : 'error',
-      i18n.t(`assemblies.minutes.sign_${result.status}`)
-    )
+    const { hash } = await request.validateUsing(linkSignValidator)
+    // A link from before links kept their address signs nothing: the board sends a new one.
+    const result = found.email
+      ? await new SignMinutes().handle(
+          { minutesId: found.minutes.id, role: found.role, seenHash: hash ?? null },
+          { email: found.email, method: 'link', userId: null },
+          Actors.system(`personal signing link (${found.role}, ${found.email})`)
+        )
+      : { status: 'not_role_holder' as const }
+    flashSigning(session, i18n, result.status, found.role)
     return response.redirect().toRoute('minutes.show_signing', { token: params.token })
   }
 
@@ -158,6 +192,20 @@ export default class MinutesController {
     if (!found) return response.notFound()
     return sendMinutesPdf(response, found.minutes)
   }
+}
+
+function flashSigning(
+  session: HttpContext['session'],
+  i18n: HttpContext['i18n'],
+  status: SignMinutesResult['status'],
+  role: SignatureRole
+) {
+  session.flash(
+    status === 'signed' || status === 'locked' ? 'success' : 'error',
+    i18n.t(`assemblies.minutes.sign_${status}`, {
+      role: i18n.t(`assemblies.minutes.roles.${role}`).toLowerCase(),
+    })
+  )
 }
 
 export async function sendMinutesPdf(response: HttpContext['response'], minutes: Minutes) {

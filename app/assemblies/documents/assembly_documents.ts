@@ -90,5 +90,16 @@ export type MinutesDocument = {
     motions: MotionBlock[]
     ballots: BallotResultBlock[]
   }[]
-  signatures: { role: 'dirigent' | 'referent'; name: string; signedAt: string }[]
+  signatures: {
+    role: 'dirigent' | 'referent'
+    name: string
+    signedAt: string
+    /** Own login or personal link; null for signatures older than the record of it. */
+    method: 'login' | 'link' | null
+  }[]
+  /**
+   * What the signatures are bound to: the SHA-256 of the version's signed
+   * text, and that text itself, embedded in the PDF so a reader can check it.
+   */
+  seal: { hash: string; signedText: string } | null
 }

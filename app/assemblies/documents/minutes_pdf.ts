@@ -1,5 +1,10 @@
 import { buffer } from 'node:stream/consumers'
 import { formatDateTime } from '#shared/formatting'
+import {
+  attachSignedText,
+  drawSeal,
+  drawSignatures,
+} from '#assemblies/documents/minutes_signatures_pdf'
 import { FONT } from '#shared/pdf/fonts'
 import {
   COLOR,
@@ -9,7 +14,6 @@ import {
   drawPageFooters,
   ensureSpace,
   openPdf,
-  rule,
 } from '#shared/pdf/page_frame'
 import {
   drawFacts,
@@ -68,12 +72,7 @@ const LABELS = {
       show_of_hands: 'Håndsoprækning',
     } satisfies Record<BallotResultBlock['method'], string>,
   },
-  signatures: 'Underskrifter',
-  signed: (dateTime: string) => `Underskrevet digitalt ${dateTime}`,
-  unsigned: 'Ikke underskrevet',
 }
-
-const ROLES: Role[] = ['dirigent', 'referent']
 
 /** The finished minutes as a PDF. */
 export async function renderMinutesPdf(document: MinutesDocument): Promise<Buffer> {
@@ -130,7 +129,9 @@ export async function renderMinutesPdf(document: MinutesDocument): Promise<Buffe
     }
   }
 
-  drawSignatures(doc, document)
+  drawSignatures(doc, document, LABELS.role)
+  drawSeal(doc, document)
+  attachSignedText(doc, document, instant(lastEvent(document)))
   drawPageFooters(doc, [LABELS.document, assembly.title, LABELS.version(document.version)])
   doc.end()
   return buffer(doc)
@@ -239,44 +240,4 @@ function drawBallot(doc: PDFKit.PDFDocument, ballot: BallotResultBlock, x: numbe
       .text(result, x + padding, doc.y + 4, { width: inner })
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
   doc.y = boxed ? top + height : doc.y + padding
-}
-
-/**
- * The dirigent's and referent's signatures side by side, kept on one page:
- * the name and when it was signed, or an empty line marked "Ikke underskrevet".
- */
-function drawSignatures(doc: PDFKit.PDFDocument, document: MinutesDocument) {
-  const gap = 30
-  const width = (CONTENT_WIDTH - gap) / 2
-  doc.moveDown(1.5)
-  drawHeading(doc, LABELS.signatures, { keepWith: 90 })
-  const top = doc.y + 10
-
-  let bottom = top
-  ROLES.forEach((role, index) => {
-    const x = MARGIN.left + index * (width + gap)
-    const signature = document.signatures.find((candidate) => candidate.role === role)
-    doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOR.muted)
-    doc.text(LABELS.role[role], x, top, { width })
-    // The signature line: the signer's name on it once signed, left empty until then.
-    const line = doc.y + 32
-    if (signature) {
-      doc.font(FONT.bold).fontSize(12).fillColor(COLOR.text)
-      doc.text(signature.name, x, line - doc.currentLineHeight(true) - 2, { width })
-    }
-    rule(doc, x, line, width, COLOR.text)
-    let y = line + 4
-    const expected = role === 'dirigent' ? document.dirigent : document.referent
-    if (!signature && expected) {
-      doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
-      doc.text(expected, x, y, { width })
-      y = doc.y + 1
-    }
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-    const status = signature ? LABELS.signed(formatDateTime(signature.signedAt)) : LABELS.unsigned
-    doc.text(status, x, y, { width })
-    bottom = Math.max(bottom, doc.y)
-  })
-  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
-  doc.y = bottom
 }

@@ -4,9 +4,14 @@ import type { HasMany } from '@adonisjs/lucid/types/relations'
 import MinutesSignature from '#assemblies/models/minutes_signature'
 import type { MinutesDocument } from '#assemblies/documents/assembly_documents'
 
-export type MinutesContent = Omit<MinutesDocument, 'signatures' | 'version'>
+export type MinutesContent = Omit<MinutesDocument, 'signatures' | 'version' | 'seal'>
+export type MinutesStatus = 'draft' | 'signed' | 'superseded'
 
-/** One version of the referat. Signed by both, it is locked; a correction is a new version. */
+/**
+ * One version of the referat. Signed by both, it is locked; a change after
+ * the first signature, or a correction, is a new version signed anew, and
+ * the version it replaces stays as it was, marked superseded or signed.
+ */
 export default class Minutes extends BaseModel {
   static table = 'minutes'
 
@@ -27,7 +32,11 @@ export default class Minutes extends BaseModel {
   declare content: MinutesContent
 
   @column()
-  declare status: 'draft' | 'signed'
+  declare status: MinutesStatus
+
+  /** SHA-256 of this version's signed text (see rules/minutes_digest). */
+  @column()
+  declare contentHash: string | null
 
   @column()
   declare createdBy: string

@@ -64,6 +64,8 @@ test.group('Minutes', (group) => {
       .put(`/assemblies/${assembly.id}/minutes`)
       .form({
         dirigent_name: 'Dorte Dirigent',
+        // The chair is the dirigent: she signs from her own login.
+        dirigent_email: chair.email,
         referent_name: 'Rasmus Referent',
         referent_email: 'referent@example.org',
         [`notes[i${firstItem.id}]`]: 'Dorte Dirigent blev valgt med akklamation.',
@@ -115,7 +117,9 @@ test.group('Minutes', (group) => {
       .put(`/assemblies/${assembly.id}/minutes`)
       .form({
         dirigent_name: 'Dorte Dirigent',
+        dirigent_email: chair.email,
         referent_name: 'Rasmus Referent',
+        referent_email: 'referent@example.org',
         statement: 'Rettet.',
       })
       .loginAs(chair)

@@ -201,8 +201,14 @@ function minutes(overrides: Partial<MinutesDocument> = {}): MinutesDocument {
       },
     ],
     signatures: [
-      { role: 'dirigent', name: 'Henrik Sørensen', signedAt: '2021-01-15T21:03:00+01:00' },
+      {
+        role: 'dirigent',
+        name: 'Henrik Sørensen',
+        signedAt: '2021-01-15T21:03:00+01:00',
+        method: 'login',
+      },
     ],
+    seal: null,
     ...overrides,
   }
 }
@@ -434,8 +440,18 @@ test.group('Assembly PDFs: minutes', () => {
     const signed = minutes({
       version: 3,
       signatures: [
-        { role: 'dirigent', name: 'Henrik Sørensen', signedAt: '2021-01-15T21:03:00+01:00' },
-        { role: 'referent', name: 'Anne-Marie Østergaard', signedAt: '2021-01-16T09:41:00+01:00' },
+        {
+          role: 'dirigent',
+          name: 'Henrik Sørensen',
+          signedAt: '2021-01-15T21:03:00+01:00',
+          method: 'login',
+        },
+        {
+          role: 'referent',
+          name: 'Anne-Marie Østergaard',
+          signedAt: '2021-01-16T09:41:00+01:00',
+          method: 'link',
+        },
       ],
     })
     const text = words(await pdfText(await renderMinutesPdf(signed)))
