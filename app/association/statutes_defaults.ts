@@ -8,6 +8,9 @@ export const STATUTES_DEFAULTS = {
   proxiesPerOrganisation: 1,
   unpaidDuesRemoveVotingRight: true,
   duesGraceMonths: 0,
+  // Nobody is in arrears before being asked to pay, or before the day to pay by.
+  votesWhenNotInvoiced: true,
+  votesWhenDuesNotDue: true,
   extraordinaryRequestPercent: 10,
   vatExempt: true,
   vatExemptionText: 'Kontingentet er fritaget for moms, jf. momslovens § 13, stk. 1, nr. 4.',

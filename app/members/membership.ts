@@ -61,3 +61,44 @@ export function nameKey(name: string) {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
 }
+
+export type StatusChangeOnRecord = {
+  fromStatus: MembershipStatus | null
+  toStatus: MembershipStatus
+  /** ISO date. */
+  changedOn: string
+}
+
+/**
+ * An organisation's membership status on a past or coming day (ISO date),
+ * or null when it did not yet exist. The dated status changes decide: the
+ * last one on or before the day, else the status the first later one
+ * started from. Without any recorded change (older data), the join and
+ * leave dates decide, and an active member with no join date counts as a
+ * member all along: the register has nothing to leave it out by, and
+ * leaving it out would cost a current member its vote.
+ */
+export function statusOnDay(
+  day: string,
+  organisation: { status: MembershipStatus; joinedOn: string | null; leftOn: string | null },
+  history: StatusChangeOnRecord[]
+): MembershipStatus | null {
+  // Stable: changes on the same day keep the order they were recorded in.
+  const changes = [...history].sort((a, b) => a.changedOn.localeCompare(b.changedOn))
+  const before = changes.filter((change) => change.changedOn <= day)
+  if (before.length) return before[before.length - 1].toStatus
+  const first = changes[0]
+  if (first) {
+    // Active before the first recorded change: a member once it had joined.
+    if (first.fromStatus === 'active' && organisation.joinedOn && organisation.joinedOn > day)
+      return null
+    return first.fromStatus
+  }
+  const joined = organisation.joinedOn
+    ? organisation.joinedOn <= day
+    : organisation.status === 'active'
+  if (!joined) return null
+  const left = organisation.leftOn ? organisation.leftOn <= day : organisation.status !== 'active'
+  if (!left) return 'active'
+  return organisation.status === 'active' ? 'resigned' : organisation.status
+}

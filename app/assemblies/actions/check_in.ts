@@ -6,6 +6,7 @@ import Organisation from '#members/models/organisation'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 import { publishRegisterChanged } from '#assemblies/live'
+import { supportsRowLocks } from '#shared/row_locks'
 
 export type CheckInResult = { status: 'checked_in' | 'checked_out' | 'closed' | 'not_a_member' }
 
@@ -25,7 +26,10 @@ export class CheckIn {
     actor: Actor
   ): Promise<CheckInResult> {
     const result = await db.transaction(async (trx): Promise<CheckInResult> => {
-      const assembly = await Assembly.findOrFail(input.assemblyId, { client: trx })
+      // The close takes the same lock: a check-in lands before the register is frozen, or not at all.
+      const query = Assembly.query({ client: trx }).where('id', input.assemblyId)
+      if (supportsRowLocks(trx)) query.forUpdate()
+      const assembly = await query.firstOrFail()
       if (assembly.status === 'closed') return { status: 'closed' }
       const organisation = await Organisation.findOrFail(input.organisationId, { client: trx })
       if (organisation.status !== 'active') return { status: 'not_a_member' }

@@ -7,6 +7,7 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 import { publishRegisterChanged } from '#assemblies/live'
+import { supportsRowLocks } from '#shared/row_locks'
 
 export type GiveProxyResult =
   | { status: 'given' | 'revoked' }
@@ -46,7 +47,12 @@ export class GiveProxy {
       if (refusal) return { status: 'refused', reason: refusal }
     }
 
-    await db.transaction(async (trx) => {
+    const closed = await db.transaction(async (trx) => {
+      // Held against the close, which freezes the register under the same lock.
+      const locking = Assembly.query({ client: trx }).where('id', assembly.id)
+      if (supportsRowLocks(trx)) locking.forUpdate()
+      const current = await locking.firstOrFail()
+      if (current.status === 'closed') return true
       const attendance =
         (await Attendance.query({ client: trx })
           .where('assembly_id', assembly.id)
@@ -66,7 +72,9 @@ export class GiveProxy {
         details: { assembly: assembly.title, giver: giver.organisation.name, holder: holderName },
         subject: { type: 'assembly', id: assembly.id },
       })
+      return false
     })
+    if (closed) return { status: 'closed' }
     publishRegisterChanged(assembly.id)
     return { status: input.holderId ? 'given' : 'revoked' }
   }

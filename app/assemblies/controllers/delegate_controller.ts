@@ -11,11 +11,13 @@ import { Actors } from '#audit/actor'
 import { RequestSecretBallot } from '#assemblies/actions/request_secret_ballot'
 import { publishBallotProgress } from '#assemblies/live'
 import type { Infer } from '@vinejs/vine/types'
+import type { VotingRight } from '#assemblies/rules/voting_register'
 
 /**
  * /gf/:token — an organisation's personal link, made for a phone: check in,
  * see the agenda, and vote in open ballots for itself and the members
- * whose proxies it holds.
+ * whose proxies it holds. An organisation without a vote is told so and
+ * why, and is never told it has voted.
  */
 export default class DelegateController {
   async show({ params, view, response }: HttpContext) {
@@ -32,8 +34,10 @@ export default class DelegateController {
       .where('assembly_id', assembly.id)
       .where('status', 'draft')
       .orderBy('id')
-    const represented =
-      line?.attendance?.present && line.right.mayVote ? [organisation, ...line.proxiesFrom] : []
+    // Not on the register at all: it was no member on the assembly's day.
+    const right: VotingRight = line?.right ?? { mayVote: false, reason: 'not_member' }
+    const present = line?.attendance?.present ?? false
+    const represented = line && present && right.mayVote ? [organisation, ...line.proxiesFrom] : []
     const voted = new Set<string>()
     if (ballots.length && represented.length) {
       const rows = await db
@@ -54,6 +58,8 @@ export default class DelegateController {
       assembly,
       organisation,
       line,
+      right,
+      present,
       agenda: await AgendaItem.query().where('assembly_id', assembly.id).orderBy('position'),
       upcoming,
       ballots: ballots.map((ballot) => ({

@@ -45,6 +45,7 @@ export default class RegisterController {
         votes: line.votes,
       })),
       totals: register.totals,
+      frozenAt: register.frozenAt?.toISO() ?? null,
       printedAt: DateTime.now().toISO()!,
     })
     response.header('content-type', 'application/pdf')

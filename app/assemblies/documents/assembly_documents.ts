@@ -49,7 +49,7 @@ export type RegisterRow = {
   /** Organisations whose proxies this one holds. */
   proxiesFrom: string[]
   mayVote: boolean
-  /** Why not, in Danish, when it may not vote. */
+  /** Why it may or may not vote, in Danish ("ikke betalt", "fritaget"); null when it has paid. */
   reason: string | null
   votes: number
 }

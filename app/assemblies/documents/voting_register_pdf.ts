@@ -20,12 +20,15 @@ import { drawTitleBlock, instant, whenAndWhere } from '#assemblies/documents/not
 
 /**
  * The voting register (stemmeliste): every member organisation, whether it is
- * present and by whom, the proxies given and held, its voting right and the
- * votes it casts, with the totals a quorum rule needs. A4, Danish. The minutes
- * print the same table.
+ * present and by whom, the proxies given and held, its voting right with the
+ * reason for it and the votes it casts, with the totals a quorum rule needs.
+ * A4, Danish. The minutes print the same table.
  */
 
 export type RegisterTotals = VotingRegisterDocument['totals']
+
+/** The register of a closed assembly says it is the one frozen at the close, and when. */
+export type VotingRegisterPdf = VotingRegisterDocument & { frozenAt?: string | null }
 
 /** Every word the register prints, in one place so an English variant can sit beside it. */
 export const REGISTER_LABELS = {
@@ -49,13 +52,16 @@ export const REGISTER_LABELS = {
     votes: 'Stemmer i alt',
   } satisfies Record<keyof RegisterTotals, string>,
   printedAt: (dateTime: string) => `Udskrevet ${dateTime}`,
+  frozenAt: (dateTime: string) =>
+    `Stemmelisten, som den stod, da generalforsamlingen blev afsluttet ${dateTime}.`,
 }
 
 const REGISTER_TABLE: TableLayout = (() => {
   const labels = REGISTER_LABELS.columns
   // Each heading fits its column on one line; the organisation takes what is left.
-  const widths = { present: 42, representative: 74, proxyTo: 70, proxiesFrom: 72, votes: 45 }
-  const mayVote = 58
+  const widths = { present: 42, representative: 70, proxyTo: 66, proxiesFrom: 68, votes: 45 }
+  // Room for "Nej – ikke betalt" on two lines.
+  const mayVote = 76
   const organisation =
     CONTENT_WIDTH - mayVote - Object.values(widths).reduce((sum, width) => sum + width, 0)
   return {
@@ -74,7 +80,7 @@ const REGISTER_TABLE: TableLayout = (() => {
 })()
 
 /** The finished register as a PDF. */
-export async function renderVotingRegisterPdf(document: VotingRegisterDocument): Promise<Buffer> {
+export async function renderVotingRegisterPdf(document: VotingRegisterPdf): Promise<Buffer> {
   const { association, assembly } = document
   const doc = await openPdf({
     title: `${REGISTER_LABELS.document} – ${assembly.title}`,
@@ -85,6 +91,13 @@ export async function renderVotingRegisterPdf(document: VotingRegisterDocument):
 
   drawTitleBlock(doc, association, REGISTER_LABELS.document, assembly.title)
   drawFacts(doc, whenAndWhere(assembly))
+  if (document.frozenAt) {
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
+    doc.text(REGISTER_LABELS.frozenAt(formatDateTime(document.frozenAt)), MARGIN.left, doc.y + 8, {
+      width: CONTENT_WIDTH,
+    })
+    doc.fillColor(COLOR.text)
+  }
   let y = drawRegisterTable(doc, document.rows, doc.y + 14)
   y = drawRegisterTotals(doc, document.totals, y + 14)
 
@@ -113,12 +126,8 @@ export function drawRegisterTable(doc: PDFKit.PDFDocument, rows: RegisterRow[], 
     row.proxyTo,
     // One run each: a name that wraps then starts its second line flush left.
     row.proxiesFrom.map((organisation) => ({ text: organisation, gap: 0 })),
-    row.mayVote
-      ? yes
-      : [
-          { text: no },
-          ...(row.reason ? [{ text: row.reason, size: 7.5, color: COLOR.muted }] : []),
-        ],
+    // The reason also beside a yes ("Ja – fritaget"): every line says why.
+    `${row.mayVote ? yes : no}${row.reason ? ` – ${row.reason}` : ''}`,
     String(row.votes),
   ])
   return drawTable(doc, REGISTER_TABLE, cells, top)

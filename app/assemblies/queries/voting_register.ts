@@ -1,37 +1,61 @@
-import Organisation from '#members/models/organisation'
+import type { DateTime } from 'luxon'
 import type Assembly from '#assemblies/models/assembly'
-import Attendance from '#assemblies/models/attendance'
-import { duesSettledForVotingOf } from '#dues/queries/has_paid_dues'
+import RegisterSnapshot from '#assemblies/models/register_snapshot'
+import type RegisterSnapshotLine from '#assemblies/models/register_snapshot_line'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import {
-  quorumCount,
-  votesHeld,
-  votingRight,
-  type VotingRight,
-} from '#assemblies/rules/voting_register'
+import { computeRegister } from '#assemblies/queries/register_on_day'
+import type { VotingRight } from '#assemblies/rules/voting_register'
+
+/** An organisation as the register names it: as it was on the day, not as it is now. */
+export type RegisterOrganisation = { id: number; name: string }
+
+export type RegisterAttendance = {
+  present: boolean
+  representative: string | null
+  proxyToOrganisationId: number | null
+}
 
 export type RegisterLine = {
-  organisation: Organisation
-  attendance: Attendance | null
+  organisation: RegisterOrganisation
+  /** A member on the assembly's day; others are listed only because they came or gave a proxy. */
+  member: boolean
+  attendance: RegisterAttendance | null
   right: VotingRight
-  proxyTo: Organisation | null
-  proxiesFrom: Organisation[]
+  proxyTo: RegisterOrganisation | null
+  proxiesFrom: RegisterOrganisation[]
+  votes: number
+}
+
+export type RegisterTotals = {
+  members: number
+  entitled: number
+  present: number
+  represented: number
   votes: number
 }
 
 export type VotingRegister = {
   lines: RegisterLine[]
-  totals: { members: number; entitled: number; present: number; represented: number; votes: number }
+  totals: RegisterTotals
+  /**
+   * When the assembly closed, if this is the register frozen then; null
+   * while it is worked out from the member register as of the assembly's day.
+   */
+  frozenAt: DateTime | null
 }
 
 /**
- * The stemmeliste: every active member (and anyone checked in), whether it
- * is present and by whom, the proxies given and held, and whether it may
- * vote: active, and with the dues for the assembly's year paid when the
- * statutes say so.
+ * The stemmeliste: the organisations that were members on the assembly's
+ * day, whether each is present and by whom, the proxies given and held,
+ * and whether it may vote and why. Once the assembly has closed it is the
+ * register as it stood then, whatever has changed since; an assembly
+ * closed before registers were kept is worked out as of its day.
  */
 export async function getVotingRegister(assembly: Assembly): Promise<VotingRegister> {
-  return buildRegister(assembly, null)
+  const frozen = assembly.status === 'closed' ? await frozenRegister(assembly) : null
+  if (frozen) return frozen
+  const { lines, totals } = await computeRegister(assembly, await getAssociationSettings())
+  return { lines, totals, frozenAt: null }
 }
 
 /**
@@ -43,94 +67,59 @@ export async function getRegisterLine(
   assembly: Assembly,
   organisationId: number
 ): Promise<RegisterLine | null> {
-  const register = await buildRegister(assembly, organisationId)
-  return register.lines.find((line) => line.organisation.id === organisationId) ?? null
+  const frozen =
+    assembly.status === 'closed' ? await frozenRegister(assembly, organisationId) : null
+  if (frozen) return frozen.lines[0] ?? null
+  const { lines } = await computeRegister(assembly, await getAssociationSettings(), {
+    onlyFor: organisationId,
+  })
+  return lines.find((line) => line.organisation.id === organisationId) ?? null
 }
 
-async function buildRegister(assembly: Assembly, onlyFor: number | null): Promise<VotingRegister> {
-  const settings = await getAssociationSettings()
-  const attendanceQuery = Attendance.query().where('assembly_id', assembly.id)
-  if (onlyFor !== null)
-    attendanceQuery.where((query) =>
-      query.where('organisation_id', onlyFor).orWhere('proxy_to_organisation_id', onlyFor)
-    )
-  const attendances = await attendanceQuery
-  const byOrganisation = new Map(attendances.map((row) => [row.organisationId, row]))
-  const organisationQuery = Organisation.query()
-  if (onlyFor !== null) {
-    organisationQuery.whereIn('id', [onlyFor, ...byOrganisation.keys()])
-  } else {
-    organisationQuery.where((query) =>
-      query.where('status', 'active').orWhereIn('id', [...byOrganisation.keys()])
-    )
-  }
-  const organisations = await organisationQuery.orderBy('name')
-  const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]))
-  const year = assembly.startsAt.setZone('Europe/Copenhagen').year
-
-  const duesRequired = settings.unpaidDuesRemoveVotingRight
-  const duesSettled = duesRequired
-    ? await duesSettledForVotingOf(
-        organisations.map((organisation) => organisation.id),
-        year,
-        assembly.startsAt
-      )
-    : null
-  const rights = new Map<number, VotingRight>(
-    organisations.map((organisation) => [
-      organisation.id,
-      votingRight({
-        status: organisation.status,
-        duesPaid: duesSettled?.get(organisation.id) ?? true,
-        duesRequired,
-      }),
-    ])
-  )
-
-  // Who gave each holder a proxy, gathered once: the register is rebuilt on every vote.
-  const giversTo = new Map<number, number[]>()
-  for (const row of attendances) {
-    const holder = row.proxyToOrganisationId
-    if (holder) giversTo.set(holder, [...(giversTo.get(holder) ?? []), row.organisationId])
-  }
-
-  const lines = organisations.map((organisation) => {
-    const attendance = byOrganisation.get(organisation.id) ?? null
-    const proxiesFrom = (giversTo.get(organisation.id) ?? [])
-      .map((giverId) => byId.get(giverId))
-      .filter((giver): giver is Organisation => Boolean(giver) && rights.get(giver!.id)!.mayVote)
-    const right = rights.get(organisation.id)!
-    return {
-      organisation,
-      attendance,
-      right,
-      proxyTo: attendance?.proxyToOrganisationId
-        ? (byId.get(attendance.proxyToOrganisationId) ?? null)
-        : null,
-      proxiesFrom,
-      votes: votesHeld({
-        present: attendance?.present ?? false,
-        mayVote: right.mayVote,
-        proxiesHeld: proxiesFrom.length,
-      }),
-    }
-  })
-  const { entitled, represented } = quorumCount(
-    lines.map((line) => ({
-      id: line.organisation.id,
-      mayVote: line.right.mayVote,
-      present: line.attendance?.present ?? false,
-      proxyGivenTo: line.attendance?.proxyToOrganisationId ?? null,
-    }))
-  )
+async function frozenRegister(
+  assembly: Assembly,
+  onlyFor?: number
+): Promise<VotingRegister | null> {
+  const snapshot = await RegisterSnapshot.query()
+    .where('assembly_id', assembly.id)
+    .preload('lines', (lines) => {
+      lines.orderBy('position')
+      if (onlyFor !== undefined) lines.where('organisation_id', onlyFor)
+    })
+    .first()
+  if (!snapshot) return null
   return {
-    lines,
+    lines: snapshot.lines.map(lineOf),
     totals: {
-      members: lines.filter((line) => line.organisation.status === 'active').length,
-      entitled,
-      present: lines.filter((line) => line.attendance?.present).length,
-      represented,
-      votes: lines.reduce((sum, line) => sum + line.votes, 0),
+      members: snapshot.members,
+      entitled: snapshot.entitled,
+      present: snapshot.present,
+      represented: snapshot.represented,
+      votes: snapshot.votes,
     },
+    // The same moment, as the close writes both; the closing time is the one people see.
+    frozenAt: assembly.closedAt ?? snapshot.frozenAt,
+  }
+}
+
+function lineOf(row: RegisterSnapshotLine): RegisterLine {
+  const proxyTo = row.proxyToOrganisationId
+    ? { id: row.proxyToOrganisationId, name: row.proxyToName ?? '' }
+    : null
+  return {
+    organisation: { id: row.organisationId, name: row.organisationName },
+    member: row.member,
+    attendance:
+      row.present || proxyTo
+        ? {
+            present: row.present,
+            representative: row.representative,
+            proxyToOrganisationId: row.proxyToOrganisationId,
+          }
+        : null,
+    right: { mayVote: row.mayVote, reason: row.reason },
+    proxyTo,
+    proxiesFrom: row.proxiesFrom,
+    votes: row.votes,
   }
 }

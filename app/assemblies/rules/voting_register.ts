@@ -4,24 +4,64 @@
  * Pure functions; the actions read the register and the statutes settings.
  */
 
+import type { MembershipStatus } from '#members/membership'
+import type { DuesStanding } from '#dues/dues_standing'
+
 /** Organisation.id */
 export type OrganisationId = number
 
-export type VotingRight = { mayVote: boolean; reason: null | 'not_active' | 'dues_unpaid' }
+/**
+ * Why a line of the register reads as it does. Shown also when the member
+ * votes ("Ja – fritaget"), so every line explains itself; a member that
+ * has paid needs no reason.
+ */
+export type VotingRightReason =
+  'not_member' | 'not_active' | 'dues_unpaid' | 'in_grace' | 'not_due' | 'not_invoiced' | 'exempt'
+
+export type VotingRight = { mayVote: boolean; reason: VotingRightReason | null }
+
+/** The statutes settings that decide what the dues do to the vote. */
+export type DuesVotingStatutes = {
+  unpaidDuesRemoveVotingRight: boolean
+  votesWhenNotInvoiced: boolean
+  votesWhenDuesNotDue: boolean
+}
+
+const DUES_REASON: Record<DuesStanding, VotingRightReason | null> = {
+  paid: null,
+  exempt: 'exempt',
+  not_invoiced: 'not_invoiced',
+  not_due: 'not_due',
+  in_grace: 'in_grace',
+  unpaid: 'dues_unpaid',
+}
 
 /**
- * One vote per member organisation, for active members only and, when the statutes
- * say so, only when the year's dues are paid. Any grace period (some statutes allow
- * two months) is the caller's to apply when it works out `duesPaid`.
+ * One vote per member organisation, for members active on the assembly's
+ * day only, and then as the statutes say of its dues for the year: with
+ * unpaid dues not taking the vote every active member votes; otherwise a
+ * member that paid, is exempt or is within the grace months votes, one
+ * not yet invoiced or not yet due votes as its setting says, and one
+ * whose dues are past due does not.
  */
-export function votingRight(member: {
-  status: string
-  duesPaid: boolean
-  duesRequired: boolean
-}): VotingRight {
-  if (member.status !== 'active') return { mayVote: false, reason: 'not_active' }
-  if (member.duesRequired && !member.duesPaid) return { mayVote: false, reason: 'dues_unpaid' }
-  return { mayVote: true, reason: null }
+export function votingRight(
+  member: { statusOnDay: MembershipStatus | null; dues: DuesStanding },
+  statutes: DuesVotingStatutes
+): VotingRight {
+  if (member.statusOnDay === 'resigned' || member.statusOnDay === 'expelled')
+    return { mayVote: false, reason: 'not_active' }
+  if (member.statusOnDay !== 'active') return { mayVote: false, reason: 'not_member' }
+  const reason = DUES_REASON[member.dues]
+  if (!statutes.unpaidDuesRemoveVotingRight) return { mayVote: true, reason }
+  const mayVote = {
+    paid: true,
+    exempt: true,
+    in_grace: true,
+    not_invoiced: statutes.votesWhenNotInvoiced,
+    not_due: statutes.votesWhenDuesNotDue,
+    unpaid: false,
+  }[member.dues]
+  return { mayVote, reason }
 }
 
 export type ProxyRefusal =

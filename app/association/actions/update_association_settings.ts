@@ -24,6 +24,8 @@ export type AssociationSettingsInput = {
   proxiesPerOrganisation: number
   unpaidDuesRemoveVotingRight: boolean
   duesGraceMonths: number
+  votesWhenNotInvoiced: boolean
+  votesWhenDuesNotDue: boolean
   extraordinaryRequestPercent: number
   vatExempt: boolean
   vatExemptionText: string | null

@@ -46,6 +46,8 @@ export default class SettingsController {
         proxiesPerOrganisation: input.proxies_per_organisation,
         unpaidDuesRemoveVotingRight: input.unpaid_dues_remove_voting_right ?? false,
         duesGraceMonths: input.dues_grace_months,
+        votesWhenNotInvoiced: input.votes_when_not_invoiced ?? false,
+        votesWhenDuesNotDue: input.votes_when_dues_not_due ?? false,
         extraordinaryRequestPercent: input.extraordinary_request_percent,
         vatExempt: input.vat_exempt ?? false,
         vatExemptionText: input.vat_exemption_text ?? null,

@@ -58,6 +58,14 @@ export default class AssociationSettings extends BaseModel {
   @column()
   declare duesGraceMonths: number
 
+  /** Whether a member not yet invoiced for the assembly's year votes. */
+  @column(asBoolean)
+  declare votesWhenNotInvoiced: boolean
+
+  /** Whether a member whose invoice for the year is not yet due votes. */
+  @column(asBoolean)
+  declare votesWhenDuesNotDue: boolean
+
   @column()
   declare extraordinaryRequestPercent: number
 

@@ -35,6 +35,8 @@ export const settingsValidator = vine.create({
   // An unticked checkbox sends nothing.
   unpaid_dues_remove_voting_right: vine.boolean().optional(),
   dues_grace_months: vine.number().withoutDecimals().range([0, 12]),
+  votes_when_not_invoiced: vine.boolean().optional(),
+  votes_when_dues_not_due: vine.boolean().optional(),
   extraordinary_request_percent: vine.number().withoutDecimals().range([1, 100]),
   vat_exempt: vine.boolean().optional(),
   vat_exemption_text: vine

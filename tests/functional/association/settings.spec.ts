@@ -20,6 +20,8 @@ const VALID_FORM = {
   proxies_per_organisation: '2',
   unpaid_dues_remove_voting_right: '1',
   dues_grace_months: '2',
+  votes_when_not_invoiced: '1',
+  votes_when_dues_not_due: '1',
   extraordinary_request_percent: '10',
   vat_exempt: '1',
   vat_exemption_text: 'Kontingentet er momsfritaget, jf. momslovens § 13, stk. 1, nr. 4.',
@@ -36,6 +38,8 @@ test.group('Association settings', (group) => {
     response.assertTextIncludes('name="notice_days"')
     response.assertTextIncludes('value="14"')
     response.assertTextIncludes('momslovens § 13, stk. 1, nr. 4')
+    response.assertTextIncludes('Et medlem, der endnu ikke er faktureret for året, har stemmeret')
+    response.assertTextIncludes('name="votes_when_dues_not_due"')
   })
 
   test('saving valid settings stores them and logs every change', async ({ client, assert }) => {
@@ -67,8 +71,12 @@ test.group('Association settings', (group) => {
     const admin = await UserFactory.apply('admin').create()
     const unticked: Partial<typeof VALID_FORM> = { ...VALID_FORM }
     delete unticked.unpaid_dues_remove_voting_right
+    delete unticked.votes_when_not_invoiced
     await client.put('/settings').form(unticked).loginAs(admin).withCsrfToken()
-    assert.isFalse((await getAssociationSettings()).unpaidDuesRemoveVotingRight)
+    const settings = await getAssociationSettings()
+    assert.isFalse(settings.unpaidDuesRemoveVotingRight)
+    assert.isFalse(settings.votesWhenNotInvoiced)
+    assert.isTrue(settings.votesWhenDuesNotDue)
   })
 
   test('invalid values are named next to their fields and nothing is saved', async ({

@@ -4,8 +4,11 @@ import {
   quorumCount,
   votesHeld,
   votingRight,
+  type DuesVotingStatutes,
   type ProxyRequest,
+  type VotingRight,
 } from '#assemblies/rules/voting_register'
+import { duesStanding, type StandingInvoice } from '#dues/dues_standing'
 
 /** A proxy that is fine on every count; each test breaks one thing. */
 function proxy(change: Partial<ProxyRequest> = {}): ProxyRequest {
@@ -23,35 +26,161 @@ function proxy(change: Partial<ProxyRequest> = {}): ProxyRequest {
   }
 }
 
+/** Each dues setting set against the member: not invoiced and not yet due both take the vote. */
+const STRICT: DuesVotingStatutes = {
+  unpaidDuesRemoveVotingRight: true,
+  votesWhenNotInvoiced: false,
+  votesWhenDuesNotDue: false,
+}
+/** Both set for the member, as the defaults are. */
+const LENIENT: DuesVotingStatutes = {
+  unpaidDuesRemoveVotingRight: true,
+  votesWhenNotInvoiced: true,
+  votesWhenDuesNotDue: true,
+}
+/** Unpaid dues do not take the vote at all. */
+const DUES_IGNORED: DuesVotingStatutes = {
+  unpaidDuesRemoveVotingRight: false,
+  votesWhenNotInvoiced: false,
+  votesWhenDuesNotDue: false,
+}
+
+const yes = (reason: VotingRight['reason']): VotingRight => ({ mayVote: true, reason })
+const no = (reason: VotingRight['reason']): VotingRight => ({ mayVote: false, reason })
+
+/** Each case under each setting, with the answer and the reason the register shows. */
+const CASES: {
+  name: string
+  member: Parameters<typeof votingRight>[0]
+  strict: VotingRight
+  lenient: VotingRight
+  duesIgnored: VotingRight
+}[] = [
+  {
+    name: 'never invoiced for the year',
+    member: { statusOnDay: 'active', dues: 'not_invoiced' },
+    strict: no('not_invoiced'),
+    lenient: yes('not_invoiced'),
+    duesIgnored: yes('not_invoiced'),
+  },
+  {
+    name: 'invoiced, not yet due',
+    member: { statusOnDay: 'active', dues: 'not_due' },
+    strict: no('not_due'),
+    lenient: yes('not_due'),
+    duesIgnored: yes('not_due'),
+  },
+  {
+    name: 'paid',
+    member: { statusOnDay: 'active', dues: 'paid' },
+    strict: yes(null),
+    lenient: yes(null),
+    duesIgnored: yes(null),
+  },
+  {
+    name: 'unpaid past due',
+    member: { statusOnDay: 'active', dues: 'unpaid' },
+    strict: no('dues_unpaid'),
+    lenient: no('dues_unpaid'),
+    duesIgnored: yes('dues_unpaid'),
+  },
+  {
+    name: 'unpaid past due, within the grace months',
+    member: { statusOnDay: 'active', dues: 'in_grace' },
+    strict: yes('in_grace'),
+    lenient: yes('in_grace'),
+    duesIgnored: yes('in_grace'),
+  },
+  {
+    name: 'exempt: the tier charges nothing',
+    member: { statusOnDay: 'active', dues: 'exempt' },
+    strict: yes('exempt'),
+    lenient: yes('exempt'),
+    duesIgnored: yes('exempt'),
+  },
+  {
+    name: 'resigned by the day, dues paid',
+    member: { statusOnDay: 'resigned', dues: 'paid' },
+    strict: no('not_active'),
+    lenient: no('not_active'),
+    duesIgnored: no('not_active'),
+  },
+  {
+    name: 'expelled by the day, never invoiced',
+    member: { statusOnDay: 'expelled', dues: 'not_invoiced' },
+    strict: no('not_active'),
+    lenient: no('not_active'),
+    duesIgnored: no('not_active'),
+  },
+  {
+    name: 'not yet a member on the day',
+    member: { statusOnDay: null, dues: 'not_invoiced' },
+    strict: no('not_member'),
+    lenient: no('not_member'),
+    duesIgnored: no('not_member'),
+  },
+  {
+    name: 'an applicant, exempt',
+    member: { statusOnDay: 'applicant', dues: 'exempt' },
+    strict: no('not_member'),
+    lenient: no('not_member'),
+    duesIgnored: no('not_member'),
+  },
+]
+
 test.group('Voting rights', () => {
-  test('an active member with dues paid may vote', ({ assert }) => {
-    assert.deepEqual(votingRight({ status: 'active', duesPaid: true, duesRequired: true }), {
-      mayVote: true,
-      reason: null,
+  for (const entry of CASES) {
+    test(entry.name, ({ assert }) => {
+      assert.deepEqual(votingRight(entry.member, STRICT), entry.strict, 'strict statutes')
+      assert.deepEqual(votingRight(entry.member, LENIENT), entry.lenient, 'lenient statutes')
+      assert.deepEqual(votingRight(entry.member, DUES_IGNORED), entry.duesIgnored, 'dues ignored')
     })
+  }
+
+  test('the not-invoiced and not-due settings each decide their own case only', ({ assert }) => {
+    const onlyInvoiced = { ...STRICT, votesWhenNotInvoiced: true }
+    const onlyDue = { ...STRICT, votesWhenDuesNotDue: true }
+    const notInvoiced = { statusOnDay: 'active', dues: 'not_invoiced' } as const
+    const notDue = { statusOnDay: 'active', dues: 'not_due' } as const
+    assert.deepEqual(votingRight(notInvoiced, onlyInvoiced), yes('not_invoiced'))
+    assert.deepEqual(votingRight(notDue, onlyInvoiced), no('not_due'))
+    assert.deepEqual(votingRight(notInvoiced, onlyDue), no('not_invoiced'))
+    assert.deepEqual(votingRight(notDue, onlyDue), yes('not_due'))
+  })
+})
+
+test.group('Dues standing on the day', () => {
+  const invoice = (balanceOre: number, dueDate = '2026-03-03', totalOre = 125_000) => ({
+    totalOre,
+    balanceOre,
+    dueDate,
+  })
+  const standing = (invoices: StandingInvoice[], day: string, graceMonths = 0, fee = 125_000) =>
+    duesStanding({ invoices, tierFeeOre: fee, day, graceMonths })
+
+  test('never invoiced, or exempt when the tier charges nothing for the year', ({ assert }) => {
+    assert.equal(standing([], '2026-04-20'), 'not_invoiced')
+    assert.equal(standing([], '2026-04-20', 0, 0), 'exempt')
+    assert.equal(standing([invoice(0, '2026-03-03', 0)], '2026-04-20'), 'exempt')
   })
 
-  test('only active members vote, whether or not they paid', ({ assert }) => {
-    for (const status of ['applicant', 'resigned', 'expelled', 'rejected']) {
-      assert.deepEqual(votingRight({ status, duesPaid: true, duesRequired: false }), {
-        mayVote: false,
-        reason: 'not_active',
-      })
-    }
+  test('paid, not yet due on or before the due date, then within grace, then unpaid', ({
+    assert,
+  }) => {
+    assert.equal(standing([invoice(0)], '2026-04-20'), 'paid')
+    assert.equal(standing([invoice(-500)], '2026-04-20'), 'paid', 'overpaid')
+    assert.equal(standing([invoice(125_000)], '2026-03-03'), 'not_due', 'the due date itself')
+    assert.equal(standing([invoice(60_000)], '2026-03-04'), 'unpaid', 'partly paid, past due')
+    assert.equal(standing([invoice(125_000)], '2026-05-03', 2), 'in_grace')
+    assert.equal(standing([invoice(125_000)], '2026-05-04', 2), 'unpaid')
   })
 
-  test('unpaid dues take the vote when the statutes say so', ({ assert }) => {
-    assert.deepEqual(votingRight({ status: 'active', duesPaid: false, duesRequired: true }), {
-      mayVote: false,
-      reason: 'dues_unpaid',
-    })
-  })
-
-  test('unpaid dues do not matter when the statutes do not ask', ({ assert }) => {
-    assert.deepEqual(votingRight({ status: 'active', duesPaid: false, duesRequired: false }), {
-      mayVote: true,
-      reason: null,
-    })
+  test('the worst of several invoices for the year', ({ assert }) => {
+    assert.equal(
+      standing([invoice(0), invoice(100, '2026-05-01'), invoice(100)], '2026-04-20'),
+      'unpaid'
+    )
+    assert.equal(standing([invoice(0), invoice(100, '2026-05-01')], '2026-04-20'), 'not_due')
   })
 })
 

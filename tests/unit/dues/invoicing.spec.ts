@@ -3,11 +3,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import Invoice from '#dues/models/invoice'
 import Payment from '#dues/models/payment'
+import TierFee from '#members/models/tier_fee'
 import { IssueDuesInvoice } from '#dues/actions/issue_dues_invoice'
 import { IssueDuesInvoices } from '#dues/actions/issue_dues_invoices'
 import { CreditInvoice } from '#dues/actions/credit_invoice'
 import { RecordPayment } from '#dues/actions/record_payment'
-import { duesSettledForVoting, hasPaidDues } from '#dues/queries/has_paid_dues'
+import { duesStandingsOn, hasPaidDues } from '#dues/queries/has_paid_dues'
 import { balanceOf } from '#dues/queries/invoice_balances'
 import { Actors } from '#audit/actor'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
@@ -218,23 +219,77 @@ test.group('Voting right: dues paid for the year', (group) => {
     )
   })
 
-  test('at an assembly: this year’s dues once invoiced, else last year’s; a member never invoiced votes', async ({
+  test('at an assembly: the year’s own invoice as it stood on the day decides, last year’s arrears do not', async ({
     assert,
   }) => {
-    await sellerSettings({ duesGraceMonths: 0, invoiceDueDays: 30 })
-    const year = DateTime.now().year
-    const { organisations } = await tierWithMembers({ year: year - 1, count: 2 })
-    const [owing, fresh] = organisations
-    await new IssueDuesInvoice().handle(
+    await sellerSettings({ invoiceDueDays: 30 })
+    // Last year, so every day asked about has passed.
+    const year = DateTime.now().year - 1
+    const { tier, organisations } = await tierWithMembers({ year, count: 4 })
+    // The second is never invoiced.
+    const [arrears, , paidLate, credited] = organisations
+    const {
+      organisations: [exempt],
+    } = await tierWithMembers({ year, feeOre: 0 })
+    await TierFee.create({ tierId: tier.id, year: year - 1, amountOre: 100_000 })
+    const issue = async (organisationId: number, forYear: number, issueDate: DateTime) => {
+      const result = await new IssueDuesInvoice().handle(
+        { organisationId, year: forYear, issueDate },
+        actor
+      )
+      if (result.status !== 'issued') throw new Error(result.status)
+      return result.invoice
+    }
+    await issue(arrears.id, year - 1, DateTime.fromObject({ year: year - 1, month: 1, day: 10 }))
+    // Issued 1 February, due 3 March.
+    const late = await issue(paidLate.id, year, DateTime.fromObject({ year, month: 2, day: 1 }))
+    await new RecordPayment().handle(
       {
-        organisationId: owing.id,
-        year: year - 1,
-        issueDate: DateTime.fromObject({ year: year - 1, month: 1, day: 10 }),
+        invoiceId: late.id,
+        amountOre: late.totalOre,
+        paidOn: DateTime.fromObject({ year, month: 3, day: 20 }),
+        method: 'bank_transfer',
+        note: null,
       },
       actor
     )
-    const january = DateTime.fromObject({ year, month: 1, day: 20 })
-    assert.isFalse(await duesSettledForVoting(owing.id, year, january), 'last year unpaid')
-    assert.isTrue(await duesSettledForVoting(fresh.id, year, january), 'never invoiced')
+    const withdrawn = await issue(
+      credited.id,
+      year,
+      DateTime.fromObject({ year, month: 2, day: 1 })
+    )
+    await new CreditInvoice().handle({ invoiceId: withdrawn.id, reason: null }, actor)
+
+    const everyone = [...organisations, exempt]
+    const on = async (day: string) => {
+      const standings = await duesStandingsOn(everyone, { year, day, graceMonths: 0 })
+      return everyone.map((organisation) => standings.get(organisation.id))
+    }
+    assert.deepEqual(
+      await on(`${year}-01-20`),
+      ['not_invoiced', 'not_invoiced', 'not_invoiced', 'not_invoiced', 'exempt'],
+      'before the dues run: last year’s unpaid invoice does not count'
+    )
+    assert.deepEqual(await on(`${year}-02-10`), [
+      'not_invoiced',
+      'not_invoiced',
+      'not_due',
+      'not_due',
+      'exempt',
+    ])
+    assert.deepEqual(
+      (await on(`${year}-03-10`)).slice(2, 4),
+      ['unpaid', 'unpaid'],
+      'past due, the payment of 20 March and the credit note of today not yet made'
+    )
+    assert.equal((await on(`${year}-03-20`))[2], 'paid')
+    const today = DateTime.now().toISODate()!
+    assert.equal((await on(today))[3], 'not_invoiced', 'a credited invoice stands no more')
+    const grace = await duesStandingsOn([paidLate], {
+      year,
+      day: `${year}-03-10`,
+      graceMonths: 1,
+    })
+    assert.equal(grace.get(paidLate.id), 'in_grace')
   })
 })
