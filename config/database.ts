@@ -30,6 +30,9 @@ const dbConfig = defineConfig({
         // SQLite leaves foreign keys off unless each connection asks for them.
         afterCreate: (connection: { pragma: (sql: string) => unknown }, done: () => void) => {
           connection.pragma('foreign_keys = ON')
+          // Deleted rows are overwritten with zeros rather than left in the file: a closed
+          // secret ballot's votes are rewritten, and their old cells must not stay readable.
+          connection.pragma('secure_delete = ON')
           connection.pragma('journal_mode = WAL')
           // In WAL mode NORMAL still keeps every commit when the process is killed
           // (only a power cut can lose the last ones) and spares a disk flush per write.

@@ -4,6 +4,7 @@ import Assembly from '#assemblies/models/assembly'
 import { computeResult, type HandCounts } from '#assemblies/ballot_result'
 import { getVotingRegister } from '#assemblies/queries/voting_register'
 import { publishBallotClosed } from '#assemblies/live'
+import { eraseOldBallotRows, rewriteSecretBallot } from '#assemblies/secret_ballot_storage'
 import { supportsRowLocks } from '#shared/row_locks'
 import { sqlTimestamp } from '#shared/sql_time'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
@@ -12,7 +13,9 @@ import type { Actor } from '#audit/actor'
 /**
  * The chair closes a ballot. The ballot row is locked first, so a vote
  * still on its way either lands before the count or is refused; then the
- * result is stored, and nothing about the ballot changes again.
+ * result is stored, and nothing about the ballot changes again. A secret
+ * ballot's votes and voters are then written again, so that no order in the
+ * database pairs them (see secret_ballot_storage.ts).
  */
 export class CloseBallot {
   async handle(ballotId: number, hands: HandCounts | null, actor: Actor) {
@@ -21,6 +24,7 @@ export class CloseBallot {
     const { totals } = await getVotingRegister(assembly)
     const register = { entitled: totals.entitled, represented: totals.represented }
 
+    const sealed = ballot.secret && ballot.method === 'electronic'
     const outcome = await db.transaction(async (trx) => {
       const locking = trx.from('ballots').where('id', ballot.id).select('status')
       if (supportsRowLocks(trx)) locking.forUpdate()
@@ -33,6 +37,7 @@ export class CloseBallot {
         ballot.method === 'show_of_hands'
           ? computeResult(ballot, { hands: hands! }, register)
           : computeResult(ballot, { choices }, register)
+      if (sealed) await rewriteSecretBallot(trx, ballot.id)
       await trx
         .from('ballots')
         .where('id', ballot.id)
@@ -49,7 +54,9 @@ export class CloseBallot {
       })
       return { status: 'closed' as const, result }
     })
-    if (outcome.status === 'closed') publishBallotClosed(ballot)
+    if (outcome.status !== 'closed') return outcome
+    publishBallotClosed(ballot)
+    if (sealed) await eraseOldBallotRows()
     return outcome
   }
 }
