@@ -1,5 +1,5 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { seedDemoData } from '#database/seeders/demo_data'
+import { seedDemoData } from '#database/demo/demo_data'
 
 /** `node ace db:seed`: the demo data, into an empty database only. Never in production. */
 export default class MainSeeder extends BaseSeeder {

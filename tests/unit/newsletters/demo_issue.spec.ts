@@ -6,7 +6,7 @@ import { compileIssue } from '#newsletters/actions/compile_issue'
 test.group('The demo newsletter', () => {
   test('compiles in the house template with no problems', async ({ assert }) => {
     const sections = await readFile(
-      app.makePath('database/seeders/newsletters/first_issue.mjml'),
+      app.makePath('database/demo/newsletters/first_issue.mjml'),
       'utf8'
     )
     const result = await compileIssue(
@@ -38,7 +38,7 @@ test.group('The demo newsletter', () => {
     assert,
   }) => {
     const sections = await readFile(
-      app.makePath('database/seeders/newsletters/second_issue.mjml'),
+      app.makePath('database/demo/newsletters/second_issue.mjml'),
       'utf8'
     )
     const result = await compileIssue(

@@ -5,10 +5,10 @@ import { DUES_DEFAULTS, STATUTES_DEFAULTS } from '#association/statutes_defaults
 import { CreateStaffUser } from '#identity/actions/create_staff_user'
 import { Actors } from '#audit/actor'
 import type { Role } from '#identity/roles'
-import { seedDemoMembers } from '#database/seeders/demo_members'
-import { seedDemoNewsletters } from '#database/seeders/demo_newsletters'
-import { seedDemoDues } from '#database/seeders/demo_dues'
-import { seedDemoAssemblies } from '#database/seeders/demo_assemblies'
+import { seedDemoMembers } from '#database/demo/demo_members'
+import { seedDemoNewsletters } from '#database/demo/demo_newsletters'
+import { seedDemoDues } from '#database/demo/demo_dues'
+import { seedDemoAssemblies } from '#database/demo/demo_assemblies'
 
 /** Demo logins, printed at every development start. Never seeded in production. */
 export const DEMO_PASSWORD = 'kreds-demo'

@@ -96,7 +96,7 @@ export async function seedDemoNewsletters() {
     subject: 'Vidensmægleruddannelsen: sidste chance for at komme med',
     preheader: 'Online fra marts, og en ny produktionsdag for Video Talks',
     bodyMjml: await readFile(
-      app.makePath('database/seeders/newsletters/second_issue.mjml'),
+      app.makePath('database/demo/newsletters/second_issue.mjml'),
       'utf8'
     ),
     status: 'draft',
@@ -146,7 +146,7 @@ async function seedReader(index: number, texts: ConsentText[], earlier: Subscrib
 /** The welcome newsletter as it went out to the first thirty readers, and its shares. */
 async function seedFirstIssue(listId: number, readers: Subscriber[]) {
   const bodyMjml = await readFile(
-    app.makePath('database/seeders/newsletters/first_issue.mjml'),
+    app.makePath('database/demo/newsletters/first_issue.mjml'),
     'utf8'
   )
   const preheader = 'Foreningen er stiftet, og der er plads til flere'
