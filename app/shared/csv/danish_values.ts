@@ -3,16 +3,20 @@
  * comma with dot thousands, postcodes that lost their leading zero and long
  * numbers that became scientific notation.
  */
-
-/** The same separator twice, so 01-02.2021 is not taken for a date. */
-const DAY_FIRST_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$/
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+export { parseDanishDate } from '#shared/csv/danish_dates'
 
 /** Either dot-grouped thousands (1.250,50) or none at all (1250,50). */
 const DANISH_NUMBER = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/
 
-/** Excel always writes the exponent's sign and at least two digits: E+12, E-05. */
+/**
+ * Excel writes the exponent with its sign and at least two digits (E+12,
+ * E-05), LibreOffice with three (E+012); the mantissa has a comma in Danish
+ * and a dot in English.
+ */
 const SCIENTIFIC_NOTATION = /^-?\d+(?:[.,]\d+)?e[+-]\d{2,}$/i
+
+/** The apostrophe Kreds writes before text a spreadsheet would run as a formula. */
+const KREDS_FORMULA_GUARD = /^'(?=[=+\-@\t\r])/
 
 /**
  * Something, an @, and a domain with a dot inside it. Only the first dot of
@@ -20,16 +24,6 @@ const SCIENTIFIC_NOTATION = /^-?\d+(?:[.,]\d+)?e[+-]\d{2,}$/i
  * a place to try, and a cell holding a run of dots cost its square.
  */
 const PLAIN_EMAIL = /^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/
-
-/** `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy` (day and month may be one digit) or ISO. */
-export function parseDanishDate(text: string): string | null {
-  const trimmed = text.trim()
-  const dayFirst = DAY_FIRST_DATE.exec(trimmed)
-  if (dayFirst) return isoDate(Number(dayFirst[4]), Number(dayFirst[3]), Number(dayFirst[1]))
-  const iso = ISO_DATE.exec(trimmed)
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-  return null
-}
 
 /**
  * A dot is only accepted as a thousands separator, so 12.5 (which Danish
@@ -75,7 +69,8 @@ export function restorePostcode(text: string): string | null {
 /**
  * Lower-case, accents folded and every run of spaces or punctuation made one
  * space, so "E-mail " and "e mail" match. "Postnr" and "Post nr." still
- * differ: list both as aliases.
+ * differ here (spaces can matter in a value such as a tier's name): headers
+ * are matched by `headerKey`, which drops the spaces too.
  */
 export function normaliseHeader(text: string): string {
   return text
@@ -89,6 +84,24 @@ export function normaliseHeader(text: string): string {
     .trim()
 }
 
+/**
+ * What a header is matched by: case, accents, spaces and punctuation all
+ * ignored, so `Postnr.`, `Post-nr` and `post nr` are one column, and so are
+ * `E-mail` and `Email`.
+ */
+export function headerKey(text: string): string {
+  return normaliseHeader(text).replaceAll(' ', '')
+}
+
+/**
+ * Takes off the apostrophe Kreds puts before `=`, `+`, `-`, `@`, a tab or a
+ * carriage return when it writes CSV, so `'+45 20 55 66 77` reads back as it
+ * was. Any other leading apostrophe was typed by someone and stays.
+ */
+export function removeFormulaGuard(text: string): string {
+  return text.replace(KREDS_FORMULA_GUARD, '')
+}
+
 function danishNumberParts(text: string) {
   const match = DANISH_NUMBER.exec(text.trim())
   if (!match) return null
@@ -97,19 +110,4 @@ function danishNumberParts(text: string) {
     integer: match[2].replaceAll('.', ''),
     fraction: match[3] ?? '',
   }
-}
-
-function isoDate(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
-  const pad = (value: number, length: number) => String(value).padStart(length, '0')
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28
-  return [4, 6, 9, 11].includes(month) ? 30 : 31
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }

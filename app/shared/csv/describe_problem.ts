@@ -36,9 +36,20 @@ export function moreProblems(line: number) {
  * Each import keeps its messages under `<prefix>.problems.<code>`.
  */
 export function describeProblem(problem: CsvProblem, i18n: I18n, prefix = 'members.import') {
-  const message = i18n.t(`${prefix}.problems.${problem.code}`, problem.params ?? {})
+  const message = i18n.t(`${prefix}.problems.${problem.code}`, withReasonInWords(problem, i18n))
   const column = problem.column ? `${problem.column}: ` : ''
   return `${i18n.t('members.import.row')} ${problem.line}: ${column}${message}`
+}
+
+/**
+ * Why a file cannot be read, in words rather than as the reason's code
+ * (`unclosed_quote`), where `spreadsheet.reasons` has words for it.
+ */
+function withReasonInWords(problem: CsvProblem, i18n: I18n) {
+  const params = problem.params ?? {}
+  const key = `spreadsheet.reasons.${params.reason}`
+  if (problem.code !== 'unreadable' || !i18n.hasMessage(key)) return params
+  return { ...params, reason: i18n.t(key, params) }
 }
 
 /**
