@@ -52,8 +52,7 @@ export default class KredsPrepare extends BaseCommand {
 
     if (this.app.inProduction) return
 
-    const { seedDemoData, DEMO_PASSWORD, DEMO_ACCOUNTS } =
-      await import('#database/demo/demo_data')
+    const { seedDemoData, DEMO_PASSWORD, DEMO_ACCOUNTS } = await import('#database/demo/demo_data')
     const seeded = await seedDemoData()
     if (seeded) this.logger.info('Filled the empty database with demo data')
 

@@ -2,13 +2,17 @@ import { writeFile } from 'node:fs/promises'
 import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
-/** node ace members:export members.csv [--status active] — as Danish Excel reads it. */
+/**
+ * node ace members:export medlemmer.xlsx [--status active]
+ * The register as a file: an Excel workbook when the name ends in .xlsx,
+ * else CSV as Danish Excel reads it. It imports back unchanged.
+ */
 export default class MembersExport extends BaseCommand {
   static commandName = 'members:export'
-  static description = 'Export member organisations to a CSV file as Danish Excel reads it'
+  static description = 'Export the member register to .xlsx or CSV (by the file name)'
   static options: CommandOptions = { startApp: true }
 
-  @args.string({ description: 'The CSV file to write' })
+  @args.string({ description: 'The file to write (.xlsx, or .csv)' })
   declare file: string
 
   @flags.string({
@@ -17,7 +21,8 @@ export default class MembersExport extends BaseCommand {
   declare status?: string
 
   async run() {
-    const { exportMembers } = await import('#members/export/export_members')
+    const { exportMembers, registerFileFormat } =
+      await import('#members/register_file/export_members')
     const { MEMBERSHIP_STATUSES } = await import('#members/membership')
     const status = MEMBERSHIP_STATUSES.find((candidate) => candidate === this.status)
     if (this.status && !status) {
@@ -27,8 +32,8 @@ export default class MembersExport extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const { file, count } = await exportMembers({ status })
+    const { file, count, rows } = await exportMembers({ status }, registerFileFormat(this.file))
     await writeFile(this.file, file)
-    this.logger.success(`Exported ${count} organisations to ${this.file}`)
+    this.logger.success(`Exported ${count} organisations (${rows} rows) to ${this.file}`)
   }
 }

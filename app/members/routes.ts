@@ -18,6 +18,7 @@ router
     router
       .post('/members/import/preview', [MemberImportController, 'preview'])
       .use(middleware.upload({ limit: '11mb' }))
+    router.post('/members/import/review', [MemberImportController, 'review'])
     router.post('/members/import', [MemberImportController, 'store'])
     router.get('/members/export', [MemberExportController, 'show'])
     router.post('/members', [OrganisationsController, 'store'])

@@ -1,61 +1,131 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
 import MemberPolicy from '#members/policies/member_policy'
-import { importConfirmValidator, importUploadValidator } from '#members/validators/import'
-import { ImportMembers } from '#members/actions/import_members'
+import {
+  importConfirmValidator,
+  importReviewValidator,
+  importUploadValidator,
+} from '#members/validators/import'
+import { ImportMembers, type ImportMembersResult } from '#members/actions/import_members'
+import { describeImport } from '#members/register_file/describe_import'
+import { saveColumnMapping, savedColumnMapping } from '#members/register_file/column_mappings'
+import { COLUMN_ORDER, REGISTER_COLUMNS } from '#members/register_file/register_columns'
 import { describeProblem } from '#shared/csv/describe_problem'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
 import { Actors } from '#audit/actor'
 
-/** The import page: upload, see every problem or what will happen, confirm. */
+/**
+ * The import page: upload, see every change and every refused row, choose
+ * a sheet, name unknown columns and what happens to members the file
+ * leaves out, then confirm.
+ */
 export default class MemberImportController {
   async create({ view, bouncer }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('edit')
     return view.render('members/import')
   }
 
-  async preview({ request, view, auth, bouncer, i18n }: HttpContext) {
-    await bouncer.with(MemberPolicy).authorize('edit')
-    const { file } = await request.validateUsing(importUploadValidator)
+  async preview(ctx: HttpContext) {
+    await ctx.bouncer.with(MemberPolicy).authorize('edit')
+    const { file } = await ctx.request.validateUsing(importUploadValidator)
     const upload = await parkUpload(file.tmpPath!)
-    const result = await new ImportMembers().handle(
-      { file: (await readParkedUpload(upload))!, fileName: file.clientName, dryRun: true },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
-    if (result.status === 'invalid') await discardParkedUpload(upload)
-    return view.render('members/import', {
-      result,
-      upload,
-      fileName: file.clientName,
-      problems:
-        result.status === 'invalid'
-          ? result.problems.map((problem) => describeProblem(problem, i18n))
-          : [],
+    return this.renderPreview(ctx, { upload, fileName: file.clientName, sheet: null })
+  }
+
+  async review(ctx: HttpContext) {
+    await ctx.bouncer.with(MemberPolicy).authorize('edit')
+    const input = await ctx.request.validateUsing(importReviewValidator)
+    const named = (input.mapping ?? []).filter((choice) => choice.column)
+    if (named.length) {
+      await saveColumnMapping(
+        Object.fromEntries(named.map((choice) => [choice.header, choice.column]))
+      )
+    }
+    return this.renderPreview(ctx, {
+      upload: input.upload,
+      fileName: input.file_name,
+      sheet: input.sheet ?? null,
     })
   }
 
   async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('edit')
-    const { upload, file_name: fileName } = await request.validateUsing(importConfirmValidator)
-    const content = await readParkedUpload(upload)
+    const input = await request.validateUsing(importConfirmValidator)
+    const content = await readParkedUpload(input.upload)
     if (!content) {
       session.flash('error', i18n.t('members.import.expired'))
-      return response.redirect().toPath('/members/import')
+      return response.redirect().toRoute('member_import.create')
     }
     const result = await new ImportMembers().handle(
-      { file: content, fileName, dryRun: false },
+      {
+        file: content,
+        fileName: input.file_name,
+        sheet: input.sheet ?? null,
+        dryRun: false,
+        missing:
+          input.missing === 'resign' && input.resign_on
+            ? { action: 'resign', on: input.resign_on.toISOString().slice(0, 10) }
+            : { action: 'leave' },
+        savedMapping: await savedColumnMapping(),
+      },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
-    await discardParkedUpload(upload)
-    if (result.status === 'invalid') {
-      // The register changed between the preview and the confirmation.
+    if (result.status !== 'imported') {
+      // The register changed between the preview and the confirmation: nothing was written.
       session.flash(
         'error',
-        result.problems.map((problem) => describeProblem(problem, i18n)).join(' · ')
+        problemsOf(result, i18n).join(' · ') || i18n.t('members.import.nothing_imported')
       )
-      return response.redirect().toPath('/members/import')
+      return response.redirect().toRoute('member_import.create')
     }
-    const count = result.summary.created.length + result.summary.updated.length
-    session.flash('success', i18n.t('members.import.done', { count }))
-    return response.redirect().toPath('/members')
+    await discardParkedUpload(input.upload)
+    const { counts } = describeImport(result.plan, i18n)
+    session.flash(
+      'success',
+      i18n.t('members.import.done', { ...counts, resigned: result.resigned.length })
+    )
+    return response.redirect().toRoute('organisations.index')
   }
+
+  private async renderPreview(
+    { view, auth, request, i18n }: HttpContext,
+    parked: { upload: string; fileName: string; sheet: string | null }
+  ) {
+    const content = await readParkedUpload(parked.upload)
+    const result: ImportMembersResult = content
+      ? await new ImportMembers().handle(
+          {
+            file: content,
+            fileName: parked.fileName,
+            sheet: parked.sheet,
+            dryRun: true,
+            savedMapping: await savedColumnMapping(),
+          },
+          Actors.user(auth.use('web').getUserOrFail(), request.ip())
+        )
+      : {
+          status: 'invalid',
+          problems: [{ line: 0, column: '', code: 'unreadable', params: { reason: 'expired' } }],
+          plan: null,
+        }
+    return view.render('members/import', {
+      result,
+      upload: parked.upload,
+      fileName: parked.fileName,
+      sheet: parked.sheet,
+      preview: result.plan ? describeImport(result.plan, i18n) : null,
+      problems: problemsOf(result, i18n),
+      columnChoices: COLUMN_ORDER.map((column) => ({
+        value: column,
+        label: REGISTER_COLUMNS[column].header,
+      })),
+      today: DateTime.now().setZone('Europe/Copenhagen').toISODate(),
+    })
+  }
+}
+
+function problemsOf(result: ImportMembersResult, i18n: HttpContext['i18n']) {
+  return result.status === 'invalid'
+    ? result.problems.map((problem) => describeProblem(problem, i18n))
+    : []
 }

@@ -33,7 +33,10 @@ test.group('Import page', (group) => {
       .withCsrfToken()
       .redirects(0)
     confirm.assertHeader('location', '/members')
-    confirm.assertFlashMessage('success', '4 organisationer importeret.')
+    confirm.assertFlashMessage(
+      'success',
+      'Importeret: 4 nye, 0 ændrede, 0 uændrede organisationer.'
+    )
     assert.lengthOf(await Organisation.all(), 4)
 
     const again = await client
@@ -73,7 +76,7 @@ test.group('Import page', (group) => {
       .loginAs(board)
       .withCsrfToken()
       .redirects(0)
-    none.assertFlashMessage('inputErrorsBag', { file: ['Vælg en CSV-fil.'] })
+    none.assertFlashMessage('inputErrorsBag', { file: ['Vælg en fil (Excel eller CSV).'] })
     const pdf = await client
       .post('/members/import/preview')
       .file('file', Buffer.from('%PDF-1.4'), { filename: 'medlemmer.pdf' })

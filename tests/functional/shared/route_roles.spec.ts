@@ -28,6 +28,7 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'organisations.create': 'members.edit',
   'member_import.create': 'members.edit',
   'member_import.preview': 'members.edit',
+  'member_import.review': 'members.edit',
   'member_import.store': 'members.edit',
   'member_export.show': 'members.view',
   'organisations.store': 'members.edit',

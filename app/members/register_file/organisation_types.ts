@@ -1,43 +1,6 @@
 import { normaliseHeader } from '#shared/csv/danish_values'
 import type { OrganisationType } from '#members/membership'
 
-/** The fields an import file can fill, and the headers (Danish and English) that name them. */
-export const MEMBER_COLUMNS = {
-  name: ['Navn', 'Organisation', 'Organisationsnavn', 'Name', 'Organisation name', 'Organization'],
-  type: ['Type', 'Organisationstype', 'Organisation type'],
-  legalForm: ['Juridisk form', 'Virksomhedsform', 'Legal form'],
-  cvr: ['CVR', 'CVR-nr', 'CVR-nummer', 'CVR number'],
-  ean: ['EAN', 'EAN-nr', 'EAN-nummer', 'GLN', 'EAN number'],
-  address: ['Adresse', 'Address', 'Street'],
-  postcode: ['Postnr', 'Post nr', 'Postnummer', 'Postcode', 'Postal code', 'Zip', 'Zip code'],
-  city: ['By', 'City', 'Town'],
-  website: ['Hjemmeside', 'Website', 'Web'],
-  contactName: ['Kontaktperson', 'Kontakt', 'Contact', 'Contact person', 'Contact name'],
-  email: ['E-mail', 'Email', 'Mail', 'E-mailadresse'],
-  phone: ['Telefon', 'Tlf', 'Telefonnummer', 'Phone', 'Telephone'],
-  joinedOn: ['Indmeldt', 'Indmeldelsesdato', 'Medlem siden', 'Joined', 'Member since', 'Joined on'],
-} as const
-
-export type MemberColumn = keyof typeof MEMBER_COLUMNS
-
-const COLUMN_BY_HEADER = new Map<string, MemberColumn>(
-  (Object.entries(MEMBER_COLUMNS) as [MemberColumn, readonly string[]][]).flatMap(
-    ([column, headers]) => headers.map((header) => [normaliseHeader(header), column] as const)
-  )
-)
-
-/** Which of the file's headers feed which field; the rest are named and ignored. */
-export function mapMemberColumns(headers: string[]) {
-  const columns = new Map<MemberColumn, string>()
-  const unknown: string[] = []
-  for (const header of headers) {
-    const column = COLUMN_BY_HEADER.get(normaliseHeader(header))
-    if (column && !columns.has(column)) columns.set(column, header)
-    else unknown.push(header)
-  }
-  return { columns, unknown }
-}
-
 type TypeReading = { type: OrganisationType; legalForm: string | null; recognised: boolean }
 
 const TYPE_NAMES: Record<string, OrganisationType> = {
