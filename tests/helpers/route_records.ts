@@ -1,4 +1,6 @@
+import db from '@adonisjs/lucid/services/db'
 import NameChangeRequest from '#members/models/name_change_request'
+import { sqlTimestamp } from '#shared/sql_time'
 import OutboxMessage from '#shared/mail/outbox_message'
 import AgendaItem from '#assemblies/models/agenda_item'
 import { ContactFactory } from '#database/factories/organisation_factory'
@@ -59,8 +61,18 @@ export async function createRouteRecords() {
     text: 'Hej',
     headers: {},
   })
+  const [importFileId] = await db.table('import_files').insert({
+    kind: 'members',
+    file_name: 'medlemmer.csv',
+    sha256: '0'.repeat(64),
+    content: Buffer.from('Navn\r\n'),
+    changes: '{"organisations":[],"resigned":[]}',
+    created_by: 'test',
+    created_at: sqlTimestamp(),
+  })
 
   return {
+    importFileId: Number(importFileId),
     organisation,
     contact,
     colleague,
@@ -87,6 +99,7 @@ const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
   ['/medlem/generalforsamlinger/', (r) => r.assembly.id],
   ['/staff/', (r) => r.staffMember.id],
   ['/outbox/', (r) => r.outbox.id],
+  ['/audit/imports/', (r) => r.importFileId],
   ['/newsletters/lists/', (r) => r.list.id],
   ['/newsletters/issues/', (r) => r.issue.id],
   ['/newsletters/subscribers/', (r) => r.subscriber.id],

@@ -178,3 +178,38 @@ test.group('Import preview', (group) => {
     assert.include(row, '0800')
   })
 })
+
+test.group('An import in the audit log', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('is one event linking the file as uploaded and its changes row by row', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const file = Buffer.from(memberFile(['Navn;By', 'Logforeningen;Vejle']))
+    const response = await client
+      .post('/members/import/preview')
+      .file('file', file, { filename: 'log.csv' })
+      .loginAs(board)
+      .withCsrfToken()
+    await client
+      .post('/members/import')
+      .form({ upload: uploadOf(response.text()), file_name: 'log.csv' })
+      .loginAs(board)
+      .withCsrfToken()
+    const log = await client.get('/audit').loginAs(board)
+    const page = foldSpace(log.text())
+    assert.include(page, 'Medlemsregistret blev importeret fra log.csv: 1 nye, 0 ændrede')
+    const fileLink = log.text().match(/href="(\/audit\/imports\/\d+\/file)"/)![1]
+    const changesLink = log.text().match(/href="(\/audit\/imports\/\d+\/changes)"/)![1]
+    const stored = await asBytes(client.get(fileLink).loginAs(board))
+    assert.deepEqual(stored.body(), file)
+    const changes = await client.get(changesLink).loginAs(board)
+    assert.deepEqual(changes.body().organisations, [
+      { rows: [2], name: 'Logforeningen', kind: 'new', changes: [], contacts: [] },
+    ])
+    const secretariat = await UserFactory.apply('secretariat').create()
+    ;(await client.get(fileLink).loginAs(secretariat)).assertStatus(403)
+  })
+})

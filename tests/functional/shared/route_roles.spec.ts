@@ -24,6 +24,8 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'settings.edit': 'settings.manage',
   'settings.update': 'settings.manage',
   'audit_events.index': 'audit.view',
+  'import_files.file': 'audit.view',
+  'import_files.changes': 'audit.view',
   'organisations.index': 'members.view',
   'organisations.create': 'members.edit',
   'member_import.create': 'members.edit',
