@@ -22,11 +22,12 @@ const SUFFIXES = [
 
 /**
  * A name folded for matching a file's row to the register: case, accents,
- * punctuation and a trailing legal form do not count ("Metodecentret ApS"
- * matches "metodecentret").
+ * punctuation, the old spellings of å and ø and a trailing legal form do
+ * not count ("Metodecentret ApS" matches "metodecentret").
  */
 export function matchKey(name: string) {
-  let key = nameKey(name)
+  // Å and Ø are also written Aa and Oe ("Aabenraa", "Soeren"): one spelling for matching.
+  let key = nameKey(name).replaceAll('aa', 'a').replaceAll('oe', 'o')
   for (let changed = true; changed;) {
     changed = false
     for (const suffix of SUFFIXES) {
