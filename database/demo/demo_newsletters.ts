@@ -95,10 +95,7 @@ export async function seedDemoNewsletters() {
   const draft = await NewsletterIssue.create({
     subject: 'Vidensmægleruddannelsen: sidste chance for at komme med',
     preheader: 'Online fra marts, og en ny produktionsdag for Video Talks',
-    bodyMjml: await readFile(
-      app.makePath('database/demo/newsletters/second_issue.mjml'),
-      'utf8'
-    ),
+    bodyMjml: await readFile(app.makePath('database/demo/newsletters/second_issue.mjml'), 'utf8'),
     status: 'draft',
     createdBy: 'secretariat@example.org',
   })
