@@ -45,7 +45,9 @@ export function describeImport(plan: ImportPlan, i18n: I18n) {
       .filter((contact) => contact.kind !== 'unchanged')
       .map((contact) => ({
         kind: contact.kind as 'new' | 'changed',
-        label: [contact.contact.name, contact.contact.email].filter(Boolean).join(', '),
+        label: [contact.contact.name, contact.contact.email, contact.contact.phone]
+          .filter(Boolean)
+          .join(', '),
         changes: contact.kind === 'changed' ? contact.changes.map(show) : [],
       })),
   }))

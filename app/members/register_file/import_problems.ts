@@ -15,7 +15,6 @@ export type ImportProblem = {
     | 'duplicate_in_file'
     | 'duplicate_contact'
     | 'conflicting_value'
-    | 'contact_without_name'
     | 'flag_invalid'
     | 'status_invalid'
     | 'status_change_not_allowed'

@@ -68,6 +68,8 @@ export const COLUMN_OF: Record<OrganisationField, RegisterColumn> = {
   notes: 'notes',
 }
 
+const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/
+
 /** The Kreds formula guard: an apostrophe before text a spreadsheet would run as a formula. */
 const OUR_FORMULA_GUARD = /^'(?=[=+\-@\t\r])/
 
@@ -167,10 +169,8 @@ export function readContactCells(cells: RowCells): FileContact | null {
   const email = cells.text('email').toLowerCase()
   const phone = cells.text('phone')
   const title = cells.text('contactTitle')
-  if (!name && !email) {
-    if (phone || title) cells.report('contactName', 'contact_without_name')
-    return null
-  }
+  // A shared office address, or only a phone number: a contact whose name the list does not give.
+  if (!name && !email && !phone && !title) return null
   if (email && !isPlainEmail(email)) cells.report('email', 'email_invalid', { value: email })
   if (phone && isExcelScientific(phone)) cells.report('phone', 'excel_scientific', { value: phone })
   const flags: FileContact['flags'] = {}
@@ -213,7 +213,9 @@ function date(cells: RowCells, column: 'joinedOn' | 'leftOn') {
   const text = cells.text(column)
   if (!text) return null
   // A date cell comes from a workbook as ISO; a CSV may hold Excel's day number.
-  const iso = parseDanishDate(text, { excelSerial: true })
+  // A date-and-time cell (Excel's format 22) is taken for its day.
+  const day = DATE_AND_TIME.exec(text)?.[1] ?? text
+  const iso = parseDanishDate(day, { excelSerial: true })
   if (!iso) cells.report(column, 'date_invalid', { value: text })
   return iso
 }

@@ -115,6 +115,32 @@ test.group('Register files as Excel and LibreOffice save them', (group) => {
     assert.deepEqual(after, expected)
   })
 
+  test(
+    '{$self.name} as Excel or Numbers saves a list of new members imports, names, dates and phones intact'
+  )
+    .with(['excel_utf8.csv', 'excel_style.xlsx', 'excel_unicode_text.txt', 'numbers_da.csv'])
+    .run(async ({ assert }, name) => {
+      const phone =
+        name.startsWith('excel_utf8') || name.endsWith('.xlsx') ? '+45 20 55 66 77' : null
+      const result = await run(name, undefined, false)
+      assert.equal(
+        result.status,
+        'imported',
+        JSON.stringify('problems' in result ? result.problems : null)
+      )
+      const snapshot = await registerSnapshot()
+      const aeroe = snapshot.find((organisation) => organisation.name === 'Ærø Idrætsforening')!
+      assert.equal(aeroe.joinedOn, '2021-01-15')
+      assert.equal(aeroe.cvr, '87654303')
+      // A phone with no person's name is still someone to call, and the first becomes the primary.
+      assert.deepEqual(
+        aeroe.contacts,
+        phone
+          ? [{ name: '', title: null, email: null, phone, roles: [true, false, false, false] }]
+          : []
+      )
+    })
+
   test('Excel’s own damage is refused with the row, the column and what to do', async ({
     assert,
   }) => {
