@@ -4,7 +4,7 @@
  * moment it unpacks to more than the size the directory gives, so checking
  * that size before unpacking is enough: a part cannot lie its way past it.
  */
-import type { Readable } from 'node:stream'
+import { pipeline, Transform, type Readable } from 'node:stream'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { SPREADSHEET_LIMITS, SpreadsheetError } from '#shared/spreadsheet/spreadsheet_error'
 
@@ -46,7 +46,11 @@ export class XlsxPackage {
     return this.entries.has(path)
   }
 
-  /** A part's content as it unpacks, in chunks of 16 KB, refused before unpacking when over the cap. */
+  /**
+   * A part's text as it unpacks, in chunks of 16 KB, refused before unpacking
+   * when over the cap. One decoder reads the whole part, so a character whose
+   * bytes fall either side of a chunk's end stays one character.
+   */
   async open(path: string): Promise<Readable> {
     const entry = this.entries.get(path)
     if (!entry) throw new SpreadsheetError(1, 'corrupt', `the workbook has no ${path}`)
@@ -64,7 +68,9 @@ export class XlsxPackage {
     try {
       const stream = await this.zip.openReadStreamPromise(entry)
       this.streams.push(stream)
-      return stream
+      const text = utf8Text(stream)
+      this.streams.push(text)
+      return text
     } catch (error) {
       throw corrupt(error)
     }
@@ -72,9 +78,26 @@ export class XlsxPackage {
 
   /** Stops any part still being read, as when a limit ends the reading early. */
   close() {
-    for (const stream of this.streams) stream.destroy()
+    // The text before the unpacking under it, so the unpacking stops as a stop, not a failure.
+    for (const stream of this.streams.toReversed()) stream.destroy()
     this.zip.close()
   }
+}
+
+/** UTF-8 as the XML parser's own decoder reads it (a byte order mark dropped), across chunks. */
+function utf8Text(stream: Readable): Readable {
+  const decoder = new TextDecoder('utf-8')
+  const text = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }))
+    },
+    flush(done) {
+      done(null, decoder.decode())
+    },
+  })
+  // The reader sees a failure of the unpacking as a failure of the text.
+  return pipeline(stream, text, () => {})
 }
 
 function corrupt(error: unknown): SpreadsheetError {
