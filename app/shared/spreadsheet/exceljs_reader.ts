@@ -3,30 +3,30 @@
  * Kreds has opened and capped itself. The reader's own zip handling unpacks
  * every part with no limit and writes sheets stored before the shared
  * strings (as Excel stores them) to temporary files; its parsers for the
- * workbook, styles, shared strings and sheets are what is wanted, and they
- * take any stream. Their names begin with an underscore, so exceljs is
- * pinned to one version and the tests read real workbooks through them.
+ * workbook, styles and shared strings are what is wanted, and they take any
+ * stream. Their names begin with an underscore, so exceljs is pinned to one
+ * version and the tests read real workbooks through them. A sheet's rows are
+ * read by its worksheet parser's rules (sheet_rows, plain_sheet) without
+ * building its Row and Cell objects.
  */
 import type { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { sheetRows, type SheetCellValue, type SheetContext } from '#shared/spreadsheet/sheet_rows'
+import { plainSheetRows } from '#shared/spreadsheet/plain_sheet'
 
 export type SheetEntry = { id: number; name: string; rId: string; state?: string }
 type Relationship = { Id: string; Target: string; Type: string }
-
-export type SheetRows = AsyncIterable<ExcelJS.Row> & { name: string }
 
 type WorkbookReaderParts = {
   model?: { sheets?: SheetEntry[] }
   workbookRels?: Relationship[]
   properties?: { model?: { date1904?: boolean } }
+  sharedStrings?: SheetCellValue[]
+  styles: SheetContext['styles']
   _parseRels(entry: Readable): Promise<void>
   _parseWorkbook(entry: Readable): Promise<void>
   _parseStyles(entry: Readable): Promise<void>
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>
-  _parseWorksheet(
-    iterator: Readable,
-    sheetNo: string
-  ): Generator<{ eventType: string; value: SheetRows }>
 }
 
 export class WorkbookParts {
@@ -79,11 +79,18 @@ export class WorkbookParts {
     return target.startsWith('xl/') ? target : `xl/${target}`
   }
 
-  rows(part: Readable, sheet: SheetEntry): SheetRows {
-    for (const { value } of this.reader._parseWorksheet(part, String(sheet.id))) {
-      value.name = sheet.name
-      return value
-    }
-    throw new Error('exceljs emitted no worksheet')
+  /** A sheet's rows read by exceljs's XML parser. */
+  rows(part: Readable) {
+    return sheetRows(part, this.sheetContext())
+  }
+
+  /** The same rows read quicker, or NotPlainXml for a part that needs the full parser. */
+  plainRows(part: Readable) {
+    return plainSheetRows(part, this.sheetContext())
+  }
+
+  private sheetContext(): SheetContext {
+    const { sharedStrings, styles } = this.reader
+    return { sharedStrings, styles, date1904: this.date1904 }
   }
 }

@@ -3,11 +3,12 @@
  * sheet unpacks, and stops at the first row beyond a limit: a sheet is never
  * held in memory whole, and a hostile one costs no more than a real import.
  */
-import type ExcelJS from 'exceljs'
 import { DANISH_CSV_LIMITS, DanishCsvError } from '#shared/csv/read_danish_csv'
 import { readHeaders, toValues } from '#shared/csv/table_shape'
 import { cellText } from '#shared/spreadsheet/cell_text'
-import { WorkbookParts, type SheetEntry, type SheetRows } from '#shared/spreadsheet/exceljs_reader'
+import { WorkbookParts, type SheetEntry } from '#shared/spreadsheet/exceljs_reader'
+import type { SheetRow } from '#shared/spreadsheet/sheet_rows'
+import { NotPlainXml } from '#shared/spreadsheet/plain_sheet'
 import { SpreadsheetError } from '#shared/spreadsheet/spreadsheet_error'
 import type { SpreadsheetRow, XlsxTable } from '#shared/spreadsheet/spreadsheet_table'
 import { XlsxPackage } from '#shared/spreadsheet/xlsx_package'
@@ -42,8 +43,22 @@ async function readWorkbook(workbook: XlsxPackage, sheetName?: string): Promise<
   if (!path || !workbook.has(path)) {
     throw new SpreadsheetError(1, 'corrupt', `the sheet "${sheet.name}" has no part`)
   }
-  const table = await readRows(parts.rows(await workbook.open(path), sheet), parts.date1904)
+  const table = await readSheet(workbook, parts, path)
   return { format: 'xlsx', sheet: sheet.name, sheets: sheets.map(({ name }) => name), ...table }
+}
+
+/**
+ * The plain XML that spreadsheet programs write is read quickly; a sheet
+ * that turns out to hold anything else is read again from the start by the
+ * full parser, which gives the same rows and refusals.
+ */
+async function readSheet(workbook: XlsxPackage, parts: WorkbookParts, path: string) {
+  try {
+    return await readRows(parts.plainRows(await workbook.open(path)), parts.date1904)
+  } catch (error) {
+    if (!(error instanceof NotPlainXml)) throw error
+  }
+  return readRows(parts.rows(await workbook.open(path)), parts.date1904)
 }
 
 /** By name (exact, or else ignoring case), or the first sheet a person sees. */
@@ -70,7 +85,7 @@ function chooseSheet(sheets: SheetEntry[], name?: string): SheetEntry {
  * value, and each row keeps the number Excel shows. Empty rows and empty cells after the last value (a sheet
  * formatted further than it is filled) are passed over.
  */
-async function readRows(sheetRows: SheetRows, date1904: boolean) {
+async function readRows(sheetRows: AsyncIterable<SheetRow>, date1904: boolean) {
   const { maxRows, maxCells } = DANISH_CSV_LIMITS
   let headers: string[] | null = null
   let firstColumn = 0
@@ -79,7 +94,7 @@ async function readRows(sheetRows: SheetRows, date1904: boolean) {
   for await (const row of sheetRows) {
     // Counted as CSV counts them, up to the row's last cell: formatting alone
     // makes Excel write empty cells, and each one costs the parser.
-    cells += row.cellCount
+    cells += row.cells.length
     if (cells > maxCells) {
       throw new SpreadsheetError(row.number, 'too_many_cells', 'too many cells', { max: maxCells })
     }
@@ -108,12 +123,13 @@ async function readRows(sheetRows: SheetRows, date1904: boolean) {
 }
 
 /** The row's text by column, up to its last value; empty when the row has none. */
-function rowRecord(row: ExcelJS.Row, date1904: boolean): string[] {
+function rowRecord(row: SheetRow, date1904: boolean): string[] {
   const record: string[] = []
-  row.eachCell((cell, column) => {
+  row.cells.forEach((cell, index) => {
+    if (!cell) return
     const text = cellText(cell, date1904)
     if (text === '') return
-    while (record.length < column - 1) record.push('')
+    while (record.length < index) record.push('')
     record.push(text)
   })
   return record
