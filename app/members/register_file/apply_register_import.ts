@@ -6,9 +6,10 @@ import type { ContactPlan, OrganisationPlan } from '#members/register_file/plan_
 import type { FileContact } from '#members/register_file/register_cells'
 import type { RegisteredOrganisation } from '#members/queries/register_for_import'
 import { sqlTimestamp } from '#shared/sql_time'
+import { insertRows } from '#members/register_file/insert_rows'
 
-/** Rows per statement: well inside SQLite's and MySQL's limits on bound values. */
-const CHUNK = 200
+/** New organisations written together: their rows, status history and contacts. */
+const CHUNK = 500
 
 const COLUMN_NAMES: Record<string, string> = {
   legalForm: 'legal_form',
@@ -69,10 +70,11 @@ async function createChunk(context: Context, rows: FileOrganisation[]) {
   const before = await trx.from('organisations').max('id as id').first()
   const records = rows.map(({ fields }) => {
     const status = fields.status ?? 'active'
+    const key = nameKey(fields.name)
     return {
       name: fields.name,
-      name_key: nameKey(fields.name),
-      current_name_key: holdsName(status) ? nameKey(fields.name) : null,
+      name_key: key,
+      current_name_key: holdsName(status) ? key : null,
       type: fields.type ?? 'andet',
       legal_form: fields.legalForm ?? null,
       cvr: fields.cvr ?? null,
@@ -91,19 +93,21 @@ async function createChunk(context: Context, rows: FileOrganisation[]) {
       updated_at: now,
     }
   })
-  await trx.table('organisations').multiInsert(records)
-  // Names are unique within a file, so the new rows are told apart by name among the ids just made.
+  await insertRows(trx, 'organisations', records)
+  // Names are unique within a file, so the new rows are told apart by name among the ids just
+  // made: read along the primary key, as the ids are all above the highest one before.
+  const keys = new Set(records.map((record) => record.name_key))
   const made = await trx
     .from('organisations')
     .where('id', '>', Number(before?.id ?? 0))
-    .whereIn(
-      'name_key',
-      records.map((record) => record.name_key)
-    )
     .select('id', 'name_key')
-  const idOf = new Map(made.map((row) => [row.name_key as string, Number(row.id)]))
+  const idOf = new Map(
+    made.filter((row) => keys.has(row.name_key)).map((row) => [row.name_key, Number(row.id)])
+  )
 
-  await trx.table('organisation_status_changes').multiInsert(
+  await insertRows(
+    trx,
+    'organisation_status_changes',
     records.flatMap((record) =>
       statusHistory(record.status as MembershipStatus, record.joined_on, record.left_on, today).map(
         (change) => ({
@@ -123,9 +127,7 @@ async function createChunk(context: Context, rows: FileOrganisation[]) {
       contactRecord(contact, idOf.get(records[index].name_key)!, now)
     )
   )
-  for (let start = 0; start < contacts.length; start += CHUNK) {
-    await trx.table('contacts').multiInsert(contacts.slice(start, start + CHUNK))
-  }
+  await insertRows(trx, 'contacts', contacts)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normaliseHeader } from '#shared/csv/danish_values'
 import type { OrganisationType } from '#members/membership'
+import { byText } from '#members/register_file/by_text'
 
 type TypeReading = { type: OrganisationType; legalForm: string | null; recognised: boolean }
 
@@ -53,10 +54,10 @@ const LEGAL_FORMS: Record<string, OrganisationType> = {
  * Reads the Type column: a type name, or a legal form that implies one. Any
  * other text makes the organisation `andet`, keeping the text as its legal form.
  */
-export function readOrganisationType(text: string): TypeReading {
+export const readOrganisationType = byText((text: string): Readonly<TypeReading> => {
   const key = normaliseHeader(text)
   if (!key) return { type: 'andet', legalForm: null, recognised: true }
   if (LEGAL_FORMS[key]) return { type: LEGAL_FORMS[key], legalForm: text.trim(), recognised: true }
   if (TYPE_NAMES[key]) return { type: TYPE_NAMES[key], legalForm: null, recognised: true }
   return { type: 'andet', legalForm: text.trim(), recognised: false }
-}
+})

@@ -1,6 +1,7 @@
 import i18nManager from '@adonisjs/i18n/services/main'
 import { normaliseHeader } from '#shared/csv/danish_values'
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from '#members/membership'
+import { byText } from '#members/register_file/by_text'
 
 /**
  * The words the register file uses for statuses and yes/no, written in
@@ -13,12 +14,12 @@ const NO = ['nej', 'n', 'no', 'false', 'falsk', '0', '']
 export const FLAG_TEXT = { yes: 'Ja', no: 'Nej' }
 
 /** A yes/no cell: true, false, or null when it says neither. */
-export function readFlag(text: string): boolean | null {
+export const readFlag = byText((text: string): boolean | null => {
   const key = normaliseHeader(text)
   if (YES.includes(key)) return true
   if (NO.includes(key)) return false
   return null
-}
+})
 
 export function writeFlag(value: boolean) {
   return value ? FLAG_TEXT.yes : FLAG_TEXT.no
@@ -44,9 +45,9 @@ for (const [word, status] of [
 }
 
 /** A status cell, in Danish or English; null when it names none. */
-export function readStatus(text: string): MembershipStatus | null {
-  return STATUS_BY_NAME.get(normaliseHeader(text)) ?? null
-}
+export const readStatus = byText(
+  (text: string): MembershipStatus | null => STATUS_BY_NAME.get(normaliseHeader(text)) ?? null
+)
 
 export function writeStatus(status: MembershipStatus) {
   return i18nManager.locale('da').t(`members.statuses.${status}`)
