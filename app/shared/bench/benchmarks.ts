@@ -38,6 +38,7 @@ import {
   startServer,
 } from '#shared/bench/http_bench'
 import { voteBurstFigure } from '#shared/bench/vote_bench'
+import { memberImportXlsxFigure } from '#shared/bench/import_bench'
 import { productionBuild, productionBuildEnv } from '#shared/bench/production_build'
 
 const require = createRequire(import.meta.url)
@@ -344,6 +345,7 @@ export async function runBenchmarks(
   const all: Record<string, () => Promise<Figure[]>> = {
     personalise: async () => [await personaliseFigure(envelope, log)],
     send: () => sendFigures(demo, log, options.mysql),
+    member_import_xlsx: async () => [await memberImportXlsxFigure(log)],
     member_import: async () => [await memberImportFigure(log)],
     share_page: () => httpFigures(log, 'share_page'),
     member_list: () => httpFigures(log, 'member_list'),
