@@ -48,6 +48,8 @@ async function seedDemoStaff() {
     cvr: '12345674',
     bankRegNo: '1234',
     bankAccountNo: '0012345678',
+    // FI-kort +71: every demo invoice carries its code line, and the EAN member's file PaymentMeans 93.
+    fiCreditorNo: '81234567',
     address: 'Vesterbrogade 1',
     postcode: '1620',
     city: 'København V',

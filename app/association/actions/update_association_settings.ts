@@ -18,6 +18,7 @@ export type AssociationSettingsInput = {
   phone: string | null
   bankRegNo: string | null
   bankAccountNo: string | null
+  fiCreditorNo: string | null
   foundedOn: DateTime | null
   noticeDays: number
   motionDeadlineDays: number

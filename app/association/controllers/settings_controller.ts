@@ -40,6 +40,7 @@ export default class SettingsController {
         phone: input.phone ?? null,
         bankRegNo: input.bank_reg_no ?? null,
         bankAccountNo: input.bank_account_no ?? null,
+        fiCreditorNo: input.fi_creditor_no ?? null,
         foundedOn: input.founded_on ? DateTime.fromJSDate(input.founded_on) : null,
         noticeDays: input.notice_days,
         motionDeadlineDays: input.motion_deadline_days,

@@ -37,6 +37,10 @@ export default class AssociationSettings extends BaseModel {
   @column()
   declare bankAccountNo: string | null
 
+  /** FI creditor number for FI-kort +71 payments: 8 digits beginning with 8. */
+  @column()
+  declare fiCreditorNo: string | null
+
   @column()
   declare logoPath: string | null
 

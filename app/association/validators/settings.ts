@@ -1,7 +1,18 @@
 import vine from '@vinejs/vine'
 import { cvrRule } from '#shared/validation/rules'
+import { isValidFiCreditorNumber, normaliseFiCreditorNumber } from '#dues/rules/fik_payment_id'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
+
+/** An FI creditor number as the bank writes it ("8123 4567"), kept as its 8 digits. */
+const fiCreditorRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  if (!isValidFiCreditorNumber(value)) {
+    field.report('Et FI-kreditornummer er 8 cifre og begynder med 8.', 'fi_creditor', field)
+    return
+  }
+  field.mutate(normaliseFiCreditorNumber(value), field)
+})
 
 export const settingsValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(160),
@@ -25,6 +36,7 @@ export const settingsValidator = vine.create({
     .trim()
     .regex(/^\d{1,10}$/)
     .optional(),
+  fi_creditor_no: vine.string().trim().use(fiCreditorRule()).optional(),
   founded_on: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
   logo: vine.file({ size: '1mb', extnames: ['png', 'jpg', 'jpeg', 'svg'] }).optional(),
   remove_logo: vine.boolean().optional(),

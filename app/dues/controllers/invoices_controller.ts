@@ -17,6 +17,7 @@ import { balanceOf } from '#dues/queries/invoice_balances'
 import { renderInvoicePdf } from '#dues/documents/invoice_pdf'
 import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { PAYMENT_METHODS } from '#dues/models/payment'
+import { fikCodeLine } from '#dues/rules/fik_payment_id'
 import { formatKroner } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
@@ -47,9 +48,11 @@ export default class InvoicesController {
       .preload('creditedInvoice')
       .firstOrFail()
     const balance = invoice.kind === 'invoice' ? await balanceOf(invoice, danishToday()) : null
+    const fik = invoice.document.fik
     return view.render('dues/invoice', {
       invoice,
       balance,
+      fikLine: fik ? fikCodeLine(fik.paymentId, fik.creditorNo) : null,
       methods: PAYMENT_METHODS,
       today: danishToday().toISODate(),
     })

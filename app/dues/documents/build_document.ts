@@ -1,7 +1,13 @@
 import type { DateTime } from 'luxon'
 import type AssociationSettings from '#association/models/association_settings'
 import type Organisation from '#members/models/organisation'
-import type { InvoiceDocument, InvoiceLine, InvoiceVat } from '#dues/documents/invoice_document'
+import type {
+  FikPayment,
+  InvoiceDocument,
+  InvoiceLine,
+  InvoiceVat,
+} from '#dues/documents/invoice_document'
+import { fikPaymentIdFor, isValidFiCreditorNumber } from '#dues/rules/fik_payment_id'
 
 /** Danish VAT, for the day the association is no longer exempt. */
 export const VAT_RATE_PERCENT = 25
@@ -68,5 +74,13 @@ export function buildDocument(input: {
     totalOre: netOre + vatOre,
     creditedInvoice: input.creditedInvoice ?? null,
     note: input.note ?? null,
+    fik: input.kind === 'invoice' ? fikPaymentOf(settings, input.number) : null,
   }
+}
+
+/** Only an invoice is paid, and only to a creditor number the bank could have issued. */
+function fikPaymentOf(settings: AssociationSettings, number: string): FikPayment | null {
+  const creditorNo = settings.fiCreditorNo
+  if (!creditorNo || !isValidFiCreditorNumber(creditorNo)) return null
+  return { paymentId: fikPaymentIdFor(number), creditorNo }
 }

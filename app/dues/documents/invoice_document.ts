@@ -40,6 +40,14 @@ export type InvoiceLine = {
 
 export type InvoiceVat = { exempt: true; reason: string } | { exempt: false; ratePercent: number }
 
+/** FI-kort +71: what the payer types in, `+71<paymentId+creditorNo<`. */
+export type FikPayment = {
+  /** 15 digits encoding the invoice number, the last a check digit. */
+  paymentId: string
+  /** The association's FI creditor number, 8 digits beginning with 8. */
+  creditorNo: string
+}
+
 export type InvoiceDocument = {
   kind: 'invoice' | 'credit_note'
   number: string
@@ -57,4 +65,9 @@ export type InvoiceDocument = {
   /** A credit note names the invoice it cancels. */
   creditedInvoice: { number: string; issueDate: string } | null
   note: string | null
+  /**
+   * Set on an invoice issued while the association had an FI creditor number;
+   * absent on credit notes and on invoices issued before there was one.
+   */
+  fik?: FikPayment | null
 }

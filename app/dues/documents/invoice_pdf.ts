@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { buffer } from 'node:stream/consumers'
-import { formatKroner } from '#shared/formatting'
 import { FONT } from '#shared/pdf/fonts'
 import {
   COLOR,
@@ -18,40 +17,13 @@ import {
 import { drawTable, type TableCell, type TableLayout } from '#shared/pdf/table'
 import { addressLines, danishDay, formatDay as day } from '#shared/pdf/text'
 import type { InvoiceDocument, InvoiceLine } from '#dues/documents/invoice_document'
+import { LABELS, amountFormatter } from '#dues/documents/invoice_pdf_labels'
+import { drawFikSlip, drawPayment } from '#dues/documents/invoice_pdf_payment'
 
 /**
  * The invoice and credit-note PDF: A4, Danish, carrying what bogføringsloven
  * and momsloven ask an invoice to show (see docs/domain.md, Invoices).
  */
-
-type Kind = InvoiceDocument['kind']
-
-/** Every word the document prints, in one place so an English variant can sit beside it. */
-const LABELS = {
-  title: { invoice: 'Faktura', credit_note: 'Kreditnota' } satisfies Record<Kind, string>,
-  number: { invoice: 'Fakturanr.', credit_note: 'Kreditnotanr.' } satisfies Record<Kind, string>,
-  issueDate: { invoice: 'Fakturadato', credit_note: 'Kreditnotadato' } satisfies Record<
-    Kind,
-    string
-  >,
-  dueDate: 'Forfaldsdato',
-  credits: (number: string, date: string) => `Krediterer faktura ${number} af ${date}`,
-  cvr: 'CVR-nr.',
-  ean: 'EAN-nr.',
-  reference: 'Reference:',
-  phone: 'Tlf.',
-  columns: { description: 'Beskrivelse', quantity: 'Antal', unit: 'Pris', amount: 'Beløb' },
-  period: (start: string, end: string) => `Periode: ${start} – ${end}`,
-  subtotal: 'Subtotal',
-  vat: (ratePercent: string) => `Moms ${ratePercent} %`,
-  vatExempt: 'Moms',
-  total: 'I alt',
-  payment: 'Betaling',
-  payBy: (date: string) => `Betales senest ${date}`,
-  toAccount: (regNo: string, accountNo: string) => ` til reg.nr. ${regNo} konto ${accountNo}`,
-  payReference: (reference: string) => `Angiv ved betaling: ${reference}`,
-  filename: { invoice: 'faktura', credit_note: 'kreditnota' } satisfies Record<Kind, string>,
-}
 
 const LINES_TABLE: TableLayout = (() => {
   const quantity = 45
@@ -102,7 +74,8 @@ export async function invoicePdfStream(
   y = drawLines(doc, document, y)
   y = drawTotals(doc, document, y)
   y = drawPayment(doc, document, y)
-  drawNote(doc, document, y)
+  y = drawNote(doc, document, y)
+  drawFikSlip(doc, document, y)
   drawFooters(doc, document)
   doc.end()
   return doc
@@ -124,16 +97,6 @@ async function readLogo(path: string | null | undefined) {
   } catch {
     return null
   }
-}
-
-/**
- * A credit note shows its amounts as positive numbers under the title
- * "Kreditnota", as a Danish reader (and OIOUBL's CreditNote) expects; the
- * title says they go the other way. Flip them if the document holds them negative.
- */
-function amountFormatter(document: InvoiceDocument) {
-  const flip = document.kind === 'credit_note' && document.totalOre < 0
-  return (ore: number) => formatKroner(flip ? -ore || 0 : ore)
 }
 
 function drawHeader(doc: PDFKit.PDFDocument, document: InvoiceDocument, logo: Buffer | null) {
@@ -276,31 +239,14 @@ function totalRow(doc: PDFKit.PDFDocument, label: string, value: string, y: numb
   doc.text(value, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
 }
 
-function drawPayment(doc: PDFKit.PDFDocument, document: InvoiceDocument, top: number) {
-  if (document.kind !== 'invoice' || !document.dueDate) return top
-  const seller = document.seller
-  let instruction = LABELS.payBy(day(document.dueDate))
-  if (seller.bankRegNo && seller.bankAccountNo) {
-    instruction += LABELS.toAccount(seller.bankRegNo, seller.bankAccountNo)
-  }
-  const lines = [`${instruction}.`, LABELS.payReference(seller.paymentReference)]
-
-  doc.fontSize(SIZE.body)
-  const height = doc.currentLineHeight(true) * (lines.length + 2)
-  const y = ensureSpace(doc, top, height)
-  doc.font(FONT.bold).text(LABELS.payment, MARGIN.left, y, { width: CONTENT_WIDTH })
-  doc.font(FONT.regular)
-  for (const line of lines) doc.text(line, { width: CONTENT_WIDTH })
-  return doc.y + 16
-}
-
 function drawNote(doc: PDFKit.PDFDocument, document: InvoiceDocument, top: number) {
-  if (!document.note) return
+  if (!document.note) return top
   doc.fontSize(SIZE.body)
   const height = doc.heightOfString(document.note, { width: CONTENT_WIDTH })
   // A long note may run onto the next page by itself; a short one is kept whole.
   const y = ensureSpace(doc, top, Math.min(height, 120))
   doc.text(document.note, MARGIN.left, y, { width: CONTENT_WIDTH })
+  return doc.y
 }
 
 /** Written last, when the page count is known. */

@@ -5,6 +5,7 @@ import type Invoice from '#dues/models/invoice'
 import type Reminder from '#dues/models/reminder'
 import type { InvoiceBalance } from '#dues/queries/invoice_balances'
 import { formatDate, formatKroner } from '#shared/formatting'
+import { fikCodeLine } from '#dues/rules/fik_payment_id'
 
 export type InvoiceMailPurpose = 'invoice' | 'credit_note' | 'reminder'
 
@@ -30,7 +31,7 @@ export default class InvoiceMail extends BaseMail {
       names: this.recipients.map((recipient) => recipient.name).join(' og '),
       association: document.seller.name,
       number: document.number,
-      total: formatKroner(document.totalOre),
+      total: formatKroner(this.invoice.signedTotalOre),
       // The date as issued, a Danish calendar day whatever the server's zone.
       dueDate: document.dueDate
         ? formatDate(DateTime.fromISO(document.dueDate, { zone: 'Europe/Copenhagen' }))
@@ -43,6 +44,8 @@ export default class InvoiceMail extends BaseMail {
           ? `${document.seller.bankRegNo} ${document.seller.bankAccountNo}`
           : null,
       paymentReference: document.seller.paymentReference,
+      // A reminder repeats the invoice's FI line: the payment ID still finds the invoice.
+      fikLine: document.fik ? fikCodeLine(document.fik.paymentId, document.fik.creditorNo) : null,
       credited: document.creditedInvoice?.number ?? null,
       ean: document.buyer.ean,
     }

@@ -86,4 +86,17 @@ export default class Invoice extends BaseModel {
 
   @belongsTo(() => Invoice, { foreignKey: 'creditsInvoiceId' })
   declare creditedInvoice: BelongsTo<typeof Invoice>
+
+  /**
+   * An amount of this document as it counts for the member and in the books:
+   * a credit note's amounts are stored positive, as OIOUBL wants them, and
+   * shown negative wherever a person reads them.
+   */
+  signed(ore: number) {
+    return this.kind === 'credit_note' && ore !== 0 ? -ore : ore
+  }
+
+  get signedTotalOre() {
+    return this.signed(this.totalOre)
+  }
 }

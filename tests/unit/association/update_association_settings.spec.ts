@@ -24,6 +24,7 @@ function inputFrom(overrides: Partial<AssociationSettingsInput> = {}): Associati
     phone: null,
     bankRegNo: null,
     bankAccountNo: null,
+    fiCreditorNo: null,
     foundedOn: null,
     ...STATUTES_DEFAULTS,
     ...overrides,

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { InvoiceDocument } from '#dues/documents/invoice_document'
 import { invoicePdfFilename, invoicePdfStream, renderInvoicePdf } from '#dues/documents/invoice_pdf'
 import { pdfInfo, pdfText } from '#tests/helpers/pdf_text'
+import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
 
 const onePixelPng =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
@@ -77,6 +78,14 @@ function words(text: string) {
   return text.replace(/\s+/g, ' ')
 }
 
+/** Payment by FI-kort +71 to creditor 81234567, as an invoice issued with the setting carries it. */
+function fikInvoice(overrides: Partial<InvoiceDocument> = {}) {
+  return municipalityInvoice({
+    fik: { paymentId: fikPaymentIdFor('2026-0042'), creditorNo: '81234567' },
+    ...overrides,
+  })
+}
+
 test.group('Invoice PDF', () => {
   test('a municipality invoice carries what a Danish invoice must show', async ({ assert }) => {
     const pdf = await renderInvoicePdf(municipalityInvoice())
@@ -102,6 +111,62 @@ test.group('Invoice PDF', () => {
     assert.include(text, 'Side 1 af 1')
   })
 
+  test('without a creditor number there is no FI line: bank account and invoice number', async ({
+    assert,
+  }) => {
+    const text = words(await pdfText(await renderInvoicePdf(municipalityInvoice())))
+    assert.notInclude(text, '+71<')
+    assert.notInclude(text, 'FI-kort')
+    assert.include(text, 'til reg.nr. 1234 konto 0001234567')
+  })
+
+  test('with a creditor number the foot of the page carries the +71 code line, explained', async ({
+    assert,
+  }) => {
+    const pdf = await renderInvoicePdf(fikInvoice())
+    const lines = (await pdfText(pdf)).split('\n').map((line) => line.trim())
+    // The line as a payer copies it: exactly the characters the bank expects, alone on its line.
+    assert.include(lines, '+71<000000202600425+81234567<')
+    const text = words(lines.join('\n'))
+    assert.include(
+      text,
+      'Betal 1.250,00 kr. i netbanken under »Betal indbetalingskort«: indtast linjen herunder.'
+    )
+    assert.include(text, 'Betales senest 15. februar 2026 med FI-kort (indbetalingskort)')
+    assert.include(text, 'Eller overfør til reg.nr. 1234 konto 0001234567 og angiv: 2026-0042.')
+    // The slip comes after everything else on the page, above the footer.
+    assert.isBelow(text.indexOf('Betaling'), text.indexOf('+71<'))
+    assert.isBelow(text.indexOf('+71<'), text.indexOf('Side 1 af 1'))
+  })
+
+  test('an FI invoice without a bank account tells only the FI way to pay', async ({ assert }) => {
+    const document = fikInvoice()
+    const pdf = await renderInvoicePdf({
+      ...document,
+      seller: { ...document.seller, bankRegNo: null, bankAccountNo: null },
+    })
+    const text = words(await pdfText(pdf))
+    assert.include(text, '+71<000000202600425+81234567<')
+    assert.notInclude(text, 'reg.nr.')
+  })
+
+  test('a long invoice puts the slip at the foot of its last page', async ({ assert }) => {
+    const lines = Array.from({ length: 80 }, (_, index) => ({
+      description: `Linje ${index + 1}`,
+      quantity: 1,
+      unitOre: 1000,
+      amountOre: 1000,
+      period: null,
+    }))
+    const pdf = await renderInvoicePdf(fikInvoice({ lines, netOre: 80000, totalOre: 80000 }))
+    const text = words(await pdfText(pdf))
+    const pages = Number(/Side 1 af (\d+)/.exec(text)?.[1])
+    assert.isAbove(pages, 1)
+    const slip = text.indexOf('+71<000000202600425+81234567<')
+    assert.isBelow(text.indexOf(`Side ${pages - 1} af ${pages}`), slip)
+    assert.isBelow(slip, text.indexOf(`Side ${pages} af ${pages}`))
+  })
+
   test('VAT is shown with its rate when the invoice is not exempt', async ({ assert }) => {
     const pdf = await renderInvoicePdf(
       municipalityInvoice({
@@ -116,7 +181,26 @@ test.group('Invoice PDF', () => {
     assert.notInclude(text, 'Momsfritaget')
   })
 
-  test('a credit note names the invoice it cancels and shows positive amounts', async ({
+  test('a credit note names the invoice it cancels and shows its amounts negative', async ({
+    assert,
+  }) => {
+    // As Kreds stores it: the cancelled invoice's amounts, positive.
+    const text = words(await pdfText(await renderInvoicePdf(creditNote())))
+    assert.include(text, 'Kreditnota')
+    assert.include(text, 'K-2026-0003')
+    assert.include(text, 'Krediterer faktura 2026-0042 af 15. januar 2026')
+    assert.include(text, 'Kreditnotadato 2. marts 2026')
+    assert.notInclude(text, 'Fakturadato')
+    assert.match(text, /I alt\s*-1\.250,00 kr\./)
+    assert.match(text, /Subtotal\s*-1\.250,00 kr\./)
+    assert.notMatch(text, /(^|[^-\d.])1\.250,00 kr\./)
+    assert.match(text, /Moms\s*0,00 kr\./)
+    assert.notInclude(text, 'Forfaldsdato')
+    assert.notInclude(text, 'Betales senest')
+    assert.notInclude(text, '+71<')
+  })
+
+  test('a credit note that holds its amounts negative shows them negative once', async ({
     assert,
   }) => {
     const pdf = await renderInvoicePdf(
@@ -135,14 +219,8 @@ test.group('Invoice PDF', () => {
       })
     )
     const text = words(await pdfText(pdf))
-    assert.include(text, 'Kreditnota')
-    assert.include(text, 'K-2026-0003')
-    assert.include(text, 'Krediterer faktura 2026-0042 af 15. januar 2026')
-    assert.include(text, 'Kreditnotadato 2. marts 2026')
-    assert.include(text, '1.250,00 kr.')
-    assert.notInclude(text, '-1.250,00')
-    assert.notInclude(text, 'Forfaldsdato')
-    assert.notInclude(text, 'Betales senest')
+    assert.match(text, /I alt\s*-1\.250,00 kr\./)
+    assert.notInclude(text, '--1.250,00')
   })
 
   test('names beyond WinAnsi survive: Łódź and Ørsted', async ({ assert }) => {
