@@ -2,8 +2,15 @@ import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
- * node ace dues:generate 2026 [--dry-run]
+ * node ace dues:generate 2026 [--dry-run] [--without-reference]
  * One dues invoice per active member for the year; a second run issues none twice.
+ *
+ * Members with an EAN but no order or person reference are left out and named,
+ * the others are invoiced: their e-invoice would be refused, and a numbered
+ * invoice cannot be taken back, only credited. The run is often unattended, so
+ * it neither stops everyone's invoices for one member nor issues a file that
+ * will bounce; once the reference is set, running it again invoices them.
+ * --without-reference invoices them anyway, for a buyer who takes the PDF.
  */
 export default class DuesGenerate extends BaseCommand {
   static commandName = 'dues:generate'
@@ -15,6 +22,11 @@ export default class DuesGenerate extends BaseCommand {
 
   @flags.boolean({ description: 'Say who would be invoiced, and for how much, without issuing' })
   declare dryRun: boolean
+
+  @flags.boolean({
+    description: 'Also invoice members with an EAN but no order or person reference',
+  })
+  declare withoutReference: boolean
 
   async run() {
     const year = Number(this.year)
@@ -31,12 +43,17 @@ export default class DuesGenerate extends BaseCommand {
     const { formatKroner } = await import('#shared/formatting')
 
     const summary = await new IssueDuesInvoices().handle(
-      { year, dryRun: this.dryRun },
+      { year, dryRun: this.dryRun, withoutReference: this.withoutReference },
       Actors.system(`dues:generate ${year}`)
     )
+    const reasons = {
+      no_tier: 'has no tier',
+      no_fee: `its tier has no fee for ${year}`,
+      no_reference:
+        'it has an EAN but no order or person reference; set it on the member and run again, or pass --without-reference',
+    }
     for (const skip of summary.skipped) {
-      const why = skip.reason === 'no_tier' ? 'has no tier' : `its tier has no fee for ${year}`
-      this.logger.warning(`${skip.organisation}: not invoiced, ${why}`)
+      this.logger.warning(`${skip.organisation}: not invoiced, ${reasons[skip.reason]}`)
     }
     if (this.dryRun) {
       for (const row of summary.wouldIssue) {

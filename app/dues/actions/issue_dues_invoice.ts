@@ -6,6 +6,7 @@ import TierFee from '#members/models/tier_fee'
 import { takeNextNumber } from '#dues/numbering'
 import { buildDocument } from '#dues/documents/build_document'
 import { proratedFee } from '#dues/proration'
+import { lacksBuyerReference } from '#dues/rules/buyer_reference'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
@@ -13,7 +14,7 @@ import { isUniqueViolation } from '#shared/database_constraints'
 
 export type IssueDuesInvoiceResult =
   | { status: 'issued'; invoice: Invoice }
-  | { status: 'already_invoiced' | 'not_a_member' | 'no_tier' | 'no_fee' }
+  | { status: 'already_invoiced' | 'not_a_member' | 'no_tier' | 'no_fee' | 'no_reference' }
 
 /** The day in Denmark: invoices are dated in Danish time. */
 export function danishToday() {
@@ -24,11 +25,17 @@ export function danishToday() {
  * One member's dues invoice for a year, at its tier's fee for that year.
  * The number is taken in the same transaction as the invoice is written;
  * the unique dues key makes a second invoice for the same year impossible,
- * even when two runs race.
+ * even when two runs race. A member with an EAN but no buyer reference is
+ * invoiced only when the treasurer has said so (`withoutReference`).
  */
 export class IssueDuesInvoice {
   async handle(
-    input: { organisationId: number; year: number; issueDate?: DateTime },
+    input: {
+      organisationId: number
+      year: number
+      issueDate?: DateTime
+      withoutReference?: boolean
+    },
     actor: Actor
   ): Promise<IssueDuesInvoiceResult> {
     const organisation = await Organisation.query()
@@ -63,6 +70,9 @@ export class IssueDuesInvoice {
       return await db.transaction(async (trx): Promise<IssueDuesInvoiceResult> => {
         const standing = await Invoice.query({ client: trx }).where('dues_key', duesKey).first()
         if (standing) return { status: 'already_invoiced' }
+        if (lacksBuyerReference(organisation) && !input.withoutReference) {
+          return { status: 'no_reference' }
+        }
         const { series, sequence, number } = await takeNextNumber(trx, 'invoice', issueDate.year)
         const document = buildDocument({
           kind: 'invoice',

@@ -5,6 +5,7 @@ import SendInvoiceMailJob from '#dues/jobs/send_invoice_mail_job'
 import type Invoice from '#dues/models/invoice'
 import type { Actor } from '#audit/actor'
 import { proratedFee } from '#dues/proration'
+import { lacksBuyerReference } from '#dues/rules/buyer_reference'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 export type DuesRunSummary = {
@@ -13,17 +14,25 @@ export type DuesRunSummary = {
   wouldIssue: { organisation: string; amountOre: number }[]
   alreadyInvoiced: number
   /** Members who cannot be invoiced yet, and why. */
-  skipped: { organisation: string; reason: 'no_tier' | 'no_fee' }[]
+  skipped: { organisation: string; reason: 'no_tier' | 'no_fee' | 'no_reference' }[]
 }
 
 /**
  * The year's dues run: an invoice for every active member that has none
  * for the year. Run it again and it issues nothing twice; a member who
- * joined since gets theirs.
+ * joined since gets theirs. Members with an EAN but no buyer reference are
+ * held back and named, unless `withoutReference` says to invoice them too:
+ * once their reference is set, the next run invoices them.
  */
 export class IssueDuesInvoices {
   async handle(
-    input: { year: number; dryRun?: boolean; issueDate?: DateTime; mail?: boolean },
+    input: {
+      year: number
+      dryRun?: boolean
+      issueDate?: DateTime
+      mail?: boolean
+      withoutReference?: boolean
+    },
     actor: Actor
   ): Promise<DuesRunSummary> {
     const summary: DuesRunSummary = { issued: [], wouldIssue: [], alreadyInvoiced: 0, skipped: [] }
@@ -41,6 +50,10 @@ export class IssueDuesInvoices {
         })
         continue
       }
+      if (!input.withoutReference && lacksBuyerReference(candidate.organisation)) {
+        summary.skipped.push({ organisation: name, reason: 'no_reference' })
+        continue
+      }
       if (input.dryRun) {
         const { amountOre } = proratedFee(
           candidate.feeOre,
@@ -52,7 +65,12 @@ export class IssueDuesInvoices {
         continue
       }
       const result = await new IssueDuesInvoice().handle(
-        { organisationId: candidate.organisation.id, year: input.year, issueDate: input.issueDate },
+        {
+          organisationId: candidate.organisation.id,
+          year: input.year,
+          issueDate: input.issueDate,
+          withoutReference: input.withoutReference,
+        },
         actor
       )
       if (result.status === 'issued') {
@@ -62,6 +80,9 @@ export class IssueDuesInvoices {
         }
       } else if (result.status === 'already_invoiced') {
         summary.alreadyInvoiced++
+      } else if (result.status === 'no_reference') {
+        // The reference was removed while the run was going.
+        summary.skipped.push({ organisation: name, reason: 'no_reference' })
       }
     }
     return summary

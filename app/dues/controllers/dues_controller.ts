@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import DuesPolicy from '#dues/policies/dues_policy'
-import { yearValidator, issueForYearValidator } from '#dues/validators/dues'
+import { yearValidator, issueForYearValidator, issueValidator } from '#dues/validators/dues'
 import { getDuesOverview } from '#dues/queries/dues_overview'
+import { getCandidatesLackingReference } from '#dues/queries/dues_candidates'
 import { bookkeepingCsv } from '#dues/queries/bookkeeping_rows'
 import { tierChart } from '#dues/queries/tier_chart'
 import { IssueDuesInvoices } from '#dues/actions/issue_dues_invoices'
@@ -19,6 +20,7 @@ export default class DuesController {
     const overview = await getDuesOverview(year, today)
     return view.render('dues/overview', {
       overview,
+      lackingReference: await getCandidatesLackingReference(year),
       chart: tierChart(overview.byTier),
       years: Array.from({ length: today.year - 2021 + 2 }, (_, index) => 2021 + index).reverse(),
     })
@@ -26,9 +28,10 @@ export default class DuesController {
 
   async generate({ request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(DuesPolicy).authorize('edit')
-    const { year } = await request.validateUsing(issueForYearValidator)
+    const input = await request.validateUsing(issueValidator)
+    const year = input.year
     const summary = await new IssueDuesInvoices().handle(
-      { year },
+      { year, withoutReference: input.without_reference ?? false },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     session.flash(

@@ -5,7 +5,7 @@ import DuesPolicy from '#dues/policies/dues_policy'
 import {
   creditValidator,
   invoiceFiltersValidator,
-  issueForYearValidator,
+  issueValidator,
   paymentValidator,
 } from '#dues/validators/dues'
 import { RecordPayment } from '#dues/actions/record_payment'
@@ -18,6 +18,7 @@ import { renderInvoicePdf } from '#dues/documents/invoice_pdf'
 import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { PAYMENT_METHODS } from '#dues/models/payment'
 import { fikCodeLine } from '#dues/rules/fik_payment_id'
+import { lacksBuyerReference } from '#dues/rules/buyer_reference'
 import { formatKroner } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
@@ -53,6 +54,7 @@ export default class InvoicesController {
       invoice,
       balance,
       fikLine: fik ? fikCodeLine(fik.paymentId, fik.creditorNo) : null,
+      lacksReference: lacksBuyerReference(invoice.organisation),
       methods: PAYMENT_METHODS,
       today: danishToday().toISODate(),
     })
@@ -152,9 +154,13 @@ export default class InvoicesController {
     i18n,
   }: HttpContext) {
     await bouncer.with(DuesPolicy).authorize('edit')
-    const { year } = await request.validateUsing(issueForYearValidator)
+    const input = await request.validateUsing(issueValidator)
     const result = await new IssueDuesInvoice().handle(
-      { organisationId: Number(params.id), year },
+      {
+        organisationId: Number(params.id),
+        year: input.year,
+        withoutReference: input.without_reference ?? false,
+      },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status !== 'issued') {

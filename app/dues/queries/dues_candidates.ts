@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Organisation from '#members/models/organisation'
 import TierFee from '#members/models/tier_fee'
+import { lacksBuyerReference } from '#dues/rules/buyer_reference'
 
 export type DuesCandidate = {
   organisation: Organisation
@@ -32,4 +33,20 @@ export async function getDuesCandidates(year: number): Promise<DuesCandidate[]> 
     feeOre: organisation.tierId ? (feeByTier.get(organisation.tierId) ?? null) : null,
     invoiced: invoicedIds.has(organisation.id),
   }))
+}
+
+/**
+ * Who the year's run would invoice by EAN without the buyer reference their
+ * e-invoice needs, for the treasurer to fix or to confirm before the run.
+ */
+export async function getCandidatesLackingReference(year: number) {
+  const candidates = await getDuesCandidates(year)
+  return candidates
+    .filter(
+      (candidate) =>
+        !candidate.invoiced &&
+        candidate.feeOre !== null &&
+        lacksBuyerReference(candidate.organisation)
+    )
+    .map((candidate) => candidate.organisation)
 }

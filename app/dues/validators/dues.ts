@@ -57,6 +57,12 @@ export const creditValidator = vine.create({
 
 export const issueForYearValidator = vine.create({ year: year() })
 
+/** Issuing for a year; the box confirms invoicing EAN members who lack a buyer reference. */
+export const issueValidator = vine.create({
+  year: year(),
+  without_reference: vine.boolean().optional(),
+})
+
 export const INVOICE_FILTER_STATUSES = [
   'open',
   'overdue',

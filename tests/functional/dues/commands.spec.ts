@@ -13,6 +13,7 @@ import {
   BUYER_CVRS,
   issueInvoice,
   member,
+  municipality,
   sellerSettings,
   thisYear,
   tierWithFee,
@@ -153,6 +154,41 @@ test.group('node ace dues:generate, dues:remind and dues:export', (group) => {
       )
     }
     assert.lengthOf(await Invoice.all(), 0)
+  }).timeout(60_000)
+
+  test('an EAN member without a reference is named and left out; --without-reference invoices it', async ({
+    assert,
+  }) => {
+    await sellerSettings()
+    const tier = await tierWithFee()
+    await member(tier, { name: 'Alfa Forening', primaryEmail: 'alfa@example.org' })
+    await municipality(tier, {
+      name: 'Nordby Kommune',
+      reference: null,
+      email: 'faktura@nordby.example.org',
+    })
+    const year = String(thisYear())
+    const heldBack =
+      'Nordby Kommune: not invoiced, it has an EAN but no order or person reference; set it on the member and run again, or pass --without-reference'
+
+    const dryRun = await runAce(['dues:generate', year, '--dry-run'], { env })
+    assert.include(dryRun.stdout + dryRun.stderr, heldBack)
+    assert.include(dryRun.stdout, 'Would issue 1 invoices; 0 already invoiced (--dry-run)')
+
+    const first = await runAce(['dues:generate', year], { env })
+    assert.equal(first.code, 0, first.stdout + first.stderr)
+    assert.include(first.stdout + first.stderr, heldBack)
+    assert.include(first.stdout, 'Issued 1 invoices; 0 already invoiced')
+    assert.deepEqual(
+      (await Invoice.query().preload('organisation')).map((invoice) => invoice.organisation.name),
+      ['Alfa Forening']
+    )
+
+    const confirmed = await runAce(['dues:generate', year, '--without-reference'], { env })
+    assert.equal(confirmed.code, 0, confirmed.stdout + confirmed.stderr)
+    assert.notInclude(confirmed.stdout + confirmed.stderr, heldBack)
+    assert.include(confirmed.stdout, `${year}-0002  Nordby Kommune  1.250,00 kr.`)
+    assert.include(confirmed.stdout, 'Issued 1 invoices; 1 already invoiced')
   }).timeout(60_000)
 
   test('dues:remind sends the reminders due today, once', async ({ assert }) => {

@@ -104,16 +104,20 @@ export async function municipality(
   return created
 }
 
-/** The year's dues invoice for one member, issued as the dues run would (without the mail). */
+/**
+ * The year's dues invoice for one member, issued as the dues run would (without the mail);
+ * `withoutReference` is the treasurer's confirmation for an EAN member without a reference.
+ */
 export async function issueInvoice(
   organisation: Organisation,
-  options: { year?: number; issueDate?: DateTime } = {}
+  options: { year?: number; issueDate?: DateTime; withoutReference?: boolean } = {}
 ) {
   const result = await new IssueDuesInvoice().handle(
     {
       organisationId: organisation.id,
       year: options.year ?? thisYear(),
       issueDate: options.issueDate,
+      withoutReference: options.withoutReference,
     },
     Actors.system('test')
   )

@@ -225,7 +225,7 @@ test.group('Dues: the invoice list, an invoice and its documents', (group) => {
     await sellerSettings()
     const tier = await tierWithFee()
     const { organisation } = await municipality(tier, { reference: null })
-    const invoice = await issueInvoice(organisation)
+    const invoice = await issueInvoice(organisation, { withoutReference: true })
 
     const response = await client
       .get(`/dues/invoices/${invoice.id}/oioubl`)
