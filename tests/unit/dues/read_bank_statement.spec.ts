@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises'
+import { test } from '@japa/runner'
+import { readBankStatement } from '#dues/bank/read_bank_statement'
+
+const fixture = (name: string) => readFile(new URL(`../../fixtures/bank/${name}`, import.meta.url))
+const read = async (name: string) => readBankStatement(await fixture(name), name)
+
+test.group('Bank statements: camt.053', () => {
+  test('001.02 from the namespace, with balances, references and a pending entry', async ({
+    assert,
+  }) => {
+    const statement = await read('camt053_001_02_danske.xml')
+    assert.equal(statement.format, 'camt.053.001.02')
+    assert.equal(statement.account, 'DK5030000012345678')
+    assert.equal(statement.currency, 'DKK')
+    assert.equal(statement.openingBalanceOre, 1_000_000)
+    assert.equal(statement.closingBalanceOre, 1_343_750)
+    assert.deepEqual([statement.from, statement.to], ['2026-03-02', '2026-03-05'])
+    const [fik, text, fee, pending] = statement.entries
+    assert.deepInclude(fik, {
+      line: 1,
+      bookingDate: '2026-03-02',
+      valueDate: '2026-03-02',
+      amountOre: 125_000,
+      currency: 'DKK',
+      text: 'Indbetalingskort 71',
+      payerName: 'Grønne Hjerter ApS',
+      reference: '000000202600128',
+      bankReference: 'DB2026030200017',
+      status: 'booked',
+    })
+    assert.deepInclude(text, {
+      amountOre: 250_000,
+      text: 'Kontingent faktura 2026-0013',
+      payerName: 'Aarhus Kommune',
+    })
+    assert.isUndefined(text.reference)
+    assert.deepInclude(fee, { amountOre: -31_250, text: 'Gebyr betalingsservice' })
+    assert.deepInclude(pending, { amountOre: 100_000, status: 'pending' })
+  })
+
+  test('001.08 with Sts/Cd, Pty/Nm, a date-time, a +71 line in Ustrd and a debit opening', async ({
+    assert,
+  }) => {
+    const statement = await read('camt053_001_08_nordea.xml')
+    assert.equal(statement.format, 'camt.053.001.08')
+    assert.equal(statement.account, '20001234567890')
+    assert.equal(statement.openingBalanceOre, -25_000)
+    assert.equal(statement.closingBalanceOre, 473_456)
+    const [structured, codeLine, debit, pending] = statement.entries
+    assert.deepInclude(structured, {
+      bookingDate: '2026-03-09',
+      amountOre: 123_456,
+      payerName: 'Foreningen Lys',
+      reference: '000000202600144',
+      status: 'booked',
+    })
+    assert.deepInclude(codeLine, {
+      text: '+71<000000202600151+81234567< / Overførsel & kontingent',
+      payerName: 'Ærø Kommune',
+      reference: '000000202600151',
+    })
+    assert.equal(debit.amountOre, -25_000)
+    assert.deepInclude(pending, { amountOre: -7_500, status: 'pending' })
+  })
+})
+
+test.group('Bank statements: CSV exports', () => {
+  test('Danske Bank in Windows-1252 with a reserved row and two identical transfers', async ({
+    assert,
+  }) => {
+    const statement = await read('danske_bank.csv')
+    assert.deepInclude(statement, { format: 'csv', bank: 'danske_bank', currency: 'DKK' })
+    assert.equal(statement.openingBalanceOre, 1_000_000)
+    assert.equal(statement.closingBalanceOre, 2_276_111)
+    const entries = statement.entries
+    assert.deepInclude(entries[0], {
+      line: 2,
+      bookingDate: '2026-03-02',
+      amountOre: 125_000,
+      text: 'Indbetaling Grønne Hjerter ApS faktura 2026-0012',
+      status: 'booked',
+    })
+    assert.equal(entries[1].amountOre, 1_234_567)
+    assert.equal(entries[1].text, 'Overførsel Ærø Kommune')
+    assert.equal(entries[2].amountOre, -123_456)
+    assert.deepInclude(entries[5], { amountOre: 50_000, status: 'pending' })
+    assert.notEqual(entries[3].fingerprint, entries[4].fingerprint)
+  })
+
+  test('Nordea in UTF-8 with a BOM, YYYY/MM/DD, newest first and a reserved row', async ({
+    assert,
+  }) => {
+    const statement = await read('nordea.csv')
+    assert.equal(statement.bank, 'nordea')
+    assert.equal(statement.openingBalanceOre, 875_000)
+    assert.equal(statement.closingBalanceOre, 1_218_750)
+    assert.deepEqual([statement.from, statement.to], ['2026-03-02', '2026-03-05'])
+    const [reserved, kommune, fee, codeLine] = statement.entries
+    assert.deepInclude(reserved, {
+      status: 'pending',
+      amountOre: -9_900,
+      bookingDate: '2026-03-05',
+    })
+    assert.deepInclude(kommune, { amountOre: 250_000, payerName: 'Aarhus Kommune' })
+    assert.equal(fee.amountOre, -31_250)
+    assert.deepInclude(codeLine, { reference: '000000202600128', payerName: 'Grønne Hjerter ApS' })
+  })
+
+  test('Jyske Bank with English amounts and a pending row', async ({ assert }) => {
+    const statement = await read('jyske_bank.csv')
+    assert.equal(statement.bank, 'jyske_bank')
+    assert.deepEqual(
+      statement.entries.map((entry) => [entry.amountOre, entry.status]),
+      [
+        [123_456, 'booked'],
+        [375_000, 'booked'],
+        [-25_000, 'booked'],
+        [-104_995, 'pending'],
+      ]
+    )
+    assert.equal(statement.openingBalanceOre, 1_000_000)
+    assert.equal(statement.closingBalanceOre, 1_473_456)
+  })
+
+  test('another bank through the mapping the treasurer saved', async ({ assert }) => {
+    const file = await fixture('mapped_bank.csv')
+    await assert.rejects(() => readBankStatement(file, 'mapped_bank.csv'))
+    const statement = await readBankStatement(file, 'mapped_bank.csv', {
+      mapping: {
+        date: 'Posteringsdato',
+        amount: 'Kroner',
+        text: 'Meddelelse',
+        payer: 'Modpart',
+        balance: 'Saldo efter',
+      },
+    })
+    assert.equal(statement.bank, 'mapped')
+    assert.deepInclude(statement.entries[0], {
+      bookingDate: '2026-03-06',
+      amountOre: 200_000,
+      payerName: 'Sydhavn Kulturhus',
+      text: 'Faktura 2026-0016',
+    })
+  })
+
+  test('fingerprints are the same on a second read', async ({ assert }) => {
+    for (const name of ['danske_bank.csv', 'camt053_001_02_danske.xml', 'nordea.csv']) {
+      const first = await read(name)
+      const second = await read(name)
+      assert.deepEqual(
+        first.entries.map((entry) => entry.fingerprint),
+        second.entries.map((entry) => entry.fingerprint)
+      )
+      assert.equal(
+        new Set(first.entries.map((entry) => entry.fingerprint)).size,
+        first.entries.length
+      )
+    }
+  })
+})
