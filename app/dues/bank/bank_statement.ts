@@ -79,8 +79,9 @@ export function fingerprintEntries(
     if (entry.bankReference) {
       return { ...entry, fingerprint: digest(['ref', account ?? '', entry.bankReference]) }
     }
+    // A reserved row is no payment yet: once booked it is a new entry with its own print.
     const key = digest([
-      'entry',
+      entry.status,
       account ?? '',
       entry.bookingDate,
       String(entry.amountOre),

@@ -158,4 +158,27 @@ test.group('Bank statements: CSV exports', () => {
       )
     }
   })
+
+  test('an overlapping export gives the entries it shares the same fingerprints', async ({
+    assert,
+  }) => {
+    const whole = await fixture('danske_bank.csv')
+    const lines = whole.toString('latin1').split('\r\n')
+    // The same account exported again from 4 March: the header and the rows from the fee on.
+    const later = Buffer.from([lines[0], ...lines.slice(3)].join('\r\n'), 'latin1')
+    const first = await read('danske_bank.csv')
+    const overlap = await readBankStatement(later, 'danske_bank.csv')
+    assert.deepEqual(
+      overlap.entries.map((entry) => entry.fingerprint),
+      first.entries.slice(2).map((entry) => entry.fingerprint)
+    )
+  })
+
+  test('a reserved row and the same payment once booked are two entries', async ({ assert }) => {
+    const header = '"Dato";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"\r\n'
+    const row = (status: string) => `"05.03.2026";"Øresund Fond";"500,00";"";"${status}";"Nej"\r\n`
+    const reserved = await readBankStatement(Buffer.from(header + row('Reserveret')), 'a.csv')
+    const booked = await readBankStatement(Buffer.from(header + row('Udført')), 'b.csv')
+    assert.notEqual(reserved.entries[0].fingerprint, booked.entries[0].fingerprint)
+  })
 })
