@@ -28,6 +28,9 @@ export const CAMT_LIMITS = {
 
 type Fields = Map<string, string[]>
 
+/** Where one payment's details sit in an entry that books several together. */
+const TRANSACTION = 'NtryDtls/TxDtls'
+
 /** The element paths read below an entry, a balance or the statement; the rest is skipped. */
 const WANTED = new Set([
   'Amt',
@@ -46,6 +49,9 @@ const WANTED = new Set([
   'NtryDtls/TxDtls/RltdPties/Dbtr/Nm',
   'NtryDtls/TxDtls/RltdPties/Dbtr/Pty/Nm',
   'NtryDtls/TxDtls/AddtlTxInf',
+  'NtryDtls/TxDtls/AmtDtls/TxAmt/Amt',
+  'NtryDtls/TxDtls/Amt',
+  'NtryDtls/TxDtls/CdtDbtInd',
   'Tp/CdOrPrtry/Cd',
   'Dt/Dt',
   'Dt/DtTm',
@@ -86,6 +92,9 @@ class CamtCollector {
   private balances: Fields[] = []
   private entries: Fields[] = []
   private entryCurrencies: string[] = []
+  /** Each entry's TxDtls, read apart so a batch of card payments splits into its payments. */
+  private transactions: Fields[][] = []
+  private transactionCount = 0
   /** Where the current entry, balance or statement begins in `path`. */
   private scope?: { kind: 'Ntry' | 'Bal' | 'Stmt'; depth: number; fields: Fields }
   private statementDepth = -1
@@ -111,6 +120,7 @@ class CamtCollector {
         throw new BankStatementError('too_many_entries', `over ${CAMT_LIMITS.maxEntries} entries`)
       }
       this.entries.push(new Map())
+      this.transactions.push([])
       this.scope = { kind: 'Ntry', depth: this.path.length, fields: this.entries.at(-1)! }
     } else if (tag.local === 'Bal' && this.scope?.kind === 'Stmt') {
       this.balances.push(new Map())
@@ -118,6 +128,12 @@ class CamtCollector {
     }
     if (this.scope?.kind === 'Ntry' && this.relativePath() === 'Amt') {
       this.entryCurrencies[this.entries.length - 1] = tag.attributes.Ccy?.value ?? ''
+    }
+    if (this.scope?.kind === 'Ntry' && this.relativePath() === TRANSACTION) {
+      if (++this.transactionCount > CAMT_LIMITS.maxEntries) {
+        throw new BankStatementError('too_many_entries', `over ${CAMT_LIMITS.maxEntries} entries`)
+      }
+      this.transactions.at(-1)!.push(new Map())
     }
   }
 
@@ -133,6 +149,11 @@ class CamtCollector {
         const values = scope.fields.get(relative) ?? []
         values.push(this.textBuffer.trim())
         scope.fields.set(relative, values)
+        if (scope.kind === 'Ntry' && relative.startsWith(`${TRANSACTION}/`)) {
+          const transaction = this.transactions.at(-1)!.at(-1)!
+          const key = relative.slice(TRANSACTION.length + 1)
+          transaction.set(key, [...(transaction.get(key) ?? []), this.textBuffer.trim()])
+        }
       }
     }
     if (scope && this.path.length === scope.depth) {
@@ -157,8 +178,12 @@ class CamtCollector {
       const found = this.balances.find((fields) => first(fields, 'Tp/CdOrPrtry/Cd') === code)
       return found ? signedAmount(found, 0) : undefined
     }
-    const entries = this.entries.map((fields, index) =>
-      toEntry(fields, index, this.entryCurrencies[index] || currency)
+    const entries = this.entries.flatMap((fields, index) =>
+      splitBatch(
+        toEntry(fields, index, this.entryCurrencies[index] || currency),
+        fields,
+        this.transactions[index]
+      )
     )
     return {
       format: this.format,
@@ -177,8 +202,8 @@ class CamtCollector {
   }
 }
 
-function signedAmount(fields: Fields, index: number) {
-  const text = fields.get('Amt')?.[0] ?? ''
+function signedAmount(fields: Fields, index: number, amountPath = 'Amt') {
+  const text = fields.get(amountPath)?.[0] ?? ''
   const ore = parseCamtAmountToOre(text)
   if (ore === null) {
     throw new BankStatementError('bad_amount', `"${text}" is not an amount`, index + 1)
@@ -216,4 +241,40 @@ function toEntry(fields: Fields, index: number, currency: string): Unfingerprint
       all('AcctSvcrRef')[0] ?? (txReferences.length === 1 ? txReferences[0] : undefined),
     status: status === 'BOOK' ? 'booked' : 'pending',
   }
+}
+
+/**
+ * Banks book a day's FI-kort payments as one entry with a TxDtls per payer.
+ * Each becomes an entry of its own, with its amount, payer and payment ID,
+ * when every one gives its amount and they add up to the entry's; otherwise
+ * the entry stays whole for the treasurer.
+ */
+function splitBatch(entry: UnfingerprintedEntry, fields: Fields, transactions: Fields[]) {
+  if (transactions.length < 2) return [entry]
+  const amounts = transactions.map((transaction) => {
+    const path = transaction.has('AmtDtls/TxAmt/Amt') ? 'AmtDtls/TxAmt/Amt' : 'Amt'
+    if (!transaction.get(path)?.[0]) return null
+    if (!transaction.has('CdtDbtInd')) transaction.set('CdtDbtInd', fields.get('CdtDbtInd') ?? [])
+    return signedAmount(transaction, entry.line - 1, path)
+  })
+  const total = amounts.reduce<number>((sum, amount) => sum + (amount ?? Number.NaN), 0)
+  if (total !== entry.amountOre) return [entry]
+  const entryText = (fields.get('AddtlNtryInf') ?? []).filter((value) => value !== '')
+  return transactions.map((transaction, index): UnfingerprintedEntry => {
+    const all = (key: string) => (transaction.get(key) ?? []).filter((value) => value !== '')
+    const text = [...new Set([...all('RmtInf/Ustrd'), ...all('AddtlTxInf'), ...entryText])].join(
+      ' / '
+    )
+    const bankReference =
+      all('Refs/AcctSvcrRef')[0] ??
+      (entry.bankReference ? `${entry.bankReference}/${index + 1}` : undefined)
+    return {
+      ...entry,
+      amountOre: amounts[index]!,
+      text,
+      payerName: all('RltdPties/Dbtr/Nm')[0] ?? all('RltdPties/Dbtr/Pty/Nm')[0],
+      reference: all('RmtInf/Strd/CdtrRefInf/Ref')[0] ?? fikIdFromCodeLine(text),
+      bankReference,
+    }
+  })
 }

@@ -96,6 +96,23 @@ test.group('Matching bank entries: FI-kort payment ID', () => {
   })
 })
 
+test.group('Matching bank entries: a batch of card payments', () => {
+  test('each payment of a booked batch pays its own invoice', async ({ assert }) => {
+    const file = await readFile(
+      new URL('../../fixtures/bank/camt053_001_02_fik_batch.xml', import.meta.url)
+    )
+    const statement = await readBankStatement(file, 'batch.xml')
+    const results = suggestMatches(statement.entries, INVOICES, MEMBERS)
+    assert.deepEqual(
+      results.map((result) => [suggestion(result).certainty, ...allocated(result)[0]]),
+      [
+        ['sure', '2026-0015', 150_000, 'full'],
+        ['sure', '2026-0016', 225_000, 'full'],
+      ]
+    )
+  })
+})
+
 test.group('Matching bank entries: invoice number in the text', () => {
   test('the forms payers write are read; credit notes, dates and longer numbers are not', ({
     assert,

@@ -65,6 +65,48 @@ test.group('Bank statements: camt.053', () => {
   })
 })
 
+test.group('Bank statements: a batch of card payments', () => {
+  test('one entry with a TxDtls per payer becomes one entry per payment', async ({ assert }) => {
+    const statement = await read('camt053_001_02_fik_batch.xml')
+    assert.deepEqual(
+      statement.entries.map((entry) => [
+        entry.amountOre,
+        entry.reference,
+        entry.payerName,
+        entry.bankReference,
+        entry.text,
+      ]),
+      [
+        [
+          150_000,
+          '000000202600151',
+          'Foreningen Lys',
+          'DB2026031000002-1',
+          'Indbetalingskort 71 samlet',
+        ],
+        [
+          225_000,
+          '000000202600169',
+          'Foreningen Lys',
+          'DB2026031000002-2',
+          'Indbetalingskort 71 samlet',
+        ],
+      ]
+    )
+  })
+
+  test('a batch whose parts do not add up stays one entry', async ({ assert }) => {
+    const file = await fixture('camt053_001_02_fik_batch.xml')
+    const changed = Buffer.from(file.toString('utf8').replace('2250.00', '2249.00'))
+    const statement = await readBankStatement(changed, 'batch.xml')
+    assert.lengthOf(statement.entries, 1)
+    assert.deepInclude(statement.entries[0], {
+      amountOre: 375_000,
+      bankReference: 'DB2026031000002',
+    })
+  })
+})
+
 test.group('Bank statements: CSV exports', () => {
   test('Danske Bank in Windows-1252 with a reserved row and two identical transfers', async ({
     assert,
