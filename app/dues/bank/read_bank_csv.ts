@@ -29,6 +29,8 @@ export type BankColumnMapping = {
   payer?: string
   reference?: string
   balance?: string
+  valueDate?: string
+  currency?: string
   /** A column whose "Reserveret" or "Afventer" marks a row not yet booked. */
   status?: string
 }
@@ -39,7 +41,7 @@ type BankProfile = { bank: BankName; mapping: BankColumnMapping; amounts: Amount
 /*
  * The header rows are those the banks' netbanks write today; Danske Bank and
  * Nordea write Danish amounts, Jyske Bank English ones. A profile is chosen
- * when every column it names is in the header, the longest first.
+ * when its date, amount and text columns are all in the header.
  */
 const PROFILES: BankProfile[] = [
   {
@@ -51,12 +53,19 @@ const PROFILES: BankProfile[] = [
       text: 'Beskrivelse',
       payer: 'Navn',
       balance: 'Saldo',
+      currency: 'Valuta',
     },
   },
   {
     bank: 'jyske_bank',
     amounts: 'english',
-    mapping: { date: 'Bogført', amount: 'Beløb', text: 'Tekst', balance: 'Saldo' },
+    mapping: {
+      date: 'Bogført',
+      valueDate: 'Rentedato',
+      amount: 'Beløb',
+      text: 'Tekst',
+      balance: 'Saldo',
+    },
   },
   {
     bank: 'danske_bank',
@@ -91,7 +100,13 @@ export function readBankCsv(file: Buffer, mapping?: BankColumnMapping): BankStat
     reference: column(profile.mapping.reference),
     balance: column(profile.mapping.balance),
     status: column(profile.mapping.status),
+    valueDate: column(profile.mapping.valueDate),
+    currency: column(profile.mapping.currency),
   }
+  const amountStyle =
+    profile.amounts === 'either'
+      ? amountStyleOf(table.rows.map((row) => row.values[columns.amount] ?? ''))
+      : profile.amounts
   const entries: UnfingerprintedEntry[] = []
   const balances: Array<{ date: string; amountOre: number; balanceOre: number }> = []
   let latestDate: string | undefined
@@ -106,15 +121,16 @@ export function readBankCsv(file: Buffer, mapping?: BankColumnMapping): BankStat
       throw new BankStatementError('bad_date', `"${dateText}" is not a date`, row.line)
     }
     if (date && (!latestDate || date > latestDate)) latestDate = date
-    const amountOre = readAmount(value(columns.amount), profile.amounts, row)
+    const amountOre = readAmount(value(columns.amount), amountStyle, row)
     const text = value(columns.text)
     const reference = value(columns.reference) || fikIdFromCodeLine(text)
     entries.push({
       line: row.line,
       // A reserved row has no booking day yet; the statement's last day stands in for it.
       bookingDate: date ?? '',
+      valueDate: parseBankDate(value(columns.valueDate)) ?? undefined,
       amountOre,
-      currency: 'DKK',
+      currency: value(columns.currency).toUpperCase() || 'DKK',
       text,
       payerName: value(columns.payer) || undefined,
       reference: reference || undefined,
@@ -122,7 +138,7 @@ export function readBankCsv(file: Buffer, mapping?: BankColumnMapping): BankStat
     })
     const balanceText = value(columns.balance)
     if (!pending && date && balanceText) {
-      balances.push({ date, amountOre, balanceOre: readAmount(balanceText, profile.amounts, row) })
+      balances.push({ date, amountOre, balanceOre: readAmount(balanceText, amountStyle, row) })
     }
   }
   for (const entry of entries) entry.bookingDate ||= latestDate ?? ''
@@ -130,7 +146,7 @@ export function readBankCsv(file: Buffer, mapping?: BankColumnMapping): BankStat
   return {
     format: 'csv',
     bank: profile.bank,
-    currency: 'DKK',
+    currency: entries[0]?.currency ?? 'DKK',
     ...statementBalances(balances),
     from: booked.length ? booked.reduce((a, b) => (a < b ? a : b)) : undefined,
     to: booked.length ? booked.reduce((a, b) => (a > b ? a : b)) : undefined,
@@ -154,6 +170,17 @@ export function parseBankDate(text: string): string | null {
   const slashed = SLASHED_ISO_DATE.exec(text.trim())
   if (slashed) return parseDanishDate(`${slashed[1]}-${slashed[2]}-${slashed[3]}`)
   return parseDanishDate(text)
+}
+
+/**
+ * A bank Kreds does not know may write `1.234,56` or `1,234.56`: the style
+ * every amount in the column can be read in, Danish when both fit (`250,00`).
+ */
+function amountStyleOf(texts: string[]): AmountStyle {
+  const filled = texts.filter((text) => text.trim() !== '')
+  if (filled.every((text) => parseBankDanishAmountToOre(text) !== null)) return 'danish'
+  if (filled.every((text) => parseEnglishAmountToOre(text) !== null)) return 'english'
+  return 'danish'
 }
 
 function readAmount(text: string, style: AmountStyle, row: SpreadsheetRow) {

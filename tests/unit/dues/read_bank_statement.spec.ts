@@ -135,6 +135,7 @@ test.group('Bank statements: CSV exports', () => {
   }) => {
     const statement = await read('nordea.csv')
     assert.equal(statement.bank, 'nordea')
+    assert.equal(statement.currency, 'DKK')
     assert.equal(statement.openingBalanceOre, 875_000)
     assert.equal(statement.closingBalanceOre, 1_218_750)
     assert.deepEqual([statement.from, statement.to], ['2026-03-02', '2026-03-05'])
@@ -152,6 +153,7 @@ test.group('Bank statements: CSV exports', () => {
   test('Jyske Bank with English amounts and a pending row', async ({ assert }) => {
     const statement = await read('jyske_bank.csv')
     assert.equal(statement.bank, 'jyske_bank')
+    assert.equal(statement.entries[0].valueDate, '2026-03-02')
     assert.deepEqual(
       statement.entries.map((entry) => [entry.amountOre, entry.status]),
       [
@@ -184,6 +186,20 @@ test.group('Bank statements: CSV exports', () => {
       payerName: 'Sydhavn Kulturhus',
       text: 'Faktura 2026-0016',
     })
+  })
+
+  test('a mapped bank’s amounts are read in the style the whole column fits', async ({
+    assert,
+  }) => {
+    const mapping = { date: 'Dag', amount: 'Kroner', text: 'Tekst' }
+    const file = (amounts: string[]) =>
+      Buffer.from(['Dag,Tekst,Kroner', ...amounts.map((a) => `2026-03-06,x,"${a}"`)].join('\n'))
+    const amountsRead = async (amounts: string[]) =>
+      (await readBankStatement(file(amounts), 'bank.csv', { mapping })).entries.map(
+        (entry) => entry.amountOre
+      )
+    assert.deepEqual(await amountsRead(['2,000', '1.250,50']), [200, 125_050])
+    assert.deepEqual(await amountsRead(['2,000', '1,250.50']), [200_000, 125_050])
   })
 
   test('fingerprints are the same on a second read', async ({ assert }) => {
