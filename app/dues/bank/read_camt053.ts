@@ -4,6 +4,7 @@
  * expands entities a document declares, so Kreds can stop at the first
  * element past its limits instead of building a tree of whatever arrived.
  */
+import iconv from 'iconv-lite'
 import { SaxesParser, type SaxesTagNS } from 'saxes'
 import {
   BankStatementError,
@@ -78,9 +79,22 @@ export function readCamt053(file: Buffer): BankStatement {
   parser.on('error', (error) => {
     throw new BankStatementError('not_xml', error.message)
   })
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(file).replace(/^\uFEFF/, '')
-  parser.write(text).close()
+  parser.write(decodeXml(file)).close()
   return collector.statement()
+}
+
+/** Single-byte encodings some older bank systems still declare; anything else must be UTF-8. */
+const SINGLE_BYTE_ENCODINGS = new Set(['iso-8859-1', 'latin1', 'iso-8859-15', 'windows-1252'])
+const DECLARED_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.-]+)["']/
+
+function decodeXml(file: Buffer) {
+  const declared = DECLARED_ENCODING.exec(file.subarray(0, 200).toString('latin1'))?.[1]
+  const encoding = declared?.toLowerCase() ?? 'utf-8'
+  if (SINGLE_BYTE_ENCODINGS.has(encoding)) return iconv.decode(file, encoding)
+  if (encoding !== 'utf-8' && encoding !== 'utf8') {
+    throw new BankStatementError('not_xml', `the encoding ${declared} is not read`)
+  }
+  return new TextDecoder('utf-8').decode(file).replace(/^\uFEFF/, '')
 }
 
 /** Builds the statement from the SAX events; only text at wanted paths is kept. */

@@ -65,6 +65,19 @@ test.group('Bank statements: camt.053', () => {
   })
 })
 
+test.group('Bank statements: camt.053 encodings', () => {
+  test('a statement declared ISO-8859-1 reads its æøå; an unknown encoding is refused', async ({
+    assert,
+  }) => {
+    const utf8 = (await fixture('camt053_001_02_danske.xml')).toString('utf8')
+    const latin1 = Buffer.from(utf8.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1')
+    const statement = await readBankStatement(latin1, 'konto.xml')
+    assert.equal(statement.entries[0].payerName, 'Grønne Hjerter ApS')
+    const ebcdic = Buffer.from(utf8.replace('encoding="UTF-8"', 'encoding="IBM037"'))
+    await assert.rejects(() => readBankStatement(ebcdic, 'konto.xml'), /IBM037/)
+  })
+})
+
 test.group('Bank statements: a batch of card payments', () => {
   test('one entry with a TxDtls per payer becomes one entry per payment', async ({ assert }) => {
     const statement = await read('camt053_001_02_fik_batch.xml')
