@@ -22,4 +22,10 @@ export const DUES_DEFAULTS = {
   invoiceDueDays: 30,
   reminderFeeOre: 0,
   reminderIntervalDays: 14,
+  /** The bookkeeping export's accounts; the migration that adds them has the same. */
+  duesIncomeAccount: '1010',
+  feeIncomeAccount: '1020',
+  debtorsAccount: '5600',
+  bankAccount: '5820',
+  vatAccount: '6910',
 } as const

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const DuesController = () => import('#dues/controllers/dues_controller')
+const BookkeepingController = () => import('#dues/controllers/bookkeeping_controller')
 const FeesController = () => import('#dues/controllers/fees_controller')
 const InvoicesController = () => import('#dues/controllers/invoices_controller')
 const PortalInvoicesController = () => import('#dues/controllers/portal_invoices_controller')
@@ -12,6 +13,7 @@ router
     router.post('/dues/generate', [DuesController, 'generate'])
     router.post('/dues/remind', [DuesController, 'remind'])
     router.get('/dues/export', [DuesController, 'export'])
+    router.get('/dues/bookkeeping', [BookkeepingController, 'download'])
 
     router.get('/dues/fees', [FeesController, 'index'])
     router.post('/dues/fees', [FeesController, 'storeFee'])

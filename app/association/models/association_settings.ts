@@ -92,6 +92,22 @@ export default class AssociationSettings extends BaseModel {
   @column()
   declare reminderIntervalDays: number
 
+  /** Accounts of the bookkeeping export (digits, as the bookkeeper's chart numbers them). */
+  @column()
+  declare duesIncomeAccount: string
+
+  @column()
+  declare feeIncomeAccount: string
+
+  @column()
+  declare debtorsAccount: string
+
+  @column()
+  declare bankAccount: string
+
+  @column()
+  declare vatAccount: string
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

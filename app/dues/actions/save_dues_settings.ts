@@ -4,34 +4,51 @@ import { MAX_REMINDER_FEE_ORE } from '#dues/reminder_schedule'
 import type { ProrationMode } from '#dues/proration'
 import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
+import type { BookkeepingAccounts } from '#dues/queries/bookkeeping_entries'
 
 export type DuesSettingsInput = {
   duesProration: ProrationMode
   invoiceDueDays: number
   reminderFeeOre: number
   reminderIntervalDays: number
+  /** The bookkeeping export's accounts; one left out keeps its value. */
+  accounts?: Partial<BookkeepingAccounts>
 }
 
-/** How dues are invoiced: proration, payment terms, reminder fee and spacing. */
+/** How dues are invoiced (proration, payment terms, reminder fee and spacing) and booked. */
 export class SaveDuesSettings {
   async handle(input: DuesSettingsInput, actor: Actor) {
     if (input.reminderFeeOre < 0 || input.reminderFeeOre > MAX_REMINDER_FEE_ORE) {
       return { status: 'fee_too_high' as const }
     }
     const settings = await getAssociationSettings()
+    const { accounts, ...terms } = input
+    const values = {
+      ...terms,
+      duesIncomeAccount: accounts?.duesIncomeAccount ?? settings.duesIncomeAccount,
+      feeIncomeAccount: accounts?.feeIncomeAccount ?? settings.feeIncomeAccount,
+      debtorsAccount: accounts?.debtorsAccount ?? settings.debtorsAccount,
+      bankAccount: accounts?.bankAccount ?? settings.bankAccount,
+      vatAccount: accounts?.vatAccount ?? settings.vatAccount,
+    }
     const changes = diffFields(
       {
         duesProration: settings.duesProration,
         invoiceDueDays: settings.invoiceDueDays,
         reminderFeeOre: settings.reminderFeeOre,
         reminderIntervalDays: settings.reminderIntervalDays,
+        duesIncomeAccount: settings.duesIncomeAccount,
+        feeIncomeAccount: settings.feeIncomeAccount,
+        debtorsAccount: settings.debtorsAccount,
+        bankAccount: settings.bankAccount,
+        vatAccount: settings.vatAccount,
       },
-      input
+      values
     )
     if (!changes) return { status: 'unchanged' as const }
     await db.transaction(async (trx) => {
       settings.useTransaction(trx)
-      settings.merge(input)
+      settings.merge(values)
       await settings.save()
       await recordAuditEvent(trx, actor, {
         module: 'dues',

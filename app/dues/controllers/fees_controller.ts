@@ -69,6 +69,13 @@ export default class FeesController {
         invoiceDueDays: input.invoice_due_days,
         reminderFeeOre: input.reminder_fee,
         reminderIntervalDays: input.reminder_interval_days,
+        accounts: {
+          duesIncomeAccount: input.dues_income_account,
+          feeIncomeAccount: input.fee_income_account,
+          debtorsAccount: input.debtors_account,
+          bankAccount: input.bank_account,
+          vatAccount: input.vat_account,
+        },
       },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { kronerRule } from '#shared/validation/rules'
 import { PAYMENT_METHODS } from '#dues/models/payment'
 import { MIN_REMINDER_INTERVAL_DAYS } from '#dues/reminder_schedule'
+import { accountNumber } from '#dues/validators/bookkeeping'
 
 const year = () => vine.number().withoutDecimals().min(2000).max(2100)
 /** Kroner typed in a form; the rule leaves whole øre. */
@@ -30,6 +31,11 @@ export const duesSettingsValidator = vine.create({
   invoice_due_days: vine.number().withoutDecimals().min(1).max(120),
   reminder_fee: kroner(),
   reminder_interval_days: vine.number().withoutDecimals().min(MIN_REMINDER_INTERVAL_DAYS).max(90),
+  dues_income_account: accountNumber().optional(),
+  fee_income_account: accountNumber().optional(),
+  debtors_account: accountNumber().optional(),
+  bank_account: accountNumber().optional(),
+  vat_account: accountNumber().optional(),
 })
 
 /** Money received: a payment of nothing, or a negative one, is not a payment. */

@@ -48,6 +48,7 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'dues.generate': 'dues.edit',
   'dues.remind': 'dues.edit',
   'dues.export': 'dues.view',
+  'bookkeeping.download': 'dues.view',
   'fees.index': 'dues.view',
   'fees.store_fee': 'dues.edit',
   'fees.store_tier': 'dues.edit',
