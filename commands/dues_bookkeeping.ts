@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
-import { BaseCommand, args } from '@adonisjs/core/ace'
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
@@ -22,6 +22,11 @@ export default class DuesBookkeeping extends BaseCommand {
   @args.string({ description: 'The file to write: .csv or .xlsx' })
   declare file: string
 
+  @flags.string({
+    description: 'The first voucher number (Bilag), to continue the day book; 1 by default',
+  })
+  declare firstVoucher?: string
+
   async run() {
     const from = this.day(this.from, 'first')
     const to = this.day(this.to, 'last')
@@ -36,9 +41,21 @@ export default class DuesBookkeeping extends BaseCommand {
       this.logger.error(`The file must end in .csv or .xlsx, not "${this.file}"`)
       return this.fail()
     }
+    const firstVoucher = this.firstVoucher === undefined ? 1 : Number(this.firstVoucher)
+    if (!/^\d{1,9}$/.test(this.firstVoucher ?? '1') || firstVoucher < 1) {
+      this.logger.error(
+        `The first voucher number must be a whole number from 1, not "${this.firstVoucher}"`
+      )
+      return this.fail()
+    }
     const { getBookkeepingEntries } = await import('#dues/queries/bookkeeping_entries')
     const { getAssociationSettings } = await import('#association/queries/get_association_settings')
-    const vouchers = await getBookkeepingEntries(from, to, await getAssociationSettings())
+    const vouchers = await getBookkeepingEntries(
+      from,
+      to,
+      await getAssociationSettings(),
+      firstVoucher
+    )
     try {
       await writeFile(this.file, await writeBookkeepingFile(vouchers, format))
     } catch {

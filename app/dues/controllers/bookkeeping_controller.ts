@@ -18,7 +18,12 @@ export default class BookkeepingController {
     const input = await request.validateUsing(bookkeepingRangeValidator, { data: request.qs() })
     const from = DateTime.fromJSDate(input.from, { zone: 'Europe/Copenhagen' })
     const to = DateTime.fromJSDate(input.to, { zone: 'Europe/Copenhagen' })
-    const vouchers = await getBookkeepingEntries(from, to, await getAssociationSettings())
+    const vouchers = await getBookkeepingEntries(
+      from,
+      to,
+      await getAssociationSettings(),
+      input.first_voucher ?? 1
+    )
     response.header('content-type', CONTENT_TYPES[input.format])
     response.header(
       'content-disposition',

@@ -21,7 +21,7 @@ export type Posting = { account: string; amountOre: number }
 export type BookkeepingLine = { account: string; contraAccount: string; amountOre: number }
 
 export type Voucher = {
-  /** A running number in the export, in date order, from 1. */
+  /** A running number in the export, in date order, from the first number asked for. */
   number: number
   date: DateTime
   kind: VoucherKind
@@ -45,12 +45,14 @@ const KIND_ORDER: Record<VoucherKind, number> = {
  * The dues in double entry for a date range: each invoice and credit note on
  * its own date, each reminder fee on the day the reminder went, each payment
  * on the day it was paid. Sorted by date, then invoices before the fees and
- * payments of that day, then by document number, and numbered from 1.
+ * payments of that day, then by document number, and numbered on from
+ * `firstNumber`, so the bookkeeper can continue the day book's own series.
  */
 export async function getBookkeepingEntries(
   from: DateTime,
   to: DateTime,
-  accounts: BookkeepingAccounts
+  accounts: BookkeepingAccounts,
+  firstNumber = 1
 ): Promise<Voucher[]> {
   const range: [string, string] = [from.toISODate()!, to.toISODate()!]
   const [documents, reminders, payments] = await Promise.all([
@@ -85,7 +87,7 @@ export async function getBookkeepingEntries(
   )
   return drafts.map(({ order: _order, id: _id, ...rest }, index) => ({
     ...rest,
-    number: index + 1,
+    number: firstNumber + index,
     lines: linesOf(rest.postings),
   }))
 }

@@ -93,15 +93,15 @@ test.group('node ace dues:bookkeeping', (group) => {
     const fromCsv = await readSpreadsheet(bytes, 'bogfoering.csv')
 
     const xlsxFile = `${folder}/bogfoering.xlsx`
-    const xlsx = await runAce(['dues:bookkeeping', from, to, xlsxFile])
+    const xlsx = await runAce(['dues:bookkeeping', from, to, xlsxFile, '--first-voucher=101'])
     assert.equal(xlsx.code, 0, xlsx.stdout + xlsx.stderr)
     const fromXlsx = await readSpreadsheet(await readFile(xlsxFile), 'bogfoering.xlsx')
     assert.deepEqual(fromXlsx.headers, fromCsv.headers)
     assert.deepEqual(
       fromXlsx.rows.map((row) => [row.values.Dato, row.values.Bilag, row.values.Beløb]),
       [
-        [to, '1', '1250'],
-        [to, '2', '500'],
+        [to, '101', '1250'],
+        [to, '102', '500'],
       ]
     )
   }).timeout(60_000)
@@ -121,6 +121,10 @@ test.group('node ace dues:bookkeeping', (group) => {
       [['2026-12-31', '2026-01-01', `${folder}/a.csv`], 'comes before the first day'],
       [['2026-01-01', '2026-12-31', `${folder}/a.pdf`], 'The file must end in .csv or .xlsx'],
       [['2026-01-01', '2026-12-31', `${folder}/none/a.csv`], 'Cannot write the file'],
+      [
+        ['2026-01-01', '2026-12-31', `${folder}/a.csv`, '--first-voucher=0'],
+        'The first voucher number must be a whole number from 1',
+      ],
     ]
     for (const [argv, message] of cases) {
       const result = await runAce(['dues:bookkeeping', ...argv])
