@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Invoice from '#dues/models/invoice'
 import Payment, { type PaymentMethod } from '#dues/models/payment'
 import { balanceOf } from '#dues/queries/invoice_balances'
@@ -13,57 +14,57 @@ export type RecordPaymentResult =
   | { status: 'overpayment'; balanceOre: number }
   | { status: 'not_payable' }
 
+export type RecordPaymentInput = {
+  invoiceId: number
+  amountOre: number
+  paidOn: DateTime
+  method: PaymentMethod
+  note: string | null
+}
+
 /** A payment, full or partial, against one invoice; more than is owed is refused. */
 export class RecordPayment {
-  async handle(
-    input: {
-      invoiceId: number
-      amountOre: number
-      paidOn: DateTime
-      method: PaymentMethod
-      note: string | null
-    },
-    actor: Actor
-  ): Promise<RecordPaymentResult> {
-    return db.transaction(async (trx): Promise<RecordPaymentResult> => {
-      // Locks the invoice so two payments entered at once cannot both fit the balance.
-      const query = Invoice.query({ client: trx })
-        .where('id', input.invoiceId)
-        .preload('organisation')
-      if (supportsRowLocks(trx)) query.forUpdate()
-      const invoice = await query.firstOrFail()
-      if (invoice.kind !== 'invoice') return { status: 'not_payable' }
-      const balance = await balanceOf(invoice, danishToday(), trx)
-      if (balance.credited) return { status: 'not_payable' }
-      if (input.amountOre > balance.balanceOre) {
-        return { status: 'overpayment', balanceOre: balance.balanceOre }
-      }
-      const payment = await Payment.create(
-        {
-          invoiceId: invoice.id,
-          amountOre: input.amountOre,
-          paidOn: input.paidOn,
-          method: input.method,
-          note: input.note,
-          recordedBy: actor.label,
-        },
-        { client: trx }
-      )
-      await recordAuditEvent(trx, actor, {
-        module: 'dues',
-        action: 'payment.recorded',
-        details: {
-          number: invoice.number,
-          organisation: invoice.organisation.name,
-          amount: (input.amountOre / 100).toFixed(2),
-        },
-        subject: { type: 'invoice', id: invoice.id },
-      })
-      return {
-        status: 'recorded',
-        payment,
-        balanceOre: balance.balanceOre - input.amountOre,
-      }
-    })
+  async handle(input: RecordPaymentInput, actor: Actor): Promise<RecordPaymentResult> {
+    return db.transaction((trx) => recordPaymentIn(trx, input, actor))
   }
+}
+
+/** The payment in the caller's transaction, so a bank import can record many or none. */
+export async function recordPaymentIn(
+  trx: TransactionClientContract,
+  input: RecordPaymentInput,
+  actor: Actor
+): Promise<RecordPaymentResult> {
+  // Locks the invoice so two payments entered at once cannot both fit the balance.
+  const query = Invoice.query({ client: trx }).where('id', input.invoiceId).preload('organisation')
+  if (supportsRowLocks(trx)) query.forUpdate()
+  const invoice = await query.firstOrFail()
+  if (invoice.kind !== 'invoice') return { status: 'not_payable' }
+  const balance = await balanceOf(invoice, danishToday(), trx)
+  if (balance.credited) return { status: 'not_payable' }
+  if (input.amountOre > balance.balanceOre) {
+    return { status: 'overpayment', balanceOre: balance.balanceOre }
+  }
+  const payment = await Payment.create(
+    {
+      invoiceId: invoice.id,
+      amountOre: input.amountOre,
+      paidOn: input.paidOn,
+      method: input.method,
+      note: input.note,
+      recordedBy: actor.label,
+    },
+    { client: trx }
+  )
+  await recordAuditEvent(trx, actor, {
+    module: 'dues',
+    action: 'payment.recorded',
+    details: {
+      number: invoice.number,
+      organisation: invoice.organisation.name,
+      amount: (input.amountOre / 100).toFixed(2),
+    },
+    subject: { type: 'invoice', id: invoice.id },
+  })
+  return { status: 'recorded', payment, balanceOre: balance.balanceOre - input.amountOre }
 }

@@ -1,0 +1,198 @@
+import { test } from '@japa/runner'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import Payment from '#dues/models/payment'
+import type Invoice from '#dues/models/invoice'
+import AssociationSettings from '#association/models/association_settings'
+import { danishToday } from '#dues/actions/issue_dues_invoice'
+import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
+import { runAce } from '#tests/helpers/processes'
+import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
+
+const FIELDS = [
+  'name',
+  'cvr',
+  'address',
+  'postcode',
+  'city',
+  'email',
+  'bankRegNo',
+  'bankAccountNo',
+] as const
+
+type StatementEntry = {
+  ref: string
+  amount: string
+  date: string
+  debit?: boolean
+  payer?: string
+  text?: string
+  paymentId?: string
+}
+
+/** A camt.053.001.02 statement of the association's account, one transaction per entry. */
+function camt053(entries: StatementEntry[]) {
+  const rows = entries.map(
+    (entry) => `<Ntry><Amt Ccy="DKK">${entry.amount}</Amt>
+<CdtDbtInd>${entry.debit ? 'DBIT' : 'CRDT'}</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>${entry.date}</Dt></BookgDt><AcctSvcrRef>${entry.ref}</AcctSvcrRef>
+<NtryDtls><TxDtls>
+${entry.payer ? `<RltdPties><Dbtr><Nm>${entry.payer}</Nm></Dbtr></RltdPties>` : ''}
+<RmtInf>${entry.text ? `<Ustrd>${entry.text}</Ustrd>` : ''}${
+      entry.paymentId ? `<Strd><CdtrRefInf><Ref>${entry.paymentId}</Ref></CdtrRefInf></Strd>` : ''
+    }</RmtInf></TxDtls></NtryDtls></Ntry>`
+  )
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>TEST-1</MsgId><CreDtTm>2026-03-11T06:10:00+01:00</CreDtTm></GrpHdr>
+<Stmt><Id>STMT-1</Id><Acct><Id><IBAN>DK5030000012345678</IBAN></Id><Ccy>DKK</Ccy></Acct>
+${rows.join('\n')}
+</Stmt></BkToCstmrStmt></Document>`
+}
+
+async function paymentsOf(invoice: Invoice) {
+  const payments = await Payment.query().where('invoice_id', invoice.id).orderBy('id')
+  return payments.map((payment) => [payment.paidOn.toISODate(), payment.amountOre])
+}
+
+/* The command runs as its own process, outside any test transaction: this group cleans up. */
+test.group('node ace dues:bank-import', (group) => {
+  const folder = app.tmpPath('dues-bank-import-files')
+  let saved: { id: number; values: Record<string, unknown> } | null = null
+
+  group.setup(async () => {
+    await mkdir(folder, { recursive: true })
+    return () => rm(folder, { recursive: true, force: true })
+  })
+  group.each.setup(async () => {
+    const settings = await AssociationSettings.query().orderBy('id').first()
+    saved = settings
+      ? {
+          id: settings.id,
+          values: Object.fromEntries(FIELDS.map((field) => [field, settings[field]])),
+        }
+      : null
+  })
+  group.each.teardown(async () => {
+    await db.from('bank_entries').delete()
+    await db.from('import_files').where('kind', 'bank').delete()
+    await db.from('payments').delete()
+    await db.from('invoices').whereNotNull('credits_invoice_id').delete()
+    await db.from('invoices').delete()
+    await db.from('invoice_series').delete()
+    await db.from('tier_fees').delete()
+    await db.from('contacts').delete()
+    await db.from('organisation_status_changes').delete()
+    await db.from('organisations').delete()
+    await db.from('tiers').delete()
+    await db.from('audit_events').where('module', 'dues').delete()
+    if (saved) {
+      const settings = await AssociationSettings.findOrFail(saved.id)
+      settings.merge(saved.values)
+      await settings.save()
+    } else {
+      await db.from('association_settings').delete()
+    }
+  })
+
+  test('pays the sure matches, lists the rest, and applies nothing twice', async ({ assert }) => {
+    await sellerSettings()
+    const tier = await tierWithFee('Organisationer', 125_000)
+    const invoices = []
+    for (const name of ['Alfa Forening', 'Beta Klub', 'Gamma Samvirke', 'Delta Netværk']) {
+      const { organisation } = await member(tier, { name })
+      invoices.push(await issueInvoice(organisation))
+    }
+    const [alfa, beta, gamma, delta] = invoices
+    const today = danishToday()
+    const day1 = today.minus({ days: 2 }).toISODate()!
+    const day2 = today.minus({ days: 1 }).toISODate()!
+    const first: StatementEntry[] = [
+      { ref: 'R1', amount: '1250.00', date: day1, paymentId: fikPaymentIdFor(alfa.number) },
+      { ref: 'R2', amount: '1250.00', date: day1, text: `Faktura ${beta.number}` },
+      { ref: 'R3', amount: '500.00', date: day2, text: `Kontingent ${gamma.number}` },
+      { ref: 'R4', amount: '89.00', date: day2, debit: true, text: 'Gebyr' },
+      { ref: 'R5', amount: '12.34', date: day2, payer: 'Nabohuset', text: 'Tak for laan' },
+    ]
+    const file = `${folder}/kontoudtog.xml`
+    await writeFile(file, camt053(first))
+
+    const dry = await runAce(['dues:bank-import', file, '--dry-run'])
+    assert.equal(dry.code, 0, dry.stdout + dry.stderr)
+    assert.include(dry.stdout, '2 applied, 1 to decide, 1 unmatched, 1 ignored, 0 already imported')
+    assert.lengthOf(await db.from('payments'), 0)
+    assert.lengthOf(await db.from('bank_entries'), 0)
+    assert.lengthOf(await db.from('import_files').where('kind', 'bank'), 0)
+
+    const run = await runAce(['dues:bank-import', file])
+    assert.equal(run.code, 0, run.stdout + run.stderr)
+    assert.include(run.stdout, '1.250,00 kr.')
+    assert.include(run.stdout, `paid ${alfa.number} Alfa Forening, by FI payment ID`)
+    assert.include(run.stdout, `paid ${beta.number} Beta Klub, by invoice number`)
+    assert.include(run.stdout, `likely match ${gamma.number} Gamma Samvirke (part payment)`)
+    assert.include(run.stdout, 'ignored: money out')
+    assert.include(run.stdout, '2 applied, 1 to decide, 1 unmatched, 1 ignored, 0 already imported')
+    assert.deepEqual(await paymentsOf(alfa), [[day1, 125_000]])
+    assert.deepEqual(await paymentsOf(beta), [[day1, 125_000]])
+    assert.deepEqual(await paymentsOf(gamma), [])
+    const stored = await db.from('bank_entries').orderBy('id')
+    assert.lengthOf(stored, 5)
+    assert.deepEqual(
+      stored.map((row) => [row.invoice_id && Number(row.invoice_id), row.match_reason]),
+      [
+        [alfa.id, 'fik_payment_id'],
+        [beta.id, 'invoice_number'],
+        [null, null],
+        [null, null],
+        [null, null],
+      ]
+    )
+    const event = await db.from('audit_events').where('action', 'bank.imported').firstOrFail()
+    assert.equal(event.subject_type, 'import_file')
+
+    const again = await runAce(['dues:bank-import', file])
+    assert.equal(again.code, 0, again.stdout + again.stderr)
+    assert.include(
+      again.stdout,
+      '0 applied, 0 to decide, 0 unmatched, 0 ignored, 5 already imported'
+    )
+    assert.deepEqual(await paymentsOf(alfa), [[day1, 125_000]])
+    assert.deepEqual(await paymentsOf(beta), [[day1, 125_000]])
+
+    const overlapping = `${folder}/kontoudtog-2.xml`
+    await writeFile(
+      overlapping,
+      camt053([
+        first[0],
+        {
+          ref: 'R6',
+          amount: '1250.00',
+          date: today.toISODate()!,
+          paymentId: fikPaymentIdFor(delta.number),
+        },
+      ])
+    )
+    const next = await runAce(['dues:bank-import', overlapping])
+    assert.equal(next.code, 0, next.stdout + next.stderr)
+    assert.include(
+      next.stdout,
+      '1 applied, 0 to decide, 0 unmatched, 0 ignored, 1 already imported'
+    )
+    assert.deepEqual(await paymentsOf(alfa), [[day1, 125_000]])
+    assert.deepEqual(await paymentsOf(delta), [[today.toISODate(), 125_000]])
+    assert.lengthOf(await db.from('bank_entries'), 6)
+  }).timeout(180_000)
+
+  test('a missing or unreadable file exits 1 and writes nothing', async ({ assert }) => {
+    const missing = await runAce(['dues:bank-import', `${folder}/none.xml`])
+    assert.equal(missing.code, 1)
+    assert.include(missing.stdout + missing.stderr, 'Cannot read the file')
+    const garbage = `${folder}/garbage.csv`
+    await writeFile(garbage, 'no;bank;here\n1;2;3\n')
+    const unreadable = await runAce(['dues:bank-import', garbage])
+    assert.equal(unreadable.code, 1)
+    assert.include(unreadable.stdout + unreadable.stderr, 'Cannot read the statement')
+    assert.lengthOf(await db.from('import_files').where('kind', 'bank'), 0)
+  }).timeout(60_000)
+})
