@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import app from '@adonisjs/core/services/app'
 
@@ -119,4 +120,26 @@ export async function startProcess(
         setTimeout(() => child.kill('SIGKILL'), 5000).unref()
       }),
   }
+}
+
+/**
+ * An SQLite file of a group's own for commands run as their own processes:
+ * removed (with its -wal and -shm) before the group and after it, so each
+ * run starts from an empty database the suite's transactions never touch.
+ */
+export function ownSqliteFile(
+  group: { setup(handler: () => Promise<() => Promise<void>>): void },
+  path: string
+) {
+  const remove = () =>
+    Promise.all(
+      ['', '-wal', '-shm'].map((suffix) => rm(app.makePath(path + suffix), { force: true }))
+    )
+  group.setup(async () => {
+    await remove()
+    return async () => {
+      await remove()
+    }
+  })
+  return { path, env: { DB_CONNECTION: 'sqlite', SQLITE_PATH: path } }
 }

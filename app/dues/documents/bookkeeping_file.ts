@@ -1,8 +1,8 @@
-import { extname } from 'node:path'
 import type { DateTime } from 'luxon'
 import type { Voucher } from '#dues/queries/bookkeeping_entries'
 import { writeDanishCsv } from '#shared/csv/write_danish_csv'
 import { writeXlsx } from '#shared/spreadsheet/write_xlsx'
+import { exportFormatOf } from '#shared/spreadsheet/write_spreadsheet'
 import type { SpreadsheetColumn } from '#shared/spreadsheet/spreadsheet_export'
 
 export type BookkeepingFormat = 'csv' | 'xlsx'
@@ -21,12 +21,8 @@ export const DAY_BOOK_COLUMNS: SpreadsheetColumn[] = [
   { header: 'Beløb', kind: 'number' },
 ]
 
-export function formatOfFile(name: string): BookkeepingFormat | null {
-  const extension = extname(name).toLowerCase()
-  if (extension === '.csv') return 'csv'
-  if (extension === '.xlsx') return 'xlsx'
-  return null
-}
+/** .csv or .xlsx by the file's name, null for anything else. */
+export const formatOfFile = exportFormatOf
 
 /** 125000 øre as 1.250,00, the way Danish Excel and e-conomic read an amount. */
 export function danishAmount(ore: number) {

@@ -9,17 +9,17 @@ import {
   type RegisterColumn,
 } from '#members/register_file/register_columns'
 import { writeFlag, writeStatus } from '#members/register_file/register_values'
-import { writeDanishCsv } from '#shared/csv/write_danish_csv'
-import { writeXlsx } from '#shared/spreadsheet/write_xlsx'
+import { exportFormatOf, writeSpreadsheet } from '#shared/spreadsheet/write_spreadsheet'
+import type { SpreadsheetFormat } from '#shared/spreadsheet/spreadsheet_format'
 
-export type RegisterFileFormat = 'csv' | 'xlsx'
+export type RegisterFileFormat = SpreadsheetFormat
 
 /** A date column's cell: an ISO date, so each format writes it its own way. */
 type Cell = string | null
 
 /** The format a file name asks for: .xlsx, else CSV. */
 export function registerFileFormat(fileName: string): RegisterFileFormat {
-  return fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv'
+  return exportFormatOf(fileName) ?? 'csv'
 }
 
 /**
@@ -42,27 +42,17 @@ export async function exportMembers(
       registerRow(organisation, contact)
     )
   )
-  const headers = COLUMN_ORDER.map((column) => REGISTER_COLUMNS[column].header)
-  const file =
-    format === 'xlsx'
-      ? await writeXlsx({
-          sheetName: 'Medlemmer',
-          columns: COLUMN_ORDER.map((column) => ({
-            header: REGISTER_COLUMNS[column].header,
-            kind: REGISTER_COLUMNS[column].kind === 'date' ? ('date' as const) : ('text' as const),
-          })),
-          rows,
-        })
-      : writeDanishCsv(
-          headers,
-          rows.map((row) =>
-            row.map((cell, index) =>
-              cell && REGISTER_COLUMNS[COLUMN_ORDER[index]].kind === 'date'
-                ? danishDate(cell)
-                : cell
-            )
-          )
-        )
+  const file = await writeSpreadsheet(
+    {
+      sheetName: 'Medlemmer',
+      columns: COLUMN_ORDER.map((column) => ({
+        header: REGISTER_COLUMNS[column].header,
+        kind: REGISTER_COLUMNS[column].kind === 'date' ? ('date' as const) : ('text' as const),
+      })),
+      rows,
+    },
+    format
+  )
   return { file, count: organisations.length, rows: rows.length }
 }
 
@@ -98,10 +88,4 @@ function registerRow(organisation: Organisation, contact: Contact | null): Cell[
 
 function isoDate(date: DateTime | null) {
   return date?.toISODate() ?? null
-}
-
-/** 15-01-2021: how Danish Excel shows a date and reads it back as one. */
-function danishDate(iso: string) {
-  const [year, month, day] = iso.split('-')
-  return `${day}-${month}-${year}`
 }

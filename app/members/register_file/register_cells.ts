@@ -3,6 +3,7 @@ import {
   isPlainEmail,
   normaliseHeader,
   parseDanishDate,
+  removeFormulaGuard,
   restorePostcode,
 } from '#shared/csv/danish_values'
 import { isValidCvr, isValidEan, normaliseCvr } from '#shared/danish_identifiers'
@@ -70,9 +71,6 @@ export const COLUMN_OF: Record<OrganisationField, RegisterColumn> = {
 
 const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/
 
-/** The Kreds formula guard: an apostrophe before text a spreadsheet would run as a formula. */
-const OUR_FORMULA_GUARD = /^'(?=[=+\-@\t\r])/
-
 /** One row's cells, read by column, and its problems reported by row and header. */
 export class RowCells {
   private reportedColumns = new Set<RegisterColumn>()
@@ -90,7 +88,7 @@ export class RowCells {
 
   text(column: RegisterColumn) {
     const source = this.columns.get(column)
-    const text = source ? (this.values[source] ?? '').trim().replace(OUR_FORMULA_GUARD, '') : ''
+    const text = source ? removeFormulaGuard((this.values[source] ?? '').trim()) : ''
     const spec = REGISTER_COLUMNS[column]
     if ('max' in spec && text.length > spec.max) this.report(column, 'too_long', { max: spec.max })
     return text

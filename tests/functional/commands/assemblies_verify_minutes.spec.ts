@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
-import { rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
-import { runAce } from '#tests/helpers/processes'
+import { ownSqliteFile, runAce } from '#tests/helpers/processes'
 
 /*
  * As an operator would: a database filled with the demo data (the founding
@@ -10,18 +9,7 @@ import { runAce } from '#tests/helpers/processes'
  * tampered with behind Kreds' back and checked again.
  */
 test.group('node ace assemblies:verify-minutes', (group) => {
-  const databaseFile = 'tmp/verify-minutes-test.sqlite3'
-  const env = { DB_CONNECTION: 'sqlite', SQLITE_PATH: databaseFile }
-  const removeDatabase = () =>
-    Promise.all(
-      ['', '-wal', '-shm'].map((suffix) => rm(app.makePath(databaseFile + suffix), { force: true }))
-    )
-  group.setup(async () => {
-    await removeDatabase()
-    return async () => {
-      await removeDatabase()
-    }
-  })
+  const { path: databaseFile, env } = ownSqliteFile(group, 'tmp/verify-minutes-test.sqlite3')
 
   test('says the founding minutes are intact, and tampered once their text is changed in the database', async ({
     assert,

@@ -4,21 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
-import { runAce } from '#tests/helpers/processes'
+import { ownSqliteFile, runAce } from '#tests/helpers/processes'
 
 test.group('First start (node ace kreds:prepare)', (group) => {
-  const databaseFile = 'tmp/first-start-test.sqlite3'
-  const env = { DB_CONNECTION: 'sqlite', SQLITE_PATH: databaseFile }
-  const removeDatabase = () =>
-    Promise.all(
-      ['', '-wal', '-shm'].map((suffix) => rm(app.makePath(databaseFile + suffix), { force: true }))
-    )
-  group.setup(async () => {
-    await removeDatabase()
-    return async () => {
-      await removeDatabase()
-    }
-  })
+  const { path: databaseFile, env } = ownSqliteFile(group, 'tmp/first-start-test.sqlite3')
 
   test('migrates an empty database, seeds Social Talks and prints the demo logins; a second start changes nothing', async ({
     assert,
