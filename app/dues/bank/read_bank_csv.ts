@@ -154,12 +154,6 @@ export function readBankCsv(file: Buffer, mapping?: BankColumnMapping): BankStat
   }
 }
 
-/** Whether a file's header row is one of the known banks' exports. */
-export function isKnownBankHeader(headers: string[]) {
-  const keys = new Set(headers.map(headerKey))
-  return PROFILES.some((profile) => columnsOf(profile.mapping).every((c) => keys.has(c)))
-}
-
 /** The columns that tell a bank's export apart: its date, amount and text. */
 function columnsOf(mapping: BankColumnMapping) {
   return [mapping.date, mapping.amount, mapping.text].map(headerKey)
