@@ -30,10 +30,13 @@ export type ScannedRoutes = {
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'import_files.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'import_files.changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.index': { paramsTuple?: []; params?: {} }
     'organisations.create': { paramsTuple?: []; params?: {} }
     'member_import.create': { paramsTuple?: []; params?: {} }
     'member_import.preview': { paramsTuple?: []; params?: {} }
+    'member_import.review': { paramsTuple?: []; params?: {} }
     'member_import.store': { paramsTuple?: []; params?: {} }
     'member_export.show': { paramsTuple?: []; params?: {} }
     'organisations.store': { paramsTuple?: []; params?: {} }
@@ -111,6 +114,7 @@ export type ScannedRoutes = {
     'dues.generate': { paramsTuple?: []; params?: {} }
     'dues.remind': { paramsTuple?: []; params?: {} }
     'dues.export': { paramsTuple?: []; params?: {} }
+    'bookkeeping.download': { paramsTuple?: []; params?: {} }
     'fees.index': { paramsTuple?: []; params?: {} }
     'fees.store_fee': { paramsTuple?: []; params?: {} }
     'fees.store_tier': { paramsTuple?: []; params?: {} }
@@ -180,6 +184,8 @@ export type ScannedRoutes = {
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'import_files.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'import_files.changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.index': { paramsTuple?: []; params?: {} }
     'organisations.create': { paramsTuple?: []; params?: {} }
     'member_import.create': { paramsTuple?: []; params?: {} }
@@ -215,6 +221,7 @@ export type ScannedRoutes = {
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.overview': { paramsTuple?: []; params?: {} }
     'dues.export': { paramsTuple?: []; params?: {} }
+    'bookkeeping.download': { paramsTuple?: []; params?: {} }
     'fees.index': { paramsTuple?: []; params?: {} }
     'invoices.index': { paramsTuple?: []; params?: {} }
     'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -254,6 +261,8 @@ export type ScannedRoutes = {
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'import_files.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'import_files.changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.index': { paramsTuple?: []; params?: {} }
     'organisations.create': { paramsTuple?: []; params?: {} }
     'member_import.create': { paramsTuple?: []; params?: {} }
@@ -289,6 +298,7 @@ export type ScannedRoutes = {
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.overview': { paramsTuple?: []; params?: {} }
     'dues.export': { paramsTuple?: []; params?: {} }
+    'bookkeeping.download': { paramsTuple?: []; params?: {} }
     'fees.index': { paramsTuple?: []; params?: {} }
     'invoices.index': { paramsTuple?: []; params?: {} }
     'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -322,6 +332,7 @@ export type ScannedRoutes = {
     'staff.store': { paramsTuple?: []; params?: {} }
     'staff.resend_invitation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'member_import.preview': { paramsTuple?: []; params?: {} }
+    'member_import.review': { paramsTuple?: []; params?: {} }
     'member_import.store': { paramsTuple?: []; params?: {} }
     'organisations.store': { paramsTuple?: []; params?: {} }
     'membership_status.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
