@@ -53,11 +53,19 @@ export default class KredsPrepare extends BaseCommand {
     if (this.app.inProduction) return
 
     const { seedDemoData, DEMO_PASSWORD, DEMO_ACCOUNTS } = await import('#database/demo/demo_data')
+    const { demoBankStatementPath } = await import('#database/demo/demo_bank_statement')
+    const { existsSync } = await import('node:fs')
+    const { relative } = await import('node:path')
     const seeded = await seedDemoData()
     if (seeded) this.logger.info('Filled the empty database with demo data')
 
     const sticker = this.ui.sticker().heading(`Kreds demo logins, password ${DEMO_PASSWORD}`)
     for (const account of DEMO_ACCOUNTS) sticker.add(`${account.email.padEnd(26)} ${account.role}`)
-    sticker.add('http://localhost:3333').render()
+    sticker.add('http://localhost:3333')
+    const statement = demoBankStatementPath()
+    if (existsSync(statement)) {
+      sticker.add(`Demo bank statement to import: ${relative(this.app.makePath(), statement)}`)
+    }
+    sticker.render()
   }
 }

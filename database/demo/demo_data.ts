@@ -9,6 +9,7 @@ import { seedDemoMembers } from '#database/demo/demo_members'
 import { seedDemoNewsletters } from '#database/demo/demo_newsletters'
 import { seedDemoDues } from '#database/demo/demo_dues'
 import { seedDemoAssemblies } from '#database/demo/demo_assemblies'
+import { seedDemoBankStatement } from '#database/demo/demo_bank_statement'
 
 /** Demo logins, printed at every development start. Never seeded in production. */
 export const DEMO_PASSWORD = 'kreds-demo'
@@ -30,6 +31,8 @@ export async function seedDemoData() {
   const members = await seedDemoMembers()
   const newsletters = await seedDemoNewsletters()
   const dues = await seedDemoDues()
+  // The statement pays the invoices just issued, so it is written with them and only then.
+  if (dues) await seedDemoBankStatement()
   const assemblies = await seedDemoAssemblies()
   return staff || members || newsletters || dues || assemblies
 }
