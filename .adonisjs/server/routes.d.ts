@@ -127,6 +127,18 @@ export type ScannedRoutes = {
     'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.index': { paramsTuple?: []; params?: {} }
+    'bank_statements.store': { paramsTuple?: []; params?: {} }
+    'bank_statements.store_with_mapping': { paramsTuple?: []; params?: {} }
+    'bank_statements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.apply_sure': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_entries.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.match': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.mark_not_dues': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.reopen': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.undo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'books.close': { paramsTuple?: []; params?: {} }
     'portal_invoices.index': { paramsTuple?: []; params?: {} }
     'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
     'minutes.show_signing': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -227,6 +239,10 @@ export type ScannedRoutes = {
     'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.index': { paramsTuple?: []; params?: {} }
+    'bank_statements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_entries.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
     'portal_invoices.index': { paramsTuple?: []; params?: {} }
     'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
     'minutes.show_signing': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -304,6 +320,10 @@ export type ScannedRoutes = {
     'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.index': { paramsTuple?: []; params?: {} }
+    'bank_statements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_entries.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
     'portal_invoices.index': { paramsTuple?: []; params?: {} }
     'portal_invoices.pdf': { paramsTuple: [ParamValue]; params: {'invoiceId': ParamValue} }
     'minutes.show_signing': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -374,6 +394,14 @@ export type ScannedRoutes = {
     'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_statements.store': { paramsTuple?: []; params?: {} }
+    'bank_statements.store_with_mapping': { paramsTuple?: []; params?: {} }
+    'bank_statements.apply_sure': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_entries.match': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.mark_not_dues': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.reopen': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'bank_entries.undo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'entryId': ParamValue} }
+    'books.close': { paramsTuple?: []; params?: {} }
     'minutes.sign_from_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'delegate.check_in': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'delegate.vote': { paramsTuple: [ParamValue,ParamValue]; params: {'token': ParamValue,'ballotId': ParamValue} }

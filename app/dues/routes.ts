@@ -5,6 +5,9 @@ const DuesController = () => import('#dues/controllers/dues_controller')
 const BookkeepingController = () => import('#dues/controllers/bookkeeping_controller')
 const FeesController = () => import('#dues/controllers/fees_controller')
 const InvoicesController = () => import('#dues/controllers/invoices_controller')
+const BankStatementsController = () => import('#dues/controllers/bank_statements_controller')
+const BankEntriesController = () => import('#dues/controllers/bank_entries_controller')
+const BooksController = () => import('#dues/controllers/books_controller')
 const PortalInvoicesController = () => import('#dues/controllers/portal_invoices_controller')
 
 router
@@ -28,8 +31,25 @@ router
     router.post('/dues/invoices/:id/credit', [InvoicesController, 'credit'])
     router.post('/dues/invoices/:id/send', [InvoicesController, 'resend'])
     router.post('/dues/organisations/:id/invoices', [InvoicesController, 'issueForOrganisation'])
+
+    router.get('/dues/bank', [BankStatementsController, 'index'])
+    router
+      .post('/dues/bank/statements', [BankStatementsController, 'store'])
+      .use(middleware.upload({ limit: '21mb' }))
+    router.post('/dues/bank/mapping', [BankStatementsController, 'storeWithMapping'])
+    router.get('/dues/bank/statements/:id', [BankStatementsController, 'show'])
+    router.get('/dues/bank/statements/:id/report', [BankStatementsController, 'report'])
+    router.post('/dues/bank/statements/:id/sure-matches', [BankStatementsController, 'applySure'])
+    const entry = '/dues/bank/statements/:id/entries/:entryId'
+    router.get(entry, [BankEntriesController, 'show'])
+    router.post(`${entry}/match`, [BankEntriesController, 'match'])
+    router.post(`${entry}/not-dues`, [BankEntriesController, 'markNotDues'])
+    router.post(`${entry}/reopen`, [BankEntriesController, 'reopen'])
+    router.post(`${entry}/undo`, [BankEntriesController, 'undo'])
+    router.post('/dues/books/close', [BooksController, 'close'])
   })
   .where('id', router.matchers.number())
+  .where('entryId', router.matchers.number())
   .use(middleware.auth())
 
 router

@@ -4,6 +4,7 @@
  */
 import Alpine from '@alpinejs/csp'
 import './send_progress.js'
+import './continue_batches.js'
 import './chair_screen.js'
 import './live_register.js'
 

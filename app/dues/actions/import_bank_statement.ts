@@ -1,235 +1,210 @@
 import { createHash } from 'node:crypto'
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import Invoice from '#dues/models/invoice'
-import Organisation from '#members/models/organisation'
-import { getBalances } from '#dues/queries/invoice_balances'
-import { danishToday } from '#dues/actions/issue_dues_invoice'
-import { recordPaymentIn } from '#dues/actions/record_payment'
-import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
-import { readBankStatement, type BankColumnMapping } from '#dues/bank/read_bank_statement'
-import type { BankEntry, BankStatement } from '#dues/bank/bank_statement'
+import { BankStatementError, type BankStatementProblem } from '#dues/bank/bank_statement'
+import { SpreadsheetError } from '#shared/spreadsheet/spreadsheet_error'
 import {
-  suggestMatches,
-  type EntryMatch,
-  type MatchCertainty,
-  type MatchReason,
-  type OpenInvoiceForMatching,
-  type PaymentKind,
-} from '#dues/bank/match_bank_entries'
+  csvHeadersOf,
+  readBankStatement,
+  type BankColumnMapping,
+} from '#dues/bank/read_bank_statement'
+import type { BankEntry, BankStatement } from '#dues/bank/bank_statement'
+import { suggestMatches, type EntryMatch } from '#dues/bank/match_bank_entries'
+import { getOpenInvoicesForMatching } from '#dues/queries/open_invoices_for_matching'
+import { describePreview, type StatementEntryView } from '#dues/queries/statement_entries'
+import type { BankEntryState, StoredSuggestion } from '#dues/models/booked_bank_entry'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 import { isUniqueViolation } from '#shared/database_constraints'
 import { sqlTimestamp } from '#shared/sql_time'
 
-export type ImportedEntryStatus =
-  'applied' | 'suggested' | 'unmatched' | 'ignored' | 'already_imported'
+export type ImportBankStatementResult =
+  | {
+      status: 'unreadable'
+      /** The bank reader's code, or 'spreadsheet' when the CSV itself is broken (then `reason`). */
+      problem: BankStatementProblem | 'spreadsheet'
+      reason?: string
+      params?: Record<string, string | number>
+      line?: number
+      message: string
+    }
+  /** A CSV whose header no bank profile and no saved mapping fits: the treasurer names its columns. */
+  | { status: 'needs_mapping'; headers: string[] }
+  /** Another import stored some of the same entries first; this one wrote nothing. */
+  | { status: 'conflict' }
+  | { status: 'previewed'; entries: StatementEntryView[] }
+  | { status: 'imported'; statementId: number; newEntries: number; knownEntries: number }
 
-export type ImportedEntry = {
-  line: number
-  bookingDate: string
-  amountOre: number
-  text: string
-  payerName: string | null
-  status: ImportedEntryStatus
-  certainty: MatchCertainty | null
-  ignoredBecause: 'pending' | 'debit' | null
-  reason: MatchReason | null
-  allocations: {
-    invoiceNumber: string
-    memberName: string
-    amountOre: number
-    kind: PaymentKind
-  }[]
+type Input = {
+  file: Buffer
+  fileName: string
+  dryRun: boolean
+  mapping?: BankColumnMapping
+  mappingFor?: (headers: string[]) => BankColumnMapping | undefined
 }
 
-export type BankImportCounts = Record<ImportedEntryStatus, number>
-
-export type ImportBankStatementResult =
-  | { status: 'unreadable'; message: string }
-  /** Another import stored some of the same entries first; this one wrote nothing. */
-  | { status: 'conflict'; entries: ImportedEntry[]; counts: BankImportCounts }
-  | {
-      status: 'previewed' | 'imported'
-      entries: ImportedEntry[]
-      counts: BankImportCounts
-      importFileId: number | null
-    }
-
-type Input = { file: Buffer; fileName: string; dryRun: boolean; mapping?: BankColumnMapping }
+const CHUNK = 500
 
 /**
- * Reads a statement, leaves out the entries an earlier import stored, and
- * pays the invoices only the sure matches point at; the rest is listed for
- * the treasurer. A dry run reads and matches but writes nothing.
+ * Reads a statement and stores it with every booked entry it lists: an entry
+ * an earlier (overlapping) import stored is linked, never stored twice, so it
+ * can never pay twice. Each new credit keeps what the matching rules propose;
+ * paying the sure ones is ApplySureBankMatches, deciding the rest is the
+ * treasurer's. A dry run reads and matches but writes nothing.
  */
 export class ImportBankStatement {
   async handle(input: Input, actor: Actor): Promise<ImportBankStatementResult> {
     let statement: BankStatement
     try {
-      statement = await readBankStatement(input.file, input.fileName, { mapping: input.mapping })
+      statement = await readBankStatement(input.file, input.fileName, {
+        mapping: input.mapping,
+        mappingFor: input.mappingFor,
+      })
     } catch (error) {
-      return { status: 'unreadable', message: (error as Error).message }
+      if (error instanceof SpreadsheetError) {
+        return {
+          status: 'unreadable',
+          problem: 'spreadsheet',
+          reason: error.reason,
+          params: { ...error.params, max: error.limit?.max ?? '' },
+          line: error.row,
+          message: error.message,
+        }
+      }
+      if (!(error instanceof BankStatementError)) throw error
+      if (error.problem === 'unknown_format') {
+        const headers = csvHeaders(input.file)
+        if (headers) return { status: 'needs_mapping', headers }
+      }
+      return {
+        status: 'unreadable',
+        problem: error.problem,
+        line: error.line,
+        message: error.message,
+      }
     }
     const account = statement.account ?? ''
-    const stored = await storedFingerprints(account, statement.entries)
-    const fresh = statement.entries.filter((entry) => !stored.has(entry.fingerprint))
-    const { openInvoices, memberNames } = await openInvoicesForMatching()
-    const matches = suggestMatches(fresh, openInvoices, [...memberNames].map(asMember))
-    const planned = new Map(matches.map((match) => [match.entry, match]))
-    const describe = (applied: Set<BankEntry>) =>
-      statement.entries.map((entry) =>
-        describeEntry(entry, planned.get(entry), applied, memberNames, openInvoices)
-      )
+    const booked = statement.entries.filter((entry) => entry.status === 'booked')
+    const known = await storedEntryIds(db.connection(), account, booked)
+    const fresh = statement.entries.filter((entry) => !known.has(entry.fingerprint))
+    const { openInvoices, members } = await getOpenInvoicesForMatching()
+    const matches = suggestMatches(fresh, openInvoices, members)
 
     if (input.dryRun) {
-      const sure = new Set(matches.filter(isSure).map((match) => match.entry))
-      const entries = describe(sure)
-      return { status: 'previewed', entries, counts: countOf(entries), importFileId: null }
+      return { status: 'previewed', entries: describePreview(statement, matches, known, members) }
     }
-    const applied = new Set<BankEntry>()
     try {
-      const importFileId = await db.transaction(async (trx) => {
-        const links = new Map<BankEntry, { invoiceId: number; paymentId: number }>()
-        for (const match of matches.filter(isSure)) {
-          const link = await applyMatch(trx, match, actor)
-          if (link) {
-            applied.add(match.entry)
-            links.set(match.entry, link)
-          }
-        }
-        const entries = describe(applied)
-        const id = await keepFile(trx, input, entries, actor)
+      return await db.transaction(async (trx) => {
+        const importFileId = await keepFile(trx, input, actor)
+        const [statementId] = await trx.table('bank_statements').insert({
+          account,
+          format: statement.format,
+          bank: statement.bank ?? null,
+          currency: statement.currency,
+          from_date: statement.from ?? null,
+          to_date: statement.to ?? null,
+          opening_balance_ore: statement.openingBalanceOre ?? null,
+          closing_balance_ore: statement.closingBalanceOre ?? null,
+          pending_count: statement.entries.length - booked.length,
+          import_file_id: importFileId,
+          created_by: actor.label,
+          created_at: sqlTimestamp(),
+        })
         const rows = matches
           .filter((match) => match.entry.status === 'booked')
-          .map((match) => entryRow(account, match, links.get(match.entry), id))
+          .map((match) => entryRow(account, match, importFileId))
         // The unique key refuses any entry a concurrent import stored: the whole import rolls back.
-        if (rows.length > 0) await trx.insertQuery().table('bank_entries').multiInsert(rows)
+        for (let start = 0; start < rows.length; start += CHUNK) {
+          await trx
+            .insertQuery()
+            .table('bank_entries')
+            .multiInsert(rows.slice(start, start + CHUNK))
+        }
+        const ids = await storedEntryIds(trx, account, booked)
+        const lines = booked.map((entry) => ({
+          bank_statement_id: Number(statementId),
+          bank_entry_id: ids.get(entry.fingerprint)!,
+          line: entry.line,
+        }))
+        for (let start = 0; start < lines.length; start += CHUNK) {
+          await trx
+            .insertQuery()
+            .table('bank_statement_lines')
+            .multiInsert(lines.slice(start, start + CHUNK))
+        }
         await recordAuditEvent(trx, actor, {
           module: 'dues',
           action: 'bank.imported',
-          details: { file: input.fileName, account, ...countOf(entries) },
-          subject: { type: 'import_file', id },
+          details: {
+            file: input.fileName,
+            account,
+            entries: booked.length,
+            new: rows.length,
+            known: known.size,
+          },
+          subject: { type: 'bank_statement', id: Number(statementId) },
         })
-        return id
+        return {
+          status: 'imported' as const,
+          statementId: Number(statementId),
+          newEntries: rows.length,
+          knownEntries: known.size,
+        }
       })
-      const entries = describe(applied)
-      return { status: 'imported', entries, counts: countOf(entries), importFileId }
     } catch (error) {
       if (!isUniqueViolation(error)) throw error
-      const entries = describe(new Set())
-      return { status: 'conflict', entries, counts: countOf(entries) }
+      return { status: 'conflict' }
     }
   }
 }
 
-function isSure(match: EntryMatch): match is Extract<EntryMatch, { outcome: 'suggested' }> {
-  return match.outcome === 'suggested' && match.certainty === 'sure'
-}
-
-async function storedFingerprints(account: string, entries: BankEntry[]) {
-  const fingerprints = entries.map((entry) => entry.fingerprint)
-  if (fingerprints.length === 0) return new Set<string>()
-  const rows = await db
-    .from('bank_entries')
-    .where('account', account)
-    .whereIn('fingerprint', fingerprints)
-    .select('fingerprint')
-  return new Set(rows.map((row) => String(row.fingerprint)))
-}
-
-async function openInvoicesForMatching() {
-  const invoices = await Invoice.query().where('kind', 'invoice').preload('organisation')
-  const balances = await getBalances(invoices, danishToday())
-  const openInvoices: OpenInvoiceForMatching[] = invoices
-    .filter((invoice) => (balances.get(invoice.id)?.balanceOre ?? 0) > 0)
-    .map((invoice) => ({
-      id: invoice.id,
-      number: invoice.number,
-      organisationId: invoice.organisationId,
-      organisationName: invoice.organisation.name,
-      amountOre: invoice.totalOre,
-      openOre: balances.get(invoice.id)!.balanceOre,
-      fikPaymentId: paymentIdOf(invoice.number),
-    }))
-  const organisations = await Organisation.query().select('id', 'name')
-  const memberNames = new Map(organisations.map((org) => [org.id, org.name]))
-  return { openInvoices, memberNames }
-}
-
-function asMember([id, name]: [number, string]) {
-  return { id, name }
-}
-
-function paymentIdOf(number: string) {
+function csvHeaders(file: Buffer) {
   try {
-    return fikPaymentIdFor(number)
+    const headers = csvHeadersOf(file)
+    return headers.length > 1 ? headers : null
   } catch {
     return null
   }
 }
 
-/**
- * Records the payments of one sure match in a savepoint: when an invoice was
- * paid by hand since the statement was matched, the match is left to the
- * treasurer rather than half applied.
- */
-async function applyMatch(
-  trx: TransactionClientContract,
-  match: Extract<EntryMatch, { outcome: 'suggested' }>,
-  actor: Actor
+async function storedEntryIds(
+  client: TransactionClientContract | ReturnType<typeof db.connection>,
+  account: string,
+  entries: BankEntry[]
 ) {
-  const savepoint = await trx.transaction()
-  let first: { invoiceId: number; paymentId: number } | null = null
-  for (const allocation of match.allocations) {
-    const result = await recordPaymentIn(
-      savepoint,
-      {
-        invoiceId: allocation.invoiceId,
-        amountOre: allocation.amountOre,
-        paidOn: DateTime.fromISO(match.entry.bookingDate),
-        method: 'bank_transfer',
-        note: `Bank: ${match.entry.text}`.slice(0, 300),
-      },
-      actor
-    )
-    if (result.status !== 'recorded') {
-      await savepoint.rollback()
-      return null
-    }
-    first ??= { invoiceId: allocation.invoiceId, paymentId: result.payment.id }
+  const ids = new Map<string, number>()
+  const fingerprints = entries.map((entry) => entry.fingerprint)
+  for (let start = 0; start < fingerprints.length; start += CHUNK) {
+    const rows = await client
+      .from('bank_entries')
+      .where('account', account)
+      .whereIn('fingerprint', fingerprints.slice(start, start + CHUNK))
+      .select('id', 'fingerprint')
+    for (const row of rows) ids.set(String(row.fingerprint), Number(row.id))
   }
-  await savepoint.commit()
-  return first
+  return ids
 }
 
-async function keepFile(
-  trx: TransactionClientContract,
-  input: Input,
-  entries: ImportedEntry[],
-  actor: Actor
-) {
+async function keepFile(trx: TransactionClientContract, input: Input, actor: Actor) {
   const [id] = await trx.table('import_files').insert({
     kind: 'bank',
-    file_name: input.fileName,
+    file_name: input.fileName.slice(0, 200),
     sha256: createHash('sha256').update(input.file).digest('hex'),
     content: input.file,
-    changes: JSON.stringify({ entries }),
+    changes: JSON.stringify({}),
     created_by: actor.label,
     created_at: sqlTimestamp(),
   })
   return Number(id)
 }
 
-/** A split links its first invoice and payment; the payments' notes name the entry for the rest. */
-function entryRow(
-  account: string,
-  match: EntryMatch,
-  link: { invoiceId: number; paymentId: number } | undefined,
-  importFileId: number
-) {
+function entryRow(account: string, match: EntryMatch, importFileId: number) {
   const { entry } = match
+  const state: BankEntryState = entry.amountOre <= 0 ? 'debit' : 'open'
+  const suggestion: StoredSuggestion | null =
+    match.outcome === 'suggested'
+      ? { certainty: match.certainty, reason: match.reason, allocations: match.allocations }
+      : null
   return {
     account,
     fingerprint: entry.fingerprint,
@@ -239,55 +214,9 @@ function entryRow(
     payer_name: entry.payerName?.slice(0, 200) ?? null,
     reference: entry.reference?.slice(0, 100) ?? null,
     status: entry.status,
-    invoice_id: link?.invoiceId ?? null,
-    payment_id: link?.paymentId ?? null,
-    match_reason: link && match.outcome === 'suggested' ? match.reason.code : null,
+    state,
+    suggestion: suggestion ? JSON.stringify(suggestion) : null,
     import_file_id: importFileId,
     created_at: sqlTimestamp(),
   }
-}
-
-function describeEntry(
-  entry: BankEntry,
-  match: EntryMatch | undefined,
-  applied: Set<BankEntry>,
-  memberNames: Map<number, string>,
-  openInvoices: OpenInvoiceForMatching[]
-): ImportedEntry {
-  const base = {
-    line: entry.line,
-    bookingDate: entry.bookingDate,
-    amountOre: entry.amountOre,
-    text: entry.text,
-    payerName: entry.payerName ?? null,
-    certainty: null,
-    ignoredBecause: null,
-    reason: null,
-    allocations: [],
-  }
-  if (!match) return { ...base, status: 'already_imported' }
-  if (match.outcome === 'ignored') {
-    return { ...base, status: 'ignored', ignoredBecause: match.because }
-  }
-  if (match.outcome === 'unmatched') return { ...base, status: 'unmatched' }
-  const names = new Map(openInvoices.map((invoice) => [invoice.id, invoice.organisationName]))
-  return {
-    ...base,
-    status: applied.has(entry) ? 'applied' : 'suggested',
-    certainty: match.certainty,
-    reason: match.reason,
-    allocations: match.allocations.map((allocation) => ({
-      invoiceNumber: allocation.invoiceNumber,
-      memberName:
-        names.get(allocation.invoiceId) ?? memberNames.get(allocation.organisationId) ?? '',
-      amountOre: allocation.amountOre,
-      kind: allocation.kind,
-    })),
-  }
-}
-
-function countOf(entries: ImportedEntry[]): BankImportCounts {
-  const counts = { applied: 0, suggested: 0, unmatched: 0, ignored: 0, already_imported: 0 }
-  for (const entry of entries) counts[entry.status] += 1
-  return counts
 }

@@ -8,11 +8,13 @@ import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 import { supportsRowLocks } from '#shared/row_locks'
+import { booksClosedThrough, isInClosedPeriod } from '#dues/rules/closed_books'
 
 export type RecordPaymentResult =
   | { status: 'recorded'; payment: Payment; balanceOre: number }
   | { status: 'overpayment'; balanceOre: number }
   | { status: 'not_payable' }
+  | { status: 'period_closed'; closedThrough: string }
 
 export type RecordPaymentInput = {
   invoiceId: number
@@ -20,9 +22,15 @@ export type RecordPaymentInput = {
   paidOn: DateTime
   method: PaymentMethod
   note: string | null
+  /** The bank entry the money came in on; its transfer may pay more than is owed. */
+  bankEntryId?: number
 }
 
-/** A payment, full or partial, against one invoice; more than is owed is refused. */
+/**
+ * A payment, full or partial, against one invoice. More than is owed is
+ * refused when typed in by hand; money that did arrive on a bank entry is
+ * recorded as it came, an over-payment leaving the member a credit.
+ */
 export class RecordPayment {
   async handle(input: RecordPaymentInput, actor: Actor): Promise<RecordPaymentResult> {
     return db.transaction((trx) => recordPaymentIn(trx, input, actor))
@@ -40,9 +48,13 @@ export async function recordPaymentIn(
   if (supportsRowLocks(trx)) query.forUpdate()
   const invoice = await query.firstOrFail()
   if (invoice.kind !== 'invoice') return { status: 'not_payable' }
+  const closedThrough = await booksClosedThrough(trx)
+  if (closedThrough && isInClosedPeriod(input.paidOn.toISODate()!, closedThrough)) {
+    return { status: 'period_closed', closedThrough }
+  }
   const balance = await balanceOf(invoice, danishToday(), trx)
   if (balance.credited) return { status: 'not_payable' }
-  if (input.amountOre > balance.balanceOre) {
+  if (input.amountOre > balance.balanceOre && input.bankEntryId === undefined) {
     return { status: 'overpayment', balanceOre: balance.balanceOre }
   }
   const payment = await Payment.create(
@@ -52,6 +64,7 @@ export async function recordPaymentIn(
       paidOn: input.paidOn,
       method: input.method,
       note: input.note,
+      bankEntryId: input.bankEntryId ?? null,
       recordedBy: actor.label,
     },
     { client: trx }

@@ -5,6 +5,7 @@
  */
 import { BankStatementError, type BankStatement } from '#dues/bank/bank_statement'
 import { readBankCsv, type BankColumnMapping } from '#dues/bank/read_bank_csv'
+import { readCsvTable } from '#shared/spreadsheet/read_spreadsheet'
 import { readCamt053 } from '#dues/bank/read_camt053'
 
 export type { BankEntry, BankStatement } from '#dues/bank/bank_statement'
@@ -12,8 +13,10 @@ export { BankStatementError } from '#dues/bank/bank_statement'
 export type { BankColumnMapping } from '#dues/bank/read_bank_csv'
 
 export type ReadBankStatementOptions = {
-  /** The treasurer's saved mapping, for a bank whose header Kreds does not know. */
+  /** The treasurer's mapping, for a bank whose header Kreds does not know. */
   mapping?: BankColumnMapping
+  /** The saved mapping that fits these headers, if one does. */
+  mappingFor?: (headers: string[]) => BankColumnMapping | undefined
 }
 
 /** Throws a BankStatementError (or the CSV reader's SpreadsheetError) for a file to fix. */
@@ -27,8 +30,9 @@ export async function readBankStatement(
     return readBankCsv(file)
   } catch (error) {
     if (!(error instanceof BankStatementError) || error.problem !== 'unknown_format') throw error
-    if (!options.mapping) throw error
-    return readBankCsv(file, options.mapping)
+    const mapping = options.mapping ?? options.mappingFor?.(csvHeadersOf(file))
+    if (!mapping) throw error
+    return readBankCsv(file, mapping)
   }
 }
 
@@ -39,4 +43,9 @@ function looksLikeXml(file: Buffer) {
     .toString('utf8')
     .replace(/^\uFEFF/, '')
   return start.trimStart().startsWith('<')
+}
+
+/** The header row of a CSV file, for the treasurer to say which column is which. */
+export function csvHeadersOf(file: Buffer): string[] {
+  return readCsvTable(file).headers
 }

@@ -19,7 +19,7 @@ import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { PAYMENT_METHODS } from '#dues/models/payment'
 import { fikCodeLine } from '#dues/rules/fik_payment_id'
 import { lacksBuyerReference } from '#dues/rules/buyer_reference'
-import { formatKroner } from '#shared/formatting'
+import { formatDate, formatKroner } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /** Invoices and credit notes: the list, one invoice, its documents, payments and credit. */
@@ -110,6 +110,13 @@ export default class InvoicesController {
       session.flashAll()
     } else if (result.status === 'not_payable') {
       session.flash('error', i18n.t('dues.payments.not_payable'))
+    } else if (result.status === 'period_closed') {
+      session.flash('inputErrorsBag', {
+        paid_on: [
+          i18n.t('dues.closed_books.payment_refused', { date: formatDate(result.closedThrough) }),
+        ],
+      })
+      session.flashAll()
     } else {
       session.flash(
         'success',

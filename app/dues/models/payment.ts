@@ -23,6 +23,10 @@ export default class Payment extends BaseModel {
   @column()
   declare note: string | null
 
+  /** The bank statement entry this payment came in on, when a bank import matched it. */
+  @column()
+  declare bankEntryId: number | null
+
   @column()
   declare recordedBy: string
 

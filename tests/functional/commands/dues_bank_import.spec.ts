@@ -8,6 +8,7 @@ import AssociationSettings from '#association/models/association_settings'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
 import { runAce } from '#tests/helpers/processes'
+import { camt053, type CamtEntry } from '#tests/helpers/bank_statements'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 
 const FIELDS = [
@@ -21,35 +22,7 @@ const FIELDS = [
   'bankAccountNo',
 ] as const
 
-type StatementEntry = {
-  ref: string
-  amount: string
-  date: string
-  debit?: boolean
-  payer?: string
-  text?: string
-  paymentId?: string
-}
-
-/** A camt.053.001.02 statement of the association's account, one transaction per entry. */
-function camt053(entries: StatementEntry[]) {
-  const rows = entries.map(
-    (entry) => `<Ntry><Amt Ccy="DKK">${entry.amount}</Amt>
-<CdtDbtInd>${entry.debit ? 'DBIT' : 'CRDT'}</CdtDbtInd><Sts>BOOK</Sts>
-<BookgDt><Dt>${entry.date}</Dt></BookgDt><AcctSvcrRef>${entry.ref}</AcctSvcrRef>
-<NtryDtls><TxDtls>
-${entry.payer ? `<RltdPties><Dbtr><Nm>${entry.payer}</Nm></Dbtr></RltdPties>` : ''}
-<RmtInf>${entry.text ? `<Ustrd>${entry.text}</Ustrd>` : ''}${
-      entry.paymentId ? `<Strd><CdtrRefInf><Ref>${entry.paymentId}</Ref></CdtrRefInf></Strd>` : ''
-    }</RmtInf></TxDtls></NtryDtls></Ntry>`
-  )
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
-<GrpHdr><MsgId>TEST-1</MsgId><CreDtTm>2026-03-11T06:10:00+01:00</CreDtTm></GrpHdr>
-<Stmt><Id>STMT-1</Id><Acct><Id><IBAN>DK5030000012345678</IBAN></Id><Ccy>DKK</Ccy></Acct>
-${rows.join('\n')}
-</Stmt></BkToCstmrStmt></Document>`
-}
+type StatementEntry = CamtEntry
 
 async function paymentsOf(invoice: Invoice) {
   const payments = await Payment.query().where('invoice_id', invoice.id).orderBy('id')
@@ -75,9 +48,11 @@ test.group('node ace dues:bank-import', (group) => {
       : null
   })
   group.each.teardown(async () => {
+    await db.from('payments').delete()
+    await db.from('bank_statement_lines').delete()
+    await db.from('bank_statements').delete()
     await db.from('bank_entries').delete()
     await db.from('import_files').where('kind', 'bank').delete()
-    await db.from('payments').delete()
     await db.from('invoices').whereNotNull('credits_invoice_id').delete()
     await db.from('invoices').delete()
     await db.from('invoice_series').delete()
@@ -120,7 +95,10 @@ test.group('node ace dues:bank-import', (group) => {
 
     const dry = await runAce(['dues:bank-import', file, '--dry-run'])
     assert.equal(dry.code, 0, dry.stdout + dry.stderr)
-    assert.include(dry.stdout, '2 applied, 1 to decide, 1 unmatched, 1 ignored, 0 already imported')
+    assert.include(
+      dry.stdout,
+      '0 paid, 2 sure to pay, 1 to decide, 1 unmatched, 0 not dues, 1 money out, 0 not booked yet, 0 imported before'
+    )
     assert.lengthOf(await db.from('payments'), 0)
     assert.lengthOf(await db.from('bank_entries'), 0)
     assert.lengthOf(await db.from('import_files').where('kind', 'bank'), 0)
@@ -132,31 +110,39 @@ test.group('node ace dues:bank-import', (group) => {
     assert.include(run.stdout, `paid ${beta.number} Beta Klub, by invoice number`)
     assert.include(run.stdout, `likely match ${gamma.number} Gamma Samvirke (part payment)`)
     assert.include(run.stdout, 'ignored: money out')
-    assert.include(run.stdout, '2 applied, 1 to decide, 1 unmatched, 1 ignored, 0 already imported')
+    assert.include(
+      run.stdout,
+      '2 paid, 0 sure to pay, 1 to decide, 1 unmatched, 0 not dues, 1 money out, 0 not booked yet, 0 imported before'
+    )
     assert.deepEqual(await paymentsOf(alfa), [[day1, 125_000]])
     assert.deepEqual(await paymentsOf(beta), [[day1, 125_000]])
     assert.deepEqual(await paymentsOf(gamma), [])
     const stored = await db.from('bank_entries').orderBy('id')
-    assert.lengthOf(stored, 5)
     assert.deepEqual(
-      stored.map((row) => [row.invoice_id && Number(row.invoice_id), row.match_reason]),
+      stored.map((row) => [row.state, row.match_reason]),
       [
-        [alfa.id, 'fik_payment_id'],
-        [beta.id, 'invoice_number'],
-        [null, null],
-        [null, null],
-        [null, null],
+        ['matched', 'fik_payment_id'],
+        ['matched', 'invoice_number'],
+        ['open', null],
+        ['debit', null],
+        ['open', null],
       ]
     )
+    const linked = await db.from('payments').whereNotNull('bank_entry_id').orderBy('id')
+    assert.deepEqual(
+      linked.map((row) => Number(row.bank_entry_id)),
+      [Number(stored[0].id), Number(stored[1].id)]
+    )
     const event = await db.from('audit_events').where('action', 'bank.imported').firstOrFail()
-    assert.equal(event.subject_type, 'import_file')
+    assert.equal(event.subject_type, 'bank_statement')
 
     const again = await runAce(['dues:bank-import', file])
     assert.equal(again.code, 0, again.stdout + again.stderr)
     assert.include(
       again.stdout,
-      '0 applied, 0 to decide, 0 unmatched, 0 ignored, 5 already imported'
+      '2 paid, 0 sure to pay, 1 to decide, 1 unmatched, 0 not dues, 1 money out, 0 not booked yet, 5 imported before'
     )
+    assert.lengthOf(await db.from('bank_entries'), 5)
     assert.deepEqual(await paymentsOf(alfa), [[day1, 125_000]])
     assert.deepEqual(await paymentsOf(beta), [[day1, 125_000]])
 
@@ -177,7 +163,7 @@ test.group('node ace dues:bank-import', (group) => {
     assert.equal(next.code, 0, next.stdout + next.stderr)
     assert.include(
       next.stdout,
-      '1 applied, 0 to decide, 0 unmatched, 0 ignored, 1 already imported'
+      '2 paid, 0 sure to pay, 0 to decide, 0 unmatched, 0 not dues, 0 money out, 0 not booked yet, 1 imported before'
     )
     assert.deepEqual(await paymentsOf(alfa), [[day1, 125_000]])
     assert.deepEqual(await paymentsOf(delta), [[today.toISODate(), 125_000]])
@@ -192,7 +178,12 @@ test.group('node ace dues:bank-import', (group) => {
     await writeFile(garbage, 'no;bank;here\n1;2;3\n')
     const unreadable = await runAce(['dues:bank-import', garbage])
     assert.equal(unreadable.code, 1)
-    assert.include(unreadable.stdout + unreadable.stderr, 'Cannot read the statement')
+    assert.include(unreadable.stdout + unreadable.stderr, 'No known bank writes the columns')
+    const broken = `${folder}/broken.xml`
+    await writeFile(broken, '<?xml version="1.0"?><Document><BkToCstmrStmt>')
+    const notXml = await runAce(['dues:bank-import', broken])
+    assert.equal(notXml.code, 1)
+    assert.include(notXml.stdout + notXml.stderr, 'Cannot read the statement')
     assert.lengthOf(await db.from('import_files').where('kind', 'bank'), 0)
   }).timeout(60_000)
 })

@@ -1,0 +1,36 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import Invoice from '#dues/models/invoice'
+import Organisation from '#members/models/organisation'
+import { getBalances } from '#dues/queries/invoice_balances'
+import { danishToday } from '#dues/actions/issue_dues_invoice'
+import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
+import type { OpenInvoiceForMatching, MemberForMatching } from '#dues/bank/match_bank_entries'
+
+/** Every invoice with money still owed, and every member by name, as the matching rules read them. */
+export async function getOpenInvoicesForMatching(client: QueryClientContract = db.connection()) {
+  const invoices = await Invoice.query({ client }).where('kind', 'invoice').preload('organisation')
+  const balances = await getBalances(invoices, danishToday(), client)
+  const openInvoices: OpenInvoiceForMatching[] = invoices
+    .filter((invoice) => (balances.get(invoice.id)?.balanceOre ?? 0) > 0)
+    .map((invoice) => ({
+      id: invoice.id,
+      number: invoice.number,
+      organisationId: invoice.organisationId,
+      organisationName: invoice.organisation.name,
+      amountOre: invoice.totalOre,
+      openOre: balances.get(invoice.id)!.balanceOre,
+      fikPaymentId: paymentIdOf(invoice.number),
+    }))
+  const organisations = await Organisation.query({ client }).select('id', 'name')
+  const members: MemberForMatching[] = organisations.map((org) => ({ id: org.id, name: org.name }))
+  return { openInvoices, members }
+}
+
+function paymentIdOf(number: string) {
+  try {
+    return fikPaymentIdFor(number)
+  } catch {
+    return null
+  }
+}
