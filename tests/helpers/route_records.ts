@@ -13,6 +13,9 @@ import { sellerSettings, tierWithMembers } from '#tests/helpers/dues'
 import { sentIssueFor, subscribeTo } from '#tests/helpers/newsletters'
 import { issueInvoice } from '#tests/functional/dues/helpers'
 import type { AppRoute } from '#tests/helpers/routes'
+import { camt053 } from '#tests/helpers/bank_statements'
+import { ImportBankStatement } from '#dues/actions/import_bank_statement'
+import { Actors } from '#audit/actor'
 
 /*
 | One record of each kind the routes name in their paths, so that tests over
@@ -71,8 +74,23 @@ export async function createRouteRecords() {
     created_at: sqlTimestamp(),
   })
 
+  const bank = await new ImportBankStatement().handle(
+    {
+      file: Buffer.from(
+        camt053([{ ref: 'ROUTES-1', amount: '12.34', date: '2026-01-05', text: 'Ukendt' }])
+      ),
+      fileName: 'kontoudtog.xml',
+      dryRun: false,
+    },
+    Actors.system('test')
+  )
+  if (bank.status !== 'imported') throw new Error(`The route records' statement: ${bank.status}`)
+  const bankEntry = await db.from('bank_entries').orderBy('id', 'desc').firstOrFail()
+
   return {
     importFileId: Number(importFileId),
+    bankStatementId: bank.statementId,
+    bankEntryId: Number(bankEntry.id),
     organisation,
     contact,
     colleague,
@@ -95,6 +113,7 @@ const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
   ['/members/', (r) => r.organisation.id],
   ['/dues/invoices/', (r) => r.invoice.id],
   ['/dues/organisations/', (r) => r.organisation.id],
+  ['/dues/bank/statements/', (r) => r.bankStatementId],
   ['/assemblies/', (r) => r.assembly.id],
   ['/medlem/generalforsamlinger/', (r) => r.assembly.id],
   ['/staff/', (r) => r.staffMember.id],
@@ -135,6 +154,8 @@ function valueFor(param: string, pattern: string, r: RouteRecords): string | num
       return r.ballot.id
     case 'invoiceId':
       return r.invoice.id
+    case 'entryId':
+      return r.bankEntryId
     case 'listId':
       return r.list.id
     case 'slug':

@@ -56,7 +56,12 @@ test.group('Uploads only where uploads belong', (group) => {
     const before = await uploadedFiles()
     const routes = appRoutes().filter((route) => STATE_CHANGING.has(route.method))
     assert.isAbove(routes.length, 60)
-    const uploadRoutes = ['/settings', '/members/import/preview', '/newsletters/import/preview']
+    const uploadRoutes = [
+      '/settings',
+      '/members/import/preview',
+      '/newsletters/import/preview',
+      '/dues/bank/statements',
+    ]
     for (const route of routes) {
       const path = fillPattern(
         route.pattern,
@@ -121,6 +126,13 @@ test.group('Uploads only where uploads belong', (group) => {
       .loginAs(admin)
       .withCsrfToken()
     register.assertStatus(413)
+
+    const statement = await client
+      .post('/dues/bank/statements')
+      .file('file', Buffer.alloc(22 * MB, 0x61), { filename: 'kontoudtog.csv' })
+      .loginAs(admin)
+      .withCsrfToken()
+    statement.assertStatus(413)
     assert.deepEqual(await uploadedFiles(), before)
   })
 
@@ -165,5 +177,14 @@ test.group('Uploads only where uploads belong', (group) => {
 
     const forged = await browser.postForm('/members/import/preview', form)
     assert.equal(forged.status, 403)
+
+    const bankPage = await browser.get('/dues/bank')
+    const bankAction = /<form[^>]*action="([^"]*bank\/statements[^"]*)"/.exec(bankPage.text)?.[1]
+    assert.match(bankAction ?? '', /^\/dues\/bank\/statements\?_csrf=[\w-]+$/)
+    const statement = new FormData()
+    statement.append('file', new Blob(['Dato;Tekst;Beløb;Saldo\r\n']), 'kontoudtog.csv')
+    const imported = await browser.postForm(bankAction!.replaceAll('&amp;', '&'), statement)
+    assert.equal(imported.status, 302)
+    assert.equal((await browser.postForm('/dues/bank/statements', statement)).status, 403)
   })
 })
