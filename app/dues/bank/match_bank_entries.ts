@@ -67,13 +67,14 @@ export function suggestMatches(
   members: MemberForMatching[]
 ): EntryMatch[] {
   const ledger = new OpenLedger(openInvoices)
+  const membersById = new Map(members.map((member) => [member.id, member]))
   return entries.map((entry) => {
     if (entry.status === 'pending') return { entry, outcome: 'ignored', because: 'pending' }
     if (entry.amountOre <= 0) return { entry, outcome: 'ignored', because: 'debit' }
     const match =
       byPaymentId(entry, ledger) ??
       byInvoiceNumbers(entry, ledger) ??
-      byPayer(entry, ledger, members)
+      byPayer(entry, ledger, membersById)
     if (!match) return { entry, outcome: 'unmatched' }
     for (const allocation of match.allocations)
       ledger.pay(allocation.invoiceId, allocation.amountOre)
@@ -139,14 +140,14 @@ function byInvoiceNumbers(entry: BankEntry, ledger: OpenLedger): Match | undefin
 function byPayer(
   entry: BankEntry,
   ledger: OpenLedger,
-  members: MemberForMatching[]
+  members: Map<number, MemberForMatching>
 ): Match | undefined {
-  const candidates = members.flatMap((member) => {
+  // The amount narrows thousands of members to the few owing exactly it; only their names are compared.
+  const candidates = ledger.openWithAmount(entry.amountOre).flatMap((invoice) => {
+    const member = members.get(invoice.organisationId)
+    if (!member || ledger.openInvoicesOf(member.id).length !== 1) return []
     const by = nameSimilarity(member.name, entry.payerName, entry.text)
-    if (!by) return []
-    const open = ledger.openInvoicesOf(member.id)
-    if (open.length !== 1 || ledger.openOf(open[0]) !== entry.amountOre) return []
-    return [{ member, by, invoice: open[0] }]
+    return by ? [{ member, by, invoice }] : []
   })
   // Two members who both fit leave the choice to the treasurer, unsuggested.
   if (candidates.length !== 1) return undefined
@@ -171,10 +172,14 @@ class OpenLedger {
   private open = new Map<number, number>()
   private paymentIds = new Map<string, OpenInvoiceForMatching>()
   private numberKeys = new Map<string, OpenInvoiceForMatching>()
+  private byOrganisation = new Map<number, OpenInvoiceForMatching[]>()
 
   constructor(private invoices: OpenInvoiceForMatching[]) {
     for (const invoice of invoices) {
       this.open.set(invoice.id, invoice.openOre)
+      const own = this.byOrganisation.get(invoice.organisationId) ?? []
+      own.push(invoice)
+      this.byOrganisation.set(invoice.organisationId, own)
       if (invoice.fikPaymentId) this.paymentIds.set(invoice.fikPaymentId, invoice)
       const key = invoiceNumberKey(invoice.number)
       if (key) this.numberKeys.set(key, invoice)
@@ -198,7 +203,12 @@ class OpenLedger {
   }
 
   openInvoicesOf(organisationId: number) {
-    return this.invoices.filter((i) => i.organisationId === organisationId && this.openOf(i) > 0)
+    const own = this.byOrganisation.get(organisationId) ?? []
+    return own.filter((invoice) => this.openOf(invoice) > 0)
+  }
+
+  openWithAmount(amountOre: number) {
+    return this.invoices.filter((invoice) => this.openOf(invoice) === amountOre)
   }
 
   allocate(invoice: OpenInvoiceForMatching, amountOre: number): Allocation {

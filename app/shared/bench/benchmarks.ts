@@ -15,6 +15,7 @@ import {
 } from '#shared/bench/http_bench'
 import { voteBurstFigure } from '#shared/bench/vote_bench'
 import { memberImportXlsxFigure } from '#shared/bench/import_bench'
+import { bankImportFigure } from '#shared/bench/bank_bench'
 import { personaliseFigure, sendFigures } from '#shared/bench/send_bench'
 
 async function invoicePdfFigure(log: (line: string) => void) {
@@ -74,6 +75,7 @@ export async function runBenchmarks(
     send: () => sendFigures(demo, log, options.mysql),
     member_import_xlsx: async () => [await memberImportXlsxFigure(log)],
     member_import: async () => [await memberImportFigure(log)],
+    bank_import: async () => [await bankImportFigure(log)],
     share_page: () => httpFigures(log, 'share_page'),
     member_list: () => httpFigures(log, 'member_list'),
     // Many connections writing at once: measured on MariaDB (npm run bench -- --mysql).
