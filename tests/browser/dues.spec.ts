@@ -81,7 +81,7 @@ test.group('The treasurer’s year in the browser', (group) => {
 
     await page.goto(`/dues?year=${year}`)
     const download = page.waitForEvent('download')
-    await page.getByRole('link', { name: 'Hent CSV til bogholderen' }).click()
+    await page.getByRole('link', { name: 'Hent fakturalisten (CSV)' }).click()
     const file = await download
     assert.equal(file.suggestedFilename(), `kontingent-${year}.csv`)
     const csv = await (await import('node:fs/promises')).readFile((await file.path())!)
