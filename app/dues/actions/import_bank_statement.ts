@@ -141,9 +141,21 @@ export class ImportBankStatement {
             entries: booked.length,
             new: rows.length,
             known: known.size,
+            statement: Number(statementId),
           },
-          subject: { type: 'bank_statement', id: Number(statementId) },
+          // The log's link hands back the file exactly as the bank wrote it.
+          subject: { type: 'import_file', id: importFileId },
         })
+        await trx
+          .from('import_files')
+          .where('id', importFileId)
+          .update({
+            changes: JSON.stringify({
+              statement: Number(statementId),
+              newEntries: rows.length,
+              knownEntries: known.size,
+            }),
+          })
         return {
           status: 'imported' as const,
           statementId: Number(statementId),

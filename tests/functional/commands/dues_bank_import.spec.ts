@@ -134,7 +134,7 @@ test.group('node ace dues:bank-import', (group) => {
       [Number(stored[0].id), Number(stored[1].id)]
     )
     const event = await db.from('audit_events').where('action', 'bank.imported').firstOrFail()
-    assert.equal(event.subject_type, 'bank_statement')
+    assert.equal(event.subject_type, 'import_file')
 
     const again = await runAce(['dues:bank-import', file])
     assert.equal(again.code, 0, again.stdout + again.stderr)

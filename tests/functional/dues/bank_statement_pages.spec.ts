@@ -125,7 +125,13 @@ test.group('Bank statement pages', (group) => {
     assert.include(after, `${alfa.number} Alfa Forening`)
 
     const audit = await db.from('audit_events').where('action', 'bank.imported').firstOrFail()
-    assert.equal(audit.subject_type, 'bank_statement')
+    assert.equal(audit.subject_type, 'import_file')
+    const admin = await UserFactory.apply('admin').create()
+    const original = await asBytes(
+      client.get(`/audit/imports/${audit.subject_id}/file`).loginAs(admin)
+    )
+    original.assertStatus(200)
+    assert.deepEqual(original.body(), xml)
   })
 
   test('the same statement imported again adds no entry and pays nothing twice', async ({
