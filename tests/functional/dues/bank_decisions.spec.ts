@@ -11,6 +11,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import type User from '#identity/models/user'
 import { camt053, type CamtEntry } from '#tests/helpers/bank_statements'
 import { foldSpace } from '#tests/helpers/text'
+import { formatDate as danishDate } from '#shared/formatting'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 
 const YESTERDAY = () => danishToday().minus({ days: 1 }).toISODate()!
@@ -291,12 +292,3 @@ test.group('Deciding bank entries', (group) => {
     other.assertStatus(404)
   })
 })
-
-function danishDate(iso: string) {
-  return new Intl.DateTimeFormat('da-DK', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Copenhagen',
-  }).format(new Date(`${iso}T12:00:00Z`))
-}
