@@ -35,6 +35,8 @@ export class ApplySureBankMatches {
           suggestion.allocations.map((part) => ({
             invoiceId: part.invoiceId,
             amountOre: part.amountOre,
+            // Paid by hand, reminded or credited since the import: the match is no longer sure.
+            expectedBalanceOre: part.openOre,
           })),
           suggestion.reason.code,
           actor

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { booksClosedThrough } from '#dues/rules/closed_books'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 
@@ -19,6 +20,8 @@ export type CloseBooksResult =
 export class CloseBooks {
   async handle(input: { through: string }, actor: Actor): Promise<CloseBooksResult> {
     if (input.through >= danishToday().toISODate()!) return { status: 'not_past' }
+    // The day is kept on the settings row, which a new installation makes on first use.
+    await getAssociationSettings()
     return db.transaction(async (trx) => {
       const current = await booksClosedThrough(trx)
       if (current && current >= input.through) {

@@ -6,7 +6,12 @@ import { recordPaymentIn } from '#dues/actions/record_payment'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 
-export type EntryAllocation = { invoiceId: number; amountOre: number }
+export type EntryAllocation = {
+  invoiceId: number
+  amountOre: number
+  /** For a match made at import: what the invoice owed then, which it must still owe. */
+  expectedBalanceOre?: number
+}
 
 export type MatchBankEntryResult =
   | { status: 'matched'; invoiceIds: number[] }
@@ -15,6 +20,7 @@ export type MatchBankEntryResult =
   | { status: 'amounts_differ'; entryOre: number; allocatedOre: number }
   | { status: 'period_closed'; closedThrough: string }
   | { status: 'not_payable'; invoiceId: number }
+  | { status: 'balance_changed'; invoiceId: number }
 
 /**
  * The treasurer's decision for one incoming entry: the invoices it pays and
@@ -68,6 +74,7 @@ export async function matchEntryIn(
         method: 'bank_transfer',
         note: `Bank: ${entry.text}`.slice(0, 300),
         bankEntryId: entry.id,
+        expectedBalanceOre: part.expectedBalanceOre,
       },
       actor
     )
@@ -78,6 +85,9 @@ export async function matchEntryIn(
       .where('id', entryId)
       .update({ state: 'open', match_reason: null })
     if (result.status === 'period_closed') return result
+    if (result.status === 'balance_changed') {
+      return { status: 'balance_changed', invoiceId: part.invoiceId }
+    }
     return { status: 'not_payable', invoiceId: part.invoiceId }
   }
   await savepoint.commit()

@@ -15,6 +15,8 @@ export type RecordPaymentResult =
   | { status: 'overpayment'; balanceOre: number }
   | { status: 'not_payable' }
   | { status: 'period_closed'; closedThrough: string }
+  /** The invoice no longer owes what the caller saw (paid, reminded or credited since). */
+  | { status: 'balance_changed'; balanceOre: number }
 
 export type RecordPaymentInput = {
   invoiceId: number
@@ -24,6 +26,8 @@ export type RecordPaymentInput = {
   note: string | null
   /** The bank entry the money came in on; its transfer may pay more than is owed. */
   bankEntryId?: number
+  /** What the invoice owed when the payment was matched to it; booked only if it still does. */
+  expectedBalanceOre?: number
 }
 
 /**
@@ -54,6 +58,9 @@ export async function recordPaymentIn(
   }
   const balance = await balanceOf(invoice, danishToday(), trx)
   if (balance.credited) return { status: 'not_payable' }
+  if (input.expectedBalanceOre !== undefined && balance.balanceOre !== input.expectedBalanceOre) {
+    return { status: 'balance_changed', balanceOre: balance.balanceOre }
+  }
   if (input.amountOre > balance.balanceOre && input.bankEntryId === undefined) {
     return { status: 'overpayment', balanceOre: balance.balanceOre }
   }

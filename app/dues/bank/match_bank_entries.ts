@@ -45,6 +45,8 @@ export type Allocation = {
   invoiceNumber: string
   organisationId: number
   amountOre: number
+  /** What the invoice still owed when matched; a sure match is booked only while it still does. */
+  openOre: number
   /** Compared with what was still open after the statement's earlier entries. */
   kind: PaymentKind
 }
@@ -219,6 +221,7 @@ class OpenLedger {
       invoiceNumber: invoice.number,
       organisationId: invoice.organisationId,
       amountOre,
+      openOre: open,
       kind,
     }
   }

@@ -117,7 +117,7 @@ export default class InvoicesController {
         ],
       })
       session.flashAll()
-    } else {
+    } else if (result.status === 'recorded') {
       session.flash(
         'success',
         i18n.t('dues.payments.recorded', { balance: formatKroner(result.balanceOre) })
