@@ -3,15 +3,21 @@ import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterList from '#newsletters/models/newsletter_list'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import {
+  editorViewValidator,
   issueValidator,
   previewValidator,
   splitAddresses,
   testSendValidator,
 } from '#newsletters/validators/newsletters'
 import { SendTestIssue } from '#newsletters/actions/send_test_issue'
-import { SaveIssue } from '#newsletters/actions/save_issue'
+import { SaveIssue, type IssueBody } from '#newsletters/actions/save_issue'
 import { compileIssue } from '#newsletters/actions/compile_issue'
-import { previewCopy, STARTER_SECTIONS } from '#newsletters/compose/sample_reader'
+import { previewCopy } from '#newsletters/compose/sample_reader'
+import { STARTER_BLOCKS } from '#newsletters/blocks/starter_blocks'
+import { parseEditorBlocks } from '#newsletters/blocks/editor_blocks'
+import { renderBlocks } from '#newsletters/blocks/render_blocks'
+import { editorBlocksOf, versionOf } from '#newsletters/blocks/visual_edit'
+import { describeSaveProblem } from '#newsletters/blocks/describe_problems'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { Actors } from '#audit/actor'
 
@@ -20,7 +26,7 @@ async function compileForPreview(body: string, preheader: string | null) {
   return { problems: result.problems, html: result.html ? previewCopy(result.html) : null }
 }
 
-/** The composer: drafts, their live preview, and copies of old issues. */
+/** The composer: drafts in the visual or the code view, their live preview, copies of old issues. */
 export default class IssuesController {
   async index({ view, bouncer }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('view')
@@ -28,26 +34,38 @@ export default class IssuesController {
     return view.render('newsletters/issues', { issues })
   }
 
-  async create({ view, bouncer }: HttpContext) {
+  async create({ view, bouncer, request }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
+    const { editor } = await request.validateUsing(editorViewValidator, { data: request.qs() })
+    const body = renderBlocks(STARTER_BLOCKS)
     return view.render('newsletters/issue_form', {
       issue: null,
-      body: STARTER_SECTIONS,
+      editor: editor ?? 'visual',
+      body,
+      blocks: STARTER_BLOCKS.map((block) => ({ ...block, origin: null, edited: true })),
+      base: null,
       lists: await NewsletterList.query().orderBy('name'),
       chosen: [],
-      preview: await compileForPreview(STARTER_SECTIONS, null),
+      preview: await compileForPreview(body, null),
     })
   }
 
-  async edit({ params, view, bouncer }: HttpContext) {
+  async edit({ params, view, bouncer, request }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
+    const { editor } = await request.validateUsing(editorViewValidator, { data: request.qs() })
     const issue = await NewsletterIssue.query()
       .where('id', params.id)
       .preload('lists')
       .firstOrFail()
+    const blocks = editorBlocksOf(issue.bodyMjml)
+    // An issue written in code opens in code; one with visual blocks in the visual view.
+    const written = blocks.every((block) => block.type === 'raw') ? 'code' : 'visual'
     return view.render('newsletters/issue_form', {
       issue,
+      editor: editor ?? written,
       body: issue.bodyMjml,
+      blocks,
+      base: versionOf(issue.bodyMjml),
       lists: await NewsletterList.query().orderBy('name'),
       chosen: issue.lists.map((list) => list.id),
       preview: await compileForPreview(issue.bodyMjml, issue.preheader),
@@ -62,11 +80,27 @@ export default class IssuesController {
     return this.save(ctx, Number(ctx.params.id))
   }
 
-  /** JSON for the live preview beside the editor. */
-  async preview({ request, bouncer }: HttpContext) {
+  /** JSON for the live preview beside either view; the visual view also gets its MJML. */
+  async preview({ request, bouncer, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const input = await request.validateUsing(previewValidator)
-    return compileForPreview(input.body_mjml, input.preheader ?? null)
+    if (input.blocks === undefined) {
+      return compileForPreview(input.body_mjml ?? '', input.preheader ?? null)
+    }
+    const parsed = parseEditorBlocks(input.blocks)
+    if ('problem' in parsed) {
+      return {
+        problems: [],
+        html: null,
+        mjml: null,
+        blockProblem: describeSaveProblem(
+          { status: 'blocks_refused', problem: parsed.problem },
+          i18n
+        ),
+      }
+    }
+    const mjml = renderBlocks(parsed.blocks)
+    return { ...(await compileForPreview(mjml, input.preheader ?? null)), mjml, blockProblem: null }
   }
 
   async duplicate({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -80,10 +114,12 @@ export default class IssuesController {
       {
         subject: i18n.t('newsletters.issues.copy_of', { subject: original.subject }),
         preheader: original.preheader,
-        bodyMjml: original.bodyMjml,
+        body: { kind: 'code', mjml: original.bodyMjml },
+        base: null,
         listIds: original.lists.map((list) => list.id),
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      await getAssociationSettings()
     )
     if (result.status !== 'saved') return response.badRequest()
     session.flash('success', i18n.t('newsletters.issues.duplicated'))
@@ -114,27 +150,58 @@ export default class IssuesController {
     return response.redirect().toRoute('issues.edit', { id: params.id })
   }
 
-  protected async save(
-    { request, response, session, auth, bouncer, i18n }: HttpContext,
-    issueId: number | null
-  ) {
+  protected async save(ctx: HttpContext, issueId: number | null) {
+    const { request, response, session, auth, bouncer, i18n } = ctx
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const input = await request.validateUsing(issueValidator)
+    const editor = input.editor ?? 'code'
+    let body: IssueBody = { kind: 'code', mjml: input.body_mjml ?? '' }
+    if (editor === 'visual') {
+      const parsed = parseEditorBlocks(input.blocks ?? '')
+      if ('problem' in parsed) {
+        return this.refuse(
+          ctx,
+          issueId,
+          describeSaveProblem({ status: 'blocks_refused', problem: parsed.problem }, i18n)
+        )
+      }
+      body = { kind: 'visual', blocks: parsed.blocks }
+    }
     const result = await new SaveIssue().handle(
       issueId,
       {
         subject: input.subject,
         preheader: input.preheader ?? null,
-        bodyMjml: input.body_mjml,
+        body,
+        base: input.base ?? null,
         listIds: input.lists ?? [],
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      await getAssociationSettings()
     )
     if (result.status === 'not_a_draft') {
       session.flash('error', i18n.t('newsletters.issues.not_a_draft'))
       return response.redirect().toPath('/newsletters/issues')
     }
+    if (result.status !== 'saved') {
+      // A save over someone else's starts again from their version; anything else keeps what was typed.
+      return this.refuse(ctx, issueId, describeSaveProblem(result, i18n), result.status !== 'stale')
+    }
     session.flash('success', i18n.t('newsletters.issues.saved'))
-    return response.redirect().toRoute('issues.edit', { id: result.issue.id })
+    return response.redirect().toRoute('issues.edit', { id: result.issue.id }, { qs: { editor } })
+  }
+
+  /** Nothing was saved: the form comes back with what was typed and why. */
+  private refuse(
+    { session, response }: HttpContext,
+    issueId: number | null,
+    message: string,
+    keepInput = true
+  ) {
+    session.flash('error', message)
+    if (keepInput) session.flashAll()
+    return issueId
+      ? response.redirect().toRoute('issues.edit', { id: issueId })
+      : response.redirect().toRoute('issues.create')
   }
 }

@@ -36,19 +36,47 @@ export const subscriberFiltersValidator = vine.create({
   page: vine.number().withoutDecimals().min(1).optional(),
 })
 
+/** The visual editor posts its blocks as one JSON text; a newsletter's fits well within this. */
+const BLOCKS_JSON_LIMIT = MJML_LIMITS.maxLength * 2
+
 export const issueValidator = vine.create({
   subject: vine.string().trim().minLength(2).maxLength(200),
   preheader: vine.string().trim().maxLength(200).optional(),
-  body_mjml: vine.string().minLength(1).maxLength(MJML_LIMITS.maxLength),
+  editor: vine.enum(['code', 'visual']).optional(),
+  body_mjml: vine
+    .string()
+    .minLength(1)
+    .maxLength(MJML_LIMITS.maxLength)
+    .optional()
+    .requiredWhen((field) => field.data.editor !== 'visual'),
+  blocks: vine
+    .string()
+    .maxLength(BLOCKS_JSON_LIMIT)
+    .optional()
+    .requiredWhen((field) => field.data.editor === 'visual'),
+  /** The version of the sections the editor opened, so a save over someone else's is refused. */
+  base: vine
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   lists: vine
     .array(vine.number().withoutDecimals().exists({ table: 'newsletter_lists', column: 'id' }))
     .optional(),
 })
 
+/** Which view of the composer a draft opens in. */
+export const editorViewValidator = vine.create({
+  editor: vine.enum(['code', 'visual']).optional(),
+})
+
 export const previewValidator = vine.create({
   // Room beyond the limit, so that the composer says by how much a text is
   // too long (as a problem beside the editor) instead of showing nothing.
-  body_mjml: vine.string().maxLength(MJML_LIMITS.maxLength * 5),
+  body_mjml: vine
+    .string()
+    .maxLength(MJML_LIMITS.maxLength * 5)
+    .optional(),
+  blocks: vine.string().maxLength(BLOCKS_JSON_LIMIT).optional(),
   preheader: vine.string().trim().maxLength(200).optional(),
 })
 

@@ -19,7 +19,7 @@ test.group('Newsletter composer', (group) => {
     const list = await NewsletterListFactory.merge({ name: 'Nyhedsbrev' })
       .with('consentTexts', 1)
       .create()
-    const form = await client.get('/newsletters/issues/new').loginAs(secretariat)
+    const form = await client.get('/newsletters/issues/new?editor=code').loginAs(secretariat)
     form.assertStatus(200)
     form.assertTextIncludes('Pladsholdere: {{ first_name }}')
 
@@ -34,7 +34,7 @@ test.group('Newsletter composer', (group) => {
       .withCsrfToken()
       .redirects(0)
     const issue = await NewsletterIssue.query().preload('lists').firstOrFail()
-    save.assertHeader('location', `/newsletters/issues/${issue.id}/edit`)
+    save.assertHeader('location', `/newsletters/issues/${issue.id}/edit?editor=code`)
     assert.equal(issue.status, 'draft')
     assert.deepEqual(
       issue.lists.map((l) => l.name),
