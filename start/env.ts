@@ -33,6 +33,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_MAILER: Env.schema.enum(['outbox', 'smtp'] as const),
   MAIL_FROM_ADDRESS: Env.schema.string({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string(),
+  // Who mail comes from: the association's name and address from its settings, or MAIL_FROM_* as set here.
+  MAIL_FROM_SOURCE: Env.schema.enum.optional(['association', 'config'] as const),
   // Where List-Unsubscribe's mailto points; the association's e-mail when unset.
   NEWSLETTER_UNSUBSCRIBE_ADDRESS: Env.schema.string.optional({ format: 'email' }),
   SMTP_HOST: Env.schema.string.optional(),

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
-import { compileIssue } from '#newsletters/actions/compile_issue'
+import { reviewIssue } from '#newsletters/checks/review_issue'
+import type { IssueCheck } from '#newsletters/checks/types'
+import type { MjmlProblem } from '#newsletters/mjml/problem'
 import { countRecipients, queueDeliveries } from '#newsletters/sending/recipients'
 import { dispatchQueuedBatches } from '#newsletters/sending/batches'
 import { finishIfDone } from '#newsletters/sending/finish'
@@ -15,7 +17,7 @@ export type StartIssueSendResult =
   | { status: 'started'; recipients: number; jobs: number }
   | { status: 'scheduled'; at: DateTime }
   | { status: 'not_sendable' | 'no_lists' | 'no_recipients' }
-  | { status: 'has_problems'; problems: number }
+  | { status: 'has_problems'; problems: number; mjml: MjmlProblem[]; checks: IssueCheck[] }
 
 /**
  * Sends an issue now, or schedules it. Starting compiles the MJML once and
@@ -34,12 +36,16 @@ export class StartIssueSend {
       .firstOrFail()
     if (issue.status !== 'draft' && issue.status !== 'scheduled') return { status: 'not_sendable' }
     if (issue.lists.length === 0) return { status: 'no_lists' }
-    const compiled = await compileIssue(
-      issue.bodyMjml,
-      await getAssociationSettings(),
-      issue.preheader
-    )
-    if (!compiled.html) return { status: 'has_problems', problems: compiled.problems.length }
+    // The checks before sending decide here too, so a scheduled issue is held to them when it starts.
+    const compiled = await reviewIssue(issue, await getAssociationSettings())
+    if (!compiled.html || compiled.blocking) {
+      return {
+        status: 'has_problems',
+        problems: compiled.blocking,
+        mjml: compiled.problems,
+        checks: compiled.checks.filter((check) => check.blocking),
+      }
+    }
     if ((await countRecipients(issue.id)) === 0) return { status: 'no_recipients' }
 
     if (input.at && input.at > DateTime.now().plus({ minutes: 1 })) {

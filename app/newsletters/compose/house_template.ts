@@ -6,6 +6,10 @@ export type HouseStyle = {
   postcode: string | null
   city: string | null
   email: string | null
+  /** The issue's subject, as the HTML's <title>; mail programs and screen readers show it. */
+  title?: string | null
+  /** The language of the issue's text (BCP 47), for screen readers' pronunciation; Danish unless said. */
+  lang?: string | null
 }
 
 const BRAND = '#1f5c99'
@@ -20,8 +24,9 @@ export function wrapInHouseTemplate(sections: string, style: HouseStyle, prehead
     .filter(Boolean)
     .join(', ')
   const head = [
-    '<mjml>',
+    `<mjml lang="${escapeHtml(style.lang || 'da')}">`,
     '<mj-head>',
+    style.title?.trim() ? `<mj-title>${escapeHtml(style.title.trim())}</mj-title>` : '',
     '<mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /><mj-text font-size="16px" line-height="1.5" color="#1d2330" /></mj-attributes>',
     preheader ? `<mj-preview>${escapeHtml(preheader)}</mj-preview>` : '',
     '</mj-head>',
@@ -30,7 +35,7 @@ export function wrapInHouseTemplate(sections: string, style: HouseStyle, prehead
   ]
   const foot = [
     '<mj-section><mj-column>',
-    `<mj-text font-size="12px" color="#5b6474" align="center">${escapeHtml(style.name)}${address ? ` · ${escapeHtml(address)}` : ''}${style.email ? ` · ${escapeHtml(style.email)}` : ''}<br /><a href="{{ web_url }}" style="color:#5b6474">Læs på nettet</a> · <a href="{{ unsubscribe_url }}" style="color:#5b6474">Afmeld</a></mj-text>`,
+    `<mj-text font-size="12px" color="#5b6474" align="center">${escapeHtml(style.name)}${address ? ` · ${escapeHtml(address)}` : ''}${style.email ? ` · ${escapeHtml(style.email)}` : ''}<br /><a href="{{ web_url }}" style="color:#5b6474">Læs på nettet</a> · <a href="{{ share_url }}" style="color:#5b6474">Del med en kollega</a> · <a href="{{ unsubscribe_url }}" style="color:#5b6474">Afmeld</a></mj-text>`,
     '</mj-column></mj-section>',
     '</mj-body>',
     '</mjml>',

@@ -18,21 +18,33 @@ import { countRecipients } from '#newsletters/sending/recipients'
 import { webVersionUrl } from '#newsletters/reader_links'
 import { Actors } from '#audit/actor'
 import { formatDateTime, type DisplayLocale } from '#shared/formatting'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { reviewIssue } from '#newsletters/checks/review_issue'
+import { describeChecks } from '#newsletters/checks/messages'
+import { previewCopy } from '#newsletters/compose/sample_reader'
 
 /** Times typed into the form are the association's local time. */
 const ZONE = 'Europe/Copenhagen'
 
 /** An issue's own page: sending, its progress, and what readers' shares led to. */
 export default class IssueSendingController {
-  async show({ params, view, bouncer }: HttpContext) {
+  async show({ params, view, bouncer, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('view')
     const issue = await NewsletterIssue.query()
       .where('id', params.id)
       .preload('lists')
       .firstOrFail()
     const sentFrom = (issue.sendStartedAt ?? issue.createdAt).startOf('day')
+    // Until it goes out, the page shows the checks that decide whether it may.
+    const review =
+      issue.status === 'draft' || issue.status === 'scheduled'
+        ? await reviewIssue(issue, await getAssociationSettings())
+        : null
     return view.render('newsletters/issue', {
       issue,
+      review: review && { preview: review.html ? previewCopy(review.html) : null },
+      checks: review ? describeChecks(review.checks, i18n) : [],
+      problems: review?.problems ?? [],
       progress: await getIssueProgress(issue),
       recipients: issue.status === 'draft' ? await countRecipients(issue.id) : null,
       failures: await getFailedDeliveries(issue.id),
@@ -77,10 +89,7 @@ export default class IssueSendingController {
         })
       )
     } else if (result.status === 'has_problems') {
-      session.flash(
-        'error',
-        i18n.t('newsletters.issues.test_has_problems', { count: result.problems })
-      )
+      session.flash('error', i18n.t('newsletters.checks.refused', { count: result.problems }))
     } else {
       session.flash('error', i18n.t(`newsletters.sending.${result.status}`))
     }

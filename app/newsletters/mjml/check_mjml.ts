@@ -4,12 +4,13 @@ import { findIncludeProblems } from './includes.js'
 import { capProblems, framedLimits, limitMessage, MJML_LIMITS } from './limits.js'
 import type { MjmlProblem } from './problem.js'
 import { checkMarkup } from './well_formed.js'
+import { translateMjmlMessage } from '#newsletters/checks/mjml_messages'
 
 export type { MjmlProblem } from './problem.js'
 
 export type MjmlCheck = { problems: MjmlProblem[]; html: string | null }
 
-type MjmlError = { line: number; message: string; formattedMessage?: string }
+type MjmlError = { line: number; message: string; tagName?: string; formattedMessage?: string }
 
 /**
  * mjml only says that an error sits in an included file through its
@@ -37,9 +38,16 @@ function includedError(formatted: string) {
 
 function locate(error: MjmlError, folder: string | undefined): MjmlProblem {
   const included = folder ? includedError(error.formattedMessage ?? '') : null
-  if (!folder || !included) return { line: error.line || 1, message: error.message }
+  // mjml's English sentence, in the association's language where Kreds knows its form.
+  const { message, detail } = translateMjmlMessage(error.message, error.tagName)
+  const withDetail = detail ? { detail } : {}
+  if (!folder || !included) return { line: error.line || 1, message, ...withDetail }
   const file = relative(folder, included.file).split(sep).join('/')
-  return { line: included.line, message: `in "${file}" line ${error.line}: ${error.message}` }
+  return {
+    line: included.line,
+    message: `in "${file}" line ${error.line}: ${message}`,
+    ...withDetail,
+  }
 }
 
 /** Error messages from mjml may name files by absolute path; nobody needs to see those. */
@@ -72,7 +80,7 @@ async function compile(source: string, filePath: string | undefined) {
       problems: [
         {
           line: typeof line === 'number' && line >= 1 ? line : 1,
-          message: withoutPaths(String(message ?? error), folder),
+          ...translateMjmlMessage(withoutPaths(String(message ?? error), folder)),
         },
       ],
     }

@@ -17,6 +17,7 @@ import {
   webVersionUrl,
 } from '#newsletters/reader_links'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { associationSender } from '#shared/mail/sender'
 
 /** Everything about an issue's messages that is the same for every reader. */
 export type IssueEnvelope = {
@@ -54,9 +55,12 @@ export async function envelopeFor(
     .firstOrFail()
   const host = new URL(env.get('APP_URL')).hostname
   const fromAddress = env.get('MAIL_FROM_ADDRESS')
-  // The address stays the one the mail server may send for; the name is the association's.
-  const from = { address: fromAddress, name: settings.name }
-  const replyTo = settings.email ? { address: settings.email, name: settings.name } : null
+  // The association writes; bounces still come back through our own return path.
+  const from = associationSender(settings)
+  const replyTo =
+    settings.email && settings.email !== from.address
+      ? { address: settings.email, name: settings.name }
+      : null
   const listId = `${list.name.replace(/[<>"]/g, '')} <${list.slug}.${host}>`
   const cacheKey = JSON.stringify([issue.subject, issue.compiledHtml, from, replyTo, listId])
   let cached = prepared.get(cacheKey)

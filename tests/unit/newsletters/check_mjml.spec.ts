@@ -30,6 +30,8 @@ test.group('checkMjml', () => {
         {
           line: 3,
           message:
+            '<mj-column> må ikke stå inde i <mj-body>; det kan kun stå i: mj-attributes, mj-group, mj-section.',
+          detail:
             'mj-column cannot be used inside mj-body, only inside: mj-attributes, mj-group, mj-section',
         },
       ])
@@ -54,6 +56,8 @@ test.group('checkMjml', () => {
       {
         line: 3,
         message:
+          '<mj-column> må ikke stå inde i <mj-body>; det kan kun stå i: mj-attributes, mj-group, mj-section.',
+        detail:
           'mj-column cannot be used inside mj-body, only inside: mj-attributes, mj-group, mj-section',
       },
       { line: 6, message: '</mj-txt> closes <mj-text> opened on line 6' },
@@ -64,7 +68,8 @@ test.group('checkMjml', () => {
     const { problems } = await checkMjml('<mjml foo="bar"></mjml>')
     assert.lengthOf(problems, 1)
     assert.equal(problems[0].line, 1)
-    assert.match(problems[0].message, /Malformed MJML/)
+    assert.match(problems[0].message, /ikke bygget rigtigt op/)
+    assert.match(problems[0].detail!, /Malformed MJML/)
   })
 
   test('does not allow mj-include without a file to resolve it against', async ({ assert }) => {
@@ -134,7 +139,12 @@ test.group('checkMjml with includes', (group) => {
   test('reports mjml errors in an included file without its path', async ({ assert }) => {
     const { problems } = await check('    <mj-include path="./dele/farve.mjml" />')
     assert.deepEqual(problems, [
-      { line: 3, message: 'in "dele/farve.mjml" line 1: Attribute colour is illegal' },
+      {
+        line: 3,
+        message:
+          'in "dele/farve.mjml" line 1: <mj-text> kender ikke attributten "colour". Ret stavningen, eller fjern den.',
+        detail: 'Attribute colour is illegal',
+      },
     ])
   })
 
