@@ -110,6 +110,12 @@ export type ScannedRoutes = {
     'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media_files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'file': ParamValue} }
+    'media_library.index': { paramsTuple?: []; params?: {} }
+    'media_library.search': { paramsTuple?: []; params?: {} }
+    'media_library.store': { paramsTuple?: []; params?: {} }
+    'media_library.describe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media_library.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.overview': { paramsTuple?: []; params?: {} }
     'dues.generate': { paramsTuple?: []; params?: {} }
     'dues.remind': { paramsTuple?: []; params?: {} }
@@ -231,6 +237,9 @@ export type ScannedRoutes = {
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media_files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'file': ParamValue} }
+    'media_library.index': { paramsTuple?: []; params?: {} }
+    'media_library.search': { paramsTuple?: []; params?: {} }
     'dues.overview': { paramsTuple?: []; params?: {} }
     'dues.export': { paramsTuple?: []; params?: {} }
     'bookkeeping.download': { paramsTuple?: []; params?: {} }
@@ -312,6 +321,9 @@ export type ScannedRoutes = {
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media_files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'file': ParamValue} }
+    'media_library.index': { paramsTuple?: []; params?: {} }
+    'media_library.search': { paramsTuple?: []; params?: {} }
     'dues.overview': { paramsTuple?: []; params?: {} }
     'dues.export': { paramsTuple?: []; params?: {} }
     'bookkeeping.download': { paramsTuple?: []; params?: {} }
@@ -386,6 +398,7 @@ export type ScannedRoutes = {
     'subscriber_import.preview': { paramsTuple?: []; params?: {} }
     'subscriber_import.store': { paramsTuple?: []; params?: {} }
     'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media_library.store': { paramsTuple?: []; params?: {} }
     'dues.generate': { paramsTuple?: []; params?: {} }
     'dues.remind': { paramsTuple?: []; params?: {} }
     'fees.store_fee': { paramsTuple?: []; params?: {} }
@@ -434,6 +447,7 @@ export type ScannedRoutes = {
     'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media_library.describe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'fees.save_settings': { paramsTuple?: []; params?: {} }
     'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.save': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -444,6 +458,7 @@ export type ScannedRoutes = {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
+    'media_library.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
   }
 }

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { linkToken, listSlug, readerToken } from '#shared/route_params'
 import { forwardIpThrottle, forwardReaderThrottle, subscribeThrottle } from '#start/limiter'
+import { mediaFile, mediaKey } from '#newsletters/media/media_params'
 
 const SubscribeController = () => import('#newsletters/controllers/subscribe_controller')
 const NewsletterListsController = () =>
@@ -93,6 +94,31 @@ router
     router.put('/newsletters/subscribers/:id', [SubscribersController, 'update'])
     router.get('/newsletters/subscribers/:id/data', [SubscribersController, 'exportData'])
     router.post('/newsletters/subscribers/:id/erasure', [SubscribersController, 'erase'])
+  })
+  .where('id', router.matchers.number())
+  .use(middleware.auth())
+
+/*
+| The media library. Its images are public at /media/<key>/<width>.<ext>,
+| the address sent mail links to; the library itself is staff only.
+*/
+const MediaLibraryController = () => import('#newsletters/controllers/media_library_controller')
+const MediaFilesController = () => import('#newsletters/controllers/media_files_controller')
+
+router
+  .get('/media/:key/:file', [MediaFilesController, 'show'])
+  .where('key', mediaKey)
+  .where('file', mediaFile)
+
+router
+  .group(() => {
+    router.get('/newsletters/media', [MediaLibraryController, 'index'])
+    router.get('/newsletters/media.json', [MediaLibraryController, 'search'])
+    router
+      .post('/newsletters/media', [MediaLibraryController, 'store'])
+      .use(middleware.upload({ limit: '11mb' }))
+    router.put('/newsletters/media/:id/alt-text', [MediaLibraryController, 'describe'])
+    router.delete('/newsletters/media/:id', [MediaLibraryController, 'destroy'])
   })
   .where('id', router.matchers.number())
   .use(middleware.auth())

@@ -7,6 +7,7 @@ import './send_progress.js'
 import './continue_batches.js'
 import './chair_screen.js'
 import './live_register.js'
+import './media_upload.js'
 
 Alpine.data('navigation', () => ({
   open: false,

@@ -16,6 +16,7 @@ import type { AppRoute } from '#tests/helpers/routes'
 import { camt053 } from '#tests/helpers/bank_statements'
 import { ImportBankStatement } from '#dues/actions/import_bank_statement'
 import { Actors } from '#audit/actor'
+import { storedMediaForRoutes } from '#tests/helpers/media_images'
 
 /*
 | One record of each kind the routes name in their paths, so that tests over
@@ -86,11 +87,13 @@ export async function createRouteRecords() {
   )
   if (bank.status !== 'imported') throw new Error(`The route records' statement: ${bank.status}`)
   const bankEntry = await db.from('bank_entries').orderBy('id', 'desc').firstOrFail()
+  const media = await storedMediaForRoutes()
 
   return {
     importFileId: Number(importFileId),
     bankStatementId: bank.statementId,
     bankEntryId: Number(bankEntry.id),
+    mediaId: media.id,
     organisation,
     contact,
     colleague,
@@ -123,6 +126,7 @@ const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
   ['/newsletters/issues/', (r) => r.issue.id],
   ['/newsletters/subscribers/', (r) => r.subscriber.id],
   ['/nyhedsbrev/udgave/', (r) => r.issue.id],
+  ['/newsletters/media/', (r) => r.mediaId],
 ]
 
 /**

@@ -11,7 +11,7 @@ import { board } from '#tests/helpers/assemblies'
 import { appRoutes, fillPattern } from '#tests/helpers/routes'
 
 /** Routes whose answer may be kept: public, the same for everyone. */
-const CACHEABLE = new Set(['logo.show'])
+const CACHEABLE = new Set(['logo.show', 'media_files.show'])
 
 test.group('Nothing private is kept by the browser', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())

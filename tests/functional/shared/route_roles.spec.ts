@@ -138,6 +138,11 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'subscribers.update': 'newsletters.edit',
   'subscribers.export_data': 'newsletters.edit',
   'subscribers.erase': 'newsletters.edit',
+  'media_library.index': 'newsletters.view',
+  'media_library.search': 'newsletters.view',
+  'media_library.store': 'newsletters.edit',
+  'media_library.describe': 'newsletters.edit',
+  'media_library.destroy': 'newsletters.edit',
 }
 
 const REFUSAL = 'Du har ikke adgang til denne side.'

@@ -61,6 +61,7 @@ test.group('Uploads only where uploads belong', (group) => {
       '/members/import/preview',
       '/newsletters/import/preview',
       '/dues/bank/statements',
+      '/newsletters/media',
     ]
     for (const route of routes) {
       const path = fillPattern(
@@ -133,6 +134,13 @@ test.group('Uploads only where uploads belong', (group) => {
       .loginAs(admin)
       .withCsrfToken()
     statement.assertStatus(413)
+
+    const image = await client
+      .post('/newsletters/media')
+      .file('image', Buffer.alloc(12 * MB, 0x61), { filename: 'billede.jpg' })
+      .loginAs(admin)
+      .withCsrfToken()
+    image.assertStatus(413)
     assert.deepEqual(await uploadedFiles(), before)
   })
 
