@@ -7,10 +7,12 @@ import type { ProcessedImage } from '#newsletters/media/image_pipeline'
 
 /**
  * The library's files: storage/media/<key>/<width>.<ext>. Not under tmp/,
- * because images in sent mail must keep working for years.
+ * because images in sent mail must keep working for years. Tests roll their
+ * rows back but not files, so theirs go to tmp/ instead of a developer's
+ * library.
  */
 export function mediaRoot() {
-  return app.makePath('storage', 'media')
+  return app.inTest ? app.tmpPath('test-media') : app.makePath('storage', 'media')
 }
 
 export function newMediaKey() {
