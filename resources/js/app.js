@@ -85,5 +85,15 @@ Alpine.data('composer', () => {
   }
 })
 
+/*
+ * The composer's visual view. Its editor, and TipTap under it, is loaded on
+ * that page only: it weighs several times the rest of the script.
+ */
+Alpine.data('blockEditor', () => ({
+  init() {
+    import('./block_editor.js').then(({ mountBlockEditor }) => mountBlockEditor(this.$root))
+  },
+}))
+
 window.Alpine = Alpine
 Alpine.start()

@@ -13,7 +13,8 @@ test.group('Newsletter composer in the browser', (group) => {
     const secretariat = await UserFactory.apply('secretariat').create()
     await browserContext.loginAs(secretariat)
     const page = await browserContext.newPage()
-    await page.goto('/newsletters/issues/new')
+    // A new issue opens in the visual view; this is the code view's test.
+    await page.goto('/newsletters/issues/new?editor=code')
 
     // The code editor, labelled like the textarea it replaces; it mounts once its script has loaded.
     const editor = page
