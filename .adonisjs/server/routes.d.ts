@@ -94,6 +94,10 @@ export type ScannedRoutes = {
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_templates.choose': { paramsTuple?: []; params?: {} }
+    'issue_templates.start': { paramsTuple?: []; params?: {} }
+    'issue_templates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.send_test': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -230,6 +234,7 @@ export type ScannedRoutes = {
     'issues.index': { paramsTuple?: []; params?: {} }
     'issues.create': { paramsTuple?: []; params?: {} }
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_templates.choose': { paramsTuple?: []; params?: {} }
     'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscriber_import.create': { paramsTuple?: []; params?: {} }
@@ -314,6 +319,7 @@ export type ScannedRoutes = {
     'issues.index': { paramsTuple?: []; params?: {} }
     'issues.create': { paramsTuple?: []; params?: {} }
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_templates.choose': { paramsTuple?: []; params?: {} }
     'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscriber_import.create': { paramsTuple?: []; params?: {} }
@@ -390,6 +396,8 @@ export type ScannedRoutes = {
     'issues.store': { paramsTuple?: []; params?: {} }
     'issues.preview': { paramsTuple?: []; params?: {} }
     'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_templates.start': { paramsTuple?: []; params?: {} }
+    'issue_templates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.send_test': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.send': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -458,6 +466,7 @@ export type ScannedRoutes = {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
+    'issue_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media_library.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
   }

@@ -9,6 +9,7 @@ const NewsletterListsController = () =>
   import('#newsletters/controllers/newsletter_lists_controller')
 const SubscribersController = () => import('#newsletters/controllers/subscribers_controller')
 const IssuesController = () => import('#newsletters/controllers/issues_controller')
+const IssueTemplatesController = () => import('#newsletters/controllers/issue_templates_controller')
 const SubscriberImportController = () =>
   import('#newsletters/controllers/subscriber_import_controller')
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
@@ -74,6 +75,10 @@ router
     router.get('/newsletters/issues/:id/edit', [IssuesController, 'edit'])
     router.put('/newsletters/issues/:id', [IssuesController, 'update'])
     router.post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
+    router.get('/newsletters/issues/start', [IssueTemplatesController, 'choose'])
+    router.post('/newsletters/issues/start', [IssueTemplatesController, 'start'])
+    router.post('/newsletters/issues/:id/template', [IssueTemplatesController, 'store'])
+    router.delete('/newsletters/templates/:id', [IssueTemplatesController, 'destroy'])
     router.post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
     router.get('/newsletters/issues/:id', [IssueSendingController, 'show'])
     router.get('/newsletters/issues/:id/progress', [IssueSendingController, 'progress'])

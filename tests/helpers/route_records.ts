@@ -16,6 +16,7 @@ import type { AppRoute } from '#tests/helpers/routes'
 import { camt053 } from '#tests/helpers/bank_statements'
 import { ImportBankStatement } from '#dues/actions/import_bank_statement'
 import { Actors } from '#audit/actor'
+import NewsletterTemplate from '#newsletters/models/newsletter_template'
 import { storedMediaForRoutes } from '#tests/helpers/media_images'
 
 /*
@@ -87,12 +88,19 @@ export async function createRouteRecords() {
   )
   if (bank.status !== 'imported') throw new Error(`The route records' statement: ${bank.status}`)
   const bankEntry = await db.from('bank_entries').orderBy('id', 'desc').firstOrFail()
+  const template = await NewsletterTemplate.create({
+    name: 'Skabelon',
+    description: null,
+    bodyMjml: '<mj-section></mj-section>',
+    createdBy: 'test',
+  })
   const media = await storedMediaForRoutes()
 
   return {
     importFileId: Number(importFileId),
     bankStatementId: bank.statementId,
     bankEntryId: Number(bankEntry.id),
+    templateId: template.id,
     mediaId: media.id,
     organisation,
     contact,
@@ -126,6 +134,7 @@ const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
   ['/newsletters/issues/', (r) => r.issue.id],
   ['/newsletters/subscribers/', (r) => r.subscriber.id],
   ['/nyhedsbrev/udgave/', (r) => r.issue.id],
+  ['/newsletters/templates/', (r) => r.templateId],
   ['/newsletters/media/', (r) => r.mediaId],
 ]
 
