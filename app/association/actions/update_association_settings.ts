@@ -20,6 +20,8 @@ export type AssociationSettingsInput = {
   bankAccountNo: string | null
   fiCreditorNo: string | null
   foundedOn: DateTime | null
+  /** Left as it is when the form does not send it. */
+  brandColour?: string
   noticeDays: number
   motionDeadlineDays: number
   proxiesPerOrganisation: number

@@ -42,6 +42,7 @@ export default class SettingsController {
         bankAccountNo: input.bank_account_no ?? null,
         fiCreditorNo: input.fi_creditor_no ?? null,
         foundedOn: input.founded_on ? DateTime.fromJSDate(input.founded_on) : null,
+        ...(input.brand_colour ? { brandColour: input.brand_colour } : {}),
         noticeDays: input.notice_days,
         motionDeadlineDays: input.motion_deadline_days,
         proxiesPerOrganisation: input.proxies_per_organisation,

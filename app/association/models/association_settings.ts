@@ -108,6 +108,10 @@ export default class AssociationSettings extends BaseModel {
   @column()
   declare vatAccount: string
 
+  /** `#rrggbb`, dark enough for white text on it: the newsletter's header band and buttons. */
+  @column()
+  declare brandColour: string
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { contrastRatio, parseColour } from '#shared/colours'
 import { cvrRule } from '#shared/validation/rules'
 import { isValidFiCreditorNumber, normaliseFiCreditorNumber } from '#dues/rules/fik_payment_id'
 
@@ -12,6 +13,26 @@ const fiCreditorRule = vine.createRule((value, _options, field) => {
     return
   }
   field.mutate(normaliseFiCreditorNumber(value), field)
+})
+
+/** White text must stay readable on the brand colour (WCAG 2.1 AA, 4.5:1): it is the buttons' colour. */
+const brandColourRule = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  const colour = parseColour(value)
+  if (!/^#[0-9a-f]{6}$/i.test(value) || !colour) {
+    field.report('Skriv farven som #rrggbb, fx #1f5c99.', 'brand_colour', field)
+    return
+  }
+  const ratio = contrastRatio(colour, [255, 255, 255])
+  if (ratio < 4.5) {
+    field.report(
+      `Hvid tekst på farven har kontrasten ${ratio.toFixed(1).replace('.', ',')}:1; vælg en mørkere farve (mindst 4,5:1).`,
+      'brand_colour_contrast',
+      field
+    )
+    return
+  }
+  field.mutate(value.toLowerCase(), field)
 })
 
 export const settingsValidator = vine.create({
@@ -38,6 +59,7 @@ export const settingsValidator = vine.create({
     .optional(),
   fi_creditor_no: vine.string().trim().use(fiCreditorRule()).optional(),
   founded_on: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  brand_colour: vine.string().trim().use(brandColourRule()).optional(),
   logo: vine.file({ size: '1mb', extnames: ['png', 'jpg', 'jpeg', 'svg'] }).optional(),
   remove_logo: vine.boolean().optional(),
 

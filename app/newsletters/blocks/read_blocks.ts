@@ -8,7 +8,7 @@ import {
   type SpacerSize,
 } from '#newsletters/blocks/block_types'
 import { cutIntoPieces } from '#newsletters/blocks/split_sections'
-import { renderBlock, BRAND_COLOUR } from '#newsletters/blocks/render_blocks'
+import { renderBlock } from '#newsletters/blocks/render_blocks'
 import { unescapeMarkup as plain } from '#newsletters/blocks/rich_text'
 
 /**
@@ -85,9 +85,7 @@ const HEADING =
   /^<mj-text font-size="(?:24|20)px" font-weight="bold" line-height="1.3"><h([23]) style="margin:0;font-size:inherit">(.*)<\/h\1><\/mj-text>$/
 const TEXT = /^<mj-text>(.*)<\/mj-text>$/
 const IMAGE = /^<mj-image src="([^"]*)" alt="([^"]*)"(?: href="([^"]*)")? \/>$/
-const BUTTON = new RegExp(
-  `^<mj-button href="([^"]*)" background-color="${BRAND_COLOUR}">(.*)</mj-button>$`
-)
+const BUTTON = /^<mj-button mj-class="kb-button" href="([^"]*)">(.*)<\/mj-button>$/
 
 function readItem(line: string): ColumnItem | null {
   const heading = HEADING.exec(line)

@@ -11,8 +11,6 @@ import {
 } from '#newsletters/blocks/block_types'
 import { escapeAttribute as attr, escapeText as text } from '#newsletters/blocks/rich_text'
 
-/** The association's colour for buttons and accents, as the house template uses it. */
-export const BRAND_COLOUR = '#1f5c99'
 const MUTED = '#5b6474'
 const RULE = '#c9ced8'
 
@@ -33,7 +31,7 @@ export function renderBlock(block: BlockContent): string {
     return section('columns', columns.join('\n'))
   }
   if (block.type === 'quote') {
-    return section('quote', column(innerOf(block), ` border-left="4px solid ${BRAND_COLOUR}"`))
+    return section('quote', column(innerOf(block), ' mj-class="kb-quote"'))
   }
   return section(block.type, column(innerOf(block)))
 }
@@ -117,7 +115,8 @@ function imageLine(image: ImageContent | Omit<ImageContent, 'href'>) {
 }
 
 function buttonLine(link: LinkContent) {
-  return `<mj-button href="${attr(link.href)}" background-color="${BRAND_COLOUR}">${text(link.label)}</mj-button>`
+  // The colour comes from the house template's kb-button class: the association's own.
+  return `<mj-button mj-class="kb-button" href="${attr(link.href)}">${text(link.label)}</mj-button>`
 }
 
 function articleLines(block: ArticleBlock) {

@@ -38,6 +38,8 @@ function houseStyle(settings: AssociationStyle, subject: string | null): HouseSt
     email: settings.email,
     title: subject,
     lang: ISSUE_LANGUAGE,
+    brandColour: settings.brandColour,
+    logoPath: settings.logoPath,
   }
 }
 

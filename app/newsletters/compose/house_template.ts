@@ -1,4 +1,5 @@
 import { escapeHtml } from '#newsletters/compose/placeholders'
+import { absoluteUrlFor } from '#shared/absolute_url'
 
 export type HouseStyle = {
   name: string
@@ -10,9 +11,19 @@ export type HouseStyle = {
   title?: string | null
   /** The language of the issue's text (BCP 47), for screen readers' pronunciation; Danish unless said. */
   lang?: string | null
+  /** The association's colour (settings): header band, buttons and quotes. */
+  brandColour?: string | null
+  /** The association's logo as stored (settings); shown on top when mail programs can show it. */
+  logoPath?: string | null
 }
 
 const BRAND = '#1f5c99'
+
+/** Gmail and Outlook show no SVG: such a logo is left out and the name shown instead. */
+function mailLogoUrl(logoPath: string | null | undefined) {
+  if (!logoPath || !/\.(png|jpe?g|gif)$/i.test(logoPath)) return null
+  return absoluteUrlFor('logo.show')
+}
 
 /**
  * The association's frame around every issue: its name on top, its address
@@ -23,15 +34,21 @@ export function wrapInHouseTemplate(sections: string, style: HouseStyle, prehead
   const address = [style.address, [style.postcode, style.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ')
+  const brand = /^#[0-9a-f]{6}$/i.test(style.brandColour ?? '') ? style.brandColour! : BRAND
+  const logo = mailLogoUrl(style.logoPath)
+  const masthead = logo
+    ? `<mj-section background-color="#ffffff" border-bottom="4px solid ${brand}"><mj-column><mj-image src="${escapeHtml(logo)}" alt="${escapeHtml(style.name)}" width="180px" align="left" /></mj-column></mj-section>`
+    : `<mj-section background-color="${brand}"><mj-column><mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(style.name)}</mj-text></mj-column></mj-section>`
   const head = [
     `<mjml lang="${escapeHtml(style.lang || 'da')}">`,
     '<mj-head>',
     style.title?.trim() ? `<mj-title>${escapeHtml(style.title.trim())}</mj-title>` : '',
-    '<mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /><mj-text font-size="16px" line-height="1.5" color="#1d2330" /></mj-attributes>',
+    // Blocks name these classes instead of a colour, so a new colour in settings restyles every issue.
+    `<mj-attributes><mj-all font-family="Arial, Helvetica, sans-serif" /><mj-text font-size="16px" line-height="1.5" color="#1d2330" /><mj-class name="kb-button" background-color="${brand}" color="#ffffff" /><mj-class name="kb-quote" border-left="4px solid ${brand}" /></mj-attributes>`,
     preheader ? `<mj-preview>${escapeHtml(preheader)}</mj-preview>` : '',
     '</mj-head>',
     '<mj-body background-color="#f4f5f8">',
-    `<mj-section background-color="${BRAND}"><mj-column><mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(style.name)}</mj-text></mj-column></mj-section>`,
+    masthead,
   ]
   const foot = [
     '<mj-section><mj-column>',

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import testUtils from '@adonisjs/core/services/test_utils'
 import hash from '@adonisjs/core/services/hash'
 import User from '#identity/models/user'
@@ -102,7 +103,7 @@ test.group('Language', (group) => {
     const back = await client
       .post('/locale')
       .form({ locale: 'en' })
-      .header('referer', 'http://127.0.0.1:3334/forgot-password')
+      .header('referer', `${env.get('APP_URL')}/forgot-password`)
       .withCsrfToken()
       .redirects(0)
     back.assertHeader('location', '/forgot-password')

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import testUtils from '@adonisjs/core/services/test_utils'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterForward from '#newsletters/models/newsletter_forward'
@@ -50,7 +51,7 @@ test.group('Share links, forwards and the web version', (group) => {
     page.assertStatus(200)
     page.assertTextIncludes('Ida har delt dette nyhedsbrev med dig.')
     page.assertTextIncludes('Velkommen til Social Talks')
-    const shareUrl = encodeURIComponent(`http://127.0.0.1:3334/del/${token}`)
+    const shareUrl = encodeURIComponent(`${env.get('APP_URL')}/del/${token}`)
     page.assertTextIncludes(`https://www.linkedin.com/sharing/share-offsite/?url=${shareUrl}`)
     page.assertTextIncludes(`https://www.facebook.com/sharer/sharer.php?u=${shareUrl}`)
     page.assertTextIncludes(`src="${webVersionUrl(issue.id)}"`)

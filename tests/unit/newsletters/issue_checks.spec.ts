@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { checkIssue, GMAIL_CLIP_BYTES } from '#newsletters/checks/check_issue'
 import { describeChecks } from '#newsletters/checks/messages'
-import { contrastRatio, parseColour } from '#newsletters/checks/contrast'
+import { contrastRatio, parseColour } from '#shared/colours'
 import { isPrivateHost } from '#newsletters/checks/links'
 import { reviewIssue } from '#newsletters/checks/review_issue'
 import type { CheckCode } from '#newsletters/checks/types'

@@ -38,8 +38,8 @@ test.group('Reader links', () => {
     assert.equal(verifyReaderToken('share', token), 99)
     assert.isNull(verifyReaderToken('unsubscribe', token))
     assert.isNull(verifyReaderToken('share', readerToken('unsubscribe', 99)))
-    assert.equal(shareUrl(99), `http://127.0.0.1:3334/del/${token}`)
-    assert.equal(forwardUrl(99), `http://127.0.0.1:3334/del/${token}/videresend`)
+    assert.equal(shareUrl(99), `${env.get('APP_URL')}/del/${token}`)
+    assert.equal(forwardUrl(99), `${env.get('APP_URL')}/del/${token}/videresend`)
   })
 
   test('one copy has one token: leading zeros or an id past exact numbers are refused', ({

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
@@ -138,7 +139,9 @@ test.group('Sending a batch', (group) => {
     const headers = listHeaders(envelope, 7)
     assert.match(
       headers['List-Unsubscribe'],
-      /^<http:\/\/127\.0\.0\.1:3334\/u\/7\.[\w-]{22}>, <mailto:[^?]+\?subject=unsubscribe%207\.[\w-]{22}>$/
+      new RegExp(
+        `^<${escapeRegExp(env.get('APP_URL'))}/u/7\\.[\\w-]{22}>, <mailto:[^?]+\\?subject=unsubscribe%207\\.[\\w-]{22}>$`
+      )
     )
     assert.equal(headers['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click')
     assert.equal(headers['List-Id'], 'Nyhedsbrev <nyhedsbrev.127.0.0.1>')
@@ -255,3 +258,8 @@ test.group('Temporary refusals and interrupted sends', (group) => {
     assert.lengthOf(catcher.messages, 1)
   })
 })
+
+/** The app's address as a literal inside a pattern. */
+function escapeRegExp(text: string) {
+  return text.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}

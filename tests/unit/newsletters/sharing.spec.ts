@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import testUtils from '@adonisjs/core/services/test_utils'
 import NewsletterForward from '#newsletters/models/newsletter_forward'
 import { publicCopy } from '#newsletters/sharing/web_copy'
@@ -34,7 +35,7 @@ test.group('Sharing', (group) => {
     assert.include(web, 'Kære læser')
     assert.include(web, `href="${webVersionUrl(3)}"`)
     assert.include(webVersionUrl(3), '/nyhedsbrev/udgave/3?k=')
-    assert.include(web, 'href="http://127.0.0.1:3334/nyhedsbrev/nyhedsbrev"')
+    assert.include(web, `href="${env.get('APP_URL')}/nyhedsbrev/nyhedsbrev"`)
     assert.notInclude(web, '/del/')
     assert.notInclude(web, '/u/')
 
