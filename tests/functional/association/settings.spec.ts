@@ -3,6 +3,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEvent from '#audit/models/audit_event'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { UserFactory } from '#database/factories/user_factory'
+import { compileIssue } from '#newsletters/actions/compile_issue'
+import { renderBlocks } from '#newsletters/blocks/render_blocks'
 
 const VALID_FORM = {
   name: 'Social Talks',
@@ -165,5 +167,39 @@ test.group('Association settings', (group) => {
       .withCsrfToken()
       .redirects(0)
     wrongType.assertFlashMessage('inputErrorsBag', { logo: ['Brug en PNG-, JPG- eller SVG-fil.'] })
+  })
+  test('the brand colour must carry white text; a dark one restyles the newsletter', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const light = await client
+      .put('/settings')
+      .form({ ...VALID_FORM, brand_colour: '#ffcc00' })
+      .loginAs(admin)
+      .withCsrfToken()
+      .redirects(0)
+    light.assertFlashMessage('inputErrorsBag', {
+      brand_colour: [
+        'Hvid tekst på farven har kontrasten 1,5:1; vælg en mørkere farve (mindst 4,5:1).',
+      ],
+    })
+    await client
+      .put('/settings')
+      .form({ ...VALID_FORM, brand_colour: '#7A1F5C' })
+      .loginAs(admin)
+      .withCsrfToken()
+    const settings = await getAssociationSettings()
+    assert.equal(settings.brandColour, '#7a1f5c')
+    const compiled = await compileIssue(
+      renderBlocks([
+        { type: 'button', label: 'Læs mere om årsmødet', href: 'https://example.org/a' },
+      ]),
+      settings,
+      null
+    )
+    assert.deepEqual(compiled.problems, [])
+    assert.include(compiled.html!, 'background:#7a1f5c')
+    assert.notInclude(compiled.html!, '#1f5c99')
   })
 })
