@@ -5,6 +5,9 @@ import ConsentText from '#newsletters/models/consent_text'
 import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import NewsletterTemplate from '#newsletters/models/newsletter_template'
+import { renderBlocks } from '#newsletters/blocks/render_blocks'
+import { FIRST_ISSUE_BLOCKS } from '#database/demo/newsletters/first_issue_template'
 import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import NewsletterForward from '#newsletters/models/newsletter_forward'
 import ShareEvent, { type ShareEventKind } from '#newsletters/models/share_event'
@@ -90,6 +93,12 @@ export async function seedDemoNewsletters() {
   const readers: Subscriber[] = []
   for (let index = 0; index < 40; index++) readers.push(await seedReader(index, texts, readers))
   await seedFirstIssue(texts[0].listId, readers)
+  await NewsletterTemplate.create({
+    name: 'Velkomstbrev (Social Talks’ første nyhedsbrev)',
+    description: 'Stiftelsen, medlemmerne, tre tilbud og en opfordring til at dele.',
+    bodyMjml: renderBlocks(FIRST_ISSUE_BLOCKS),
+    createdBy: 'demo data',
+  })
 
   // The next issue, waiting in the composer to be tested and sent.
   const draft = await NewsletterIssue.create({
