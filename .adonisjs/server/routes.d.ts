@@ -94,6 +94,8 @@ export type ScannedRoutes = {
     'issues.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_presence.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_versions.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_templates.choose': { paramsTuple?: []; params?: {} }
     'issue_templates.start': { paramsTuple?: []; params?: {} }
     'issue_templates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -396,6 +398,8 @@ export type ScannedRoutes = {
     'issues.store': { paramsTuple?: []; params?: {} }
     'issues.preview': { paramsTuple?: []; params?: {} }
     'issues.duplicate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_presence.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'issue_versions.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_templates.start': { paramsTuple?: []; params?: {} }
     'issue_templates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.send_test': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -10,6 +10,8 @@ const NewsletterListsController = () =>
 const SubscribersController = () => import('#newsletters/controllers/subscribers_controller')
 const IssuesController = () => import('#newsletters/controllers/issues_controller')
 const IssueTemplatesController = () => import('#newsletters/controllers/issue_templates_controller')
+const IssuePresenceController = () => import('#newsletters/controllers/issue_presence_controller')
+const IssueVersionsController = () => import('#newsletters/controllers/issue_versions_controller')
 const SubscriberImportController = () =>
   import('#newsletters/controllers/subscriber_import_controller')
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
@@ -75,6 +77,8 @@ router
     router.get('/newsletters/issues/:id/edit', [IssuesController, 'edit'])
     router.put('/newsletters/issues/:id', [IssuesController, 'update'])
     router.post('/newsletters/issues/:id/duplicate', [IssuesController, 'duplicate'])
+    router.post('/newsletters/issues/:id/presence', [IssuePresenceController, 'store'])
+    router.post('/newsletters/issues/:id/restore', [IssueVersionsController, 'restore'])
     router.get('/newsletters/issues/start', [IssueTemplatesController, 'choose'])
     router.post('/newsletters/issues/start', [IssueTemplatesController, 'start'])
     router.post('/newsletters/issues/:id/template', [IssueTemplatesController, 'store'])

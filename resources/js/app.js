@@ -22,11 +22,14 @@ Alpine.data('navigation', () => ({
 /*
  * The newsletter composer: as the secretariat types, the server checks and
  * compiles the MJML; problems appear by line, in the list and in the editor,
- * and the preview is replaced.
+ * the checks before sending are redrawn and the preview is replaced. The
+ * draft saves itself (composer_autosave.js) and others editing are shown.
  */
 Alpine.data('composer', () => {
   // Kept out of Alpine's reactive data: CodeMirror does not work through a proxy.
   let editor = null
+  let frame = null
+  let checks = null
   return {
     problems: [],
     narrow: false,
@@ -43,6 +46,15 @@ Alpine.data('composer', () => {
         mounted.showProblems(known)
         return mounted
       })
+      // Loaded with the editor, on this page only.
+      import('./composer_code_view.js').then((view) => {
+        frame = view.previewFrame(this.$root)
+        checks = view.showChecks
+        view.mountAutosave(this.$root)
+        view.mountPresence(this.$root)
+      })
+      this.$root.subject.addEventListener('input', () => this.schedule())
+      this.$root.preheader.addEventListener('input', () => this.schedule())
     },
     schedule() {
       clearTimeout(this.timer)
@@ -67,7 +79,11 @@ Alpine.data('composer', () => {
           'content-type': 'application/json',
           'x-csrf-token': form.querySelector('input[name="_csrf"]').value,
         },
-        body: JSON.stringify({ body_mjml: body, preheader: form.preheader.value }),
+        body: JSON.stringify({
+          body_mjml: body,
+          subject: form.subject.value,
+          preheader: form.preheader.value,
+        }),
       })
       if (!response.ok) return
       const result = await response.json()
@@ -78,7 +94,8 @@ Alpine.data('composer', () => {
       this.problems = result.problems.map((problem) => ({
         text: `${label} ${problem.line}: ${problem.message}`,
       }))
-      if (result.html) form.querySelector('iframe').srcdoc = result.html
+      if (result.html) frame?.show(result.html)
+      checks?.(form, result)
       const mounted = await editor
       mounted.showProblems(result.problems)
     },

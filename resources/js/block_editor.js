@@ -12,6 +12,7 @@ import { buildFields } from './block_editor_forms.js'
 import { enableDragAndDrop } from './block_editor_dnd.js'
 import { createPreview } from './block_editor_preview.js'
 import { createImagePicker } from './block_editor_media.js'
+import { mountBlockSaves } from './block_editor_saves.js'
 
 /** Texts are the lang files' raw messages: `{name}` is filled in, ICU quoting undone. */
 function translator(texts) {
@@ -43,9 +44,15 @@ export function mountBlockEditor(root) {
     }
   })
 
-  function sync() {
+  const write = () => {
     field.value = JSON.stringify(entries.map((entry) => entry.block))
+  }
+  const autosave = mountBlockSaves(form, { entries: () => entries, write })
+
+  function sync() {
+    write()
     preview.schedule()
+    autosave.changed()
   }
 
   const typeName = (block) => t(`types.${typeKey(block)}`)

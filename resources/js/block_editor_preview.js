@@ -4,12 +4,14 @@
  * the HTML and what is wrong, which replace the frame and the problem list.
  */
 import { el } from './block_editor_dom.js'
+import { previewFrame } from './composer_frame.js'
+import { showChecks } from './composer_checks.js'
 
 const DELAY_MS = 500
 
 export function createPreview(root, { form, field, t }) {
   const frame = root.querySelector('[data-preview-frame]')
-  const iframe = frame.querySelector('iframe')
+  const shown = previewFrame(root)
   const problems = root.querySelector('[data-block-problems]')
   let timer = null
   let asked = 0
@@ -39,7 +41,11 @@ export function createPreview(root, { form, field, t }) {
           'content-type': 'application/json',
           'x-csrf-token': form.querySelector('input[name="_csrf"]').value,
         },
-        body: JSON.stringify({ blocks: field.value, preheader: form.preheader?.value ?? '' }),
+        body: JSON.stringify({
+          blocks: field.value,
+          subject: form.subject?.value ?? '',
+          preheader: form.preheader?.value ?? '',
+        }),
       })
       if (!response.ok) throw new Error(String(response.status))
       result = await response.json()
@@ -51,10 +57,13 @@ export function createPreview(root, { form, field, t }) {
     if (mine !== asked) return
     const messages = result.blockProblem ? [result.blockProblem] : []
     show([...messages, ...(result.problems ?? []).map((problem) => problem.message)])
-    if (result.html) iframe.srcdoc = result.html
+    if (result.html) shown.show(result.html)
+    if (!result.blockProblem) showChecks(root, result)
   }
 
+  // The subject and preheader are checked too (set, not empty).
   form.preheader?.addEventListener('input', () => schedule())
+  form.subject?.addEventListener('input', () => schedule())
 
   function schedule() {
     clearTimeout(timer)

@@ -233,4 +233,52 @@ test.group('Visual newsletter editor in the browser', (group) => {
     )
     assert.include(issue.bodyMjml, `\n${handWritten}\n`)
   })
+
+  test('a change saves itself, and the blocks then refer to the saved version', async ({
+    browserContext,
+    assert,
+  }) => {
+    const secretariat = await UserFactory.apply('secretariat').create()
+    const blocks: BlockContent[] = [
+      { type: 'heading', level: 2, text: 'Gammel overskrift' },
+      { type: 'text', html: '<p>Urørt tekst</p>' },
+    ]
+    const issue = await NewsletterIssue.create({
+      subject: 'Forår i foreningen',
+      preheader: null,
+      bodyMjml: renderBlocks(blocks),
+      status: 'draft',
+      createdBy: 'test',
+    })
+    await browserContext.loginAs(secretariat)
+    const page = await browserContext.newPage()
+    await page.goto(`/newsletters/issues/${issue.id}/edit?editor=visual`)
+    await blockTitles(page)
+    const heading = card(page, '1. Overskrift').getByLabel('Overskrift', { exact: true })
+    const status = page.getByTestId('autosave-status')
+
+    await heading.fill('Ny overskrift')
+    await status.getByText(/^Gemt kl\. \d\d\.\d\d$/).waitFor({ timeout: 15_000 })
+    await issue.refresh()
+    assert.include(issue.bodyMjml, 'Ny overskrift')
+    assert.include(issue.bodyMjml, 'Urørt tekst')
+    // The editor took the stored version's origins: nothing it shows is unsaved.
+    const field = JSON.parse(await page.locator('[data-blocks-field]').inputValue())
+    assert.deepEqual(
+      field.map((block: { origin: number; edited: boolean }) => [block.origin, block.edited]),
+      [
+        [0, false],
+        [1, false],
+      ]
+    )
+
+    // A second change is saved over the first, not refused as someone else's.
+    await heading.fill('Nyere overskrift')
+    const deadline = Date.now() + 15_000
+    while (!(await issue.refresh()).bodyMjml.includes('Nyere overskrift')) {
+      assert.notInclude(await status.textContent(), 'Ikke gemt')
+      assert.isBelow(Date.now(), deadline, 'the second change was saved')
+      await page.waitForTimeout(250)
+    }
+  }).timeout(60_000)
 })

@@ -8,6 +8,7 @@ import type { HouseStyle } from '#newsletters/compose/house_template'
 import type { Actor } from '#audit/actor'
 import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
 import { supportsRowLocks } from '#shared/row_locks'
+import { recordIssueVersion } from '#newsletters/actions/record_issue_version'
 
 /** What the composer sends: MJML from the code view, or the visual view's blocks. */
 export type IssueBody = { kind: 'code'; mjml: string } | { kind: 'visual'; blocks: EditorBlock[] }
@@ -19,6 +20,8 @@ export type IssueInput = {
   /** The version of the sections the editor opened (versionOf); null for a new issue or a copy. */
   base: string | null
   listIds: number[]
+  /** Saved by the page on its own: folds into the person's version of the last minute. */
+  autosave?: boolean
 }
 
 export type SaveIssueResult =
@@ -67,6 +70,15 @@ export class SaveIssue {
           }
         }
       }
+      const earlier = issue.$isPersisted
+        ? {
+            subject: issue.subject,
+            preheader: issue.preheader,
+            bodyMjml: issue.bodyMjml,
+            savedBy: issue.createdBy,
+            savedAt: issue.updatedAt,
+          }
+        : null
       const changes = issue.$isPersisted
         ? diffFields(issue.$attributes, { subject: input.subject, preheader: input.preheader })
         : null
@@ -79,6 +91,10 @@ export class SaveIssue {
       })
       await issue.useTransaction(trx).save()
       await issue.related('lists').sync(input.listIds, true, trx)
+      const autosave = input.autosave ?? false
+      const kept = await recordIssueVersion(trx, issue, actor, { autosave, earlier })
+      // An autosave that changed nothing, or folded into this minute's version, is the same edit.
+      if (autosave && kept !== 'recorded') return { status: 'saved' as const, issue }
       await recordAuditEvent(trx, actor, {
         module: 'newsletters',
         action: issueId ? 'issue.saved' : 'issue.created',

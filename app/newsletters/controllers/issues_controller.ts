@@ -5,14 +5,11 @@ import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import {
   editorViewValidator,
   issueValidator,
-  previewValidator,
   splitAddresses,
   testSendValidator,
 } from '#newsletters/validators/newsletters'
 import { SendTestIssue } from '#newsletters/actions/send_test_issue'
 import { SaveIssue, type IssueBody } from '#newsletters/actions/save_issue'
-import { compileIssue } from '#newsletters/actions/compile_issue'
-import { previewCopy } from '#newsletters/compose/sample_reader'
 import { STARTER_BLOCKS } from '#newsletters/blocks/starter_blocks'
 import { parseEditorBlocks } from '#newsletters/blocks/editor_blocks'
 import { renderBlocks } from '#newsletters/blocks/render_blocks'
@@ -20,11 +17,10 @@ import { editorBlocksOf, versionOf } from '#newsletters/blocks/visual_edit'
 import { describeSaveProblem } from '#newsletters/blocks/describe_problems'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { Actors } from '#audit/actor'
-
-async function compileForPreview(body: string, preheader: string | null) {
-  const result = await compileIssue(body, await getAssociationSettings(), preheader)
-  return { problems: result.problems, html: result.html ? previewCopy(result.html) : null }
-}
+import { composerPreviewValidator } from '#newsletters/validators/composer'
+import { reviewForPreview, savedAnswer } from '#newsletters/controllers/composer_answers'
+import { earlierVersionsOf } from '#newsletters/queries/issue_versions'
+import { PRESENCE } from '#newsletters/actions/record_presence'
 
 /** The composer: drafts in the visual or the code view, their live preview, copies of old issues. */
 export default class IssuesController {
@@ -34,7 +30,7 @@ export default class IssuesController {
     return view.render('newsletters/issues', { issues })
   }
 
-  async create({ view, bouncer, request }: HttpContext) {
+  async create({ view, bouncer, request, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const { editor } = await request.validateUsing(editorViewValidator, { data: request.qs() })
     const body = renderBlocks(STARTER_BLOCKS)
@@ -46,11 +42,13 @@ export default class IssuesController {
       base: null,
       lists: await NewsletterList.query().orderBy('name'),
       chosen: [],
-      preview: await compileForPreview(body, null),
+      preview: await reviewForPreview({ subject: null, preheader: null, bodyMjml: body }, i18n),
+      versions: [],
+      heartbeatSeconds: PRESENCE.heartbeatSeconds,
     })
   }
 
-  async edit({ params, view, bouncer, request }: HttpContext) {
+  async edit({ params, view, bouncer, request, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const { editor } = await request.validateUsing(editorViewValidator, { data: request.qs() })
     const issue = await NewsletterIssue.query()
@@ -68,7 +66,10 @@ export default class IssuesController {
       base: versionOf(issue.bodyMjml),
       lists: await NewsletterList.query().orderBy('name'),
       chosen: issue.lists.map((list) => list.id),
-      preview: await compileForPreview(issue.bodyMjml, issue.preheader),
+      // The checks beside the preview are those of the saved draft, as sending will see it.
+      preview: await reviewForPreview(issue, i18n),
+      versions: issue.status === 'draft' ? await earlierVersionsOf(issue) : [],
+      heartbeatSeconds: PRESENCE.heartbeatSeconds,
     })
   }
 
@@ -83,14 +84,16 @@ export default class IssuesController {
   /** JSON for the live preview beside either view; the visual view also gets its MJML. */
   async preview({ request, bouncer, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
-    const input = await request.validateUsing(previewValidator)
+    const input = await request.validateUsing(composerPreviewValidator)
+    const draft = { subject: input.subject ?? null, preheader: input.preheader ?? null }
     if (input.blocks === undefined) {
-      return compileForPreview(input.body_mjml ?? '', input.preheader ?? null)
+      return reviewForPreview({ ...draft, bodyMjml: input.body_mjml ?? '' }, i18n)
     }
     const parsed = parseEditorBlocks(input.blocks)
     if ('problem' in parsed) {
       return {
         problems: [],
+        checks: [],
         html: null,
         mjml: null,
         blockProblem: describeSaveProblem(
@@ -100,7 +103,11 @@ export default class IssuesController {
       }
     }
     const mjml = renderBlocks(parsed.blocks)
-    return { ...(await compileForPreview(mjml, input.preheader ?? null)), mjml, blockProblem: null }
+    return {
+      ...(await reviewForPreview({ ...draft, bodyMjml: mjml }, i18n)),
+      mjml,
+      blockProblem: null,
+    }
   }
 
   async duplicate({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
@@ -155,6 +162,8 @@ export default class IssuesController {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const input = await request.validateUsing(issueValidator)
     const editor = input.editor ?? 'code'
+    // The page's own saves ask for JSON; the button's save is a plain form post.
+    const autosave = request.accepts(['html', 'json']) === 'json'
     let body: IssueBody = { kind: 'code', mjml: input.body_mjml ?? '' }
     if (editor === 'visual') {
       const parsed = parseEditorBlocks(input.blocks ?? '')
@@ -175,10 +184,21 @@ export default class IssuesController {
         body,
         base: input.base ?? null,
         listIds: input.lists ?? [],
+        autosave,
       },
       Actors.user(auth.use('web').getUserOrFail(), request.ip()),
       await getAssociationSettings()
     )
+    if (autosave) {
+      if (result.status === 'saved') return savedAnswer(result.issue, editor, i18n)
+      const message =
+        result.status === 'not_a_draft'
+          ? i18n.t('newsletters.issues.not_a_draft')
+          : describeSaveProblem(result, i18n)
+      // 409: the issue moved on (someone saved, or it is being sent); 422: what was sent is refused.
+      const conflict = result.status === 'stale' || result.status === 'not_a_draft'
+      return response.status(conflict ? 409 : 422).json({ status: result.status, message })
+    }
     if (result.status === 'not_a_draft') {
       session.flash('error', i18n.t('newsletters.issues.not_a_draft'))
       return response.redirect().toPath('/newsletters/issues')
@@ -192,12 +212,11 @@ export default class IssuesController {
   }
 
   /** Nothing was saved: the form comes back with what was typed and why. */
-  private refuse(
-    { session, response }: HttpContext,
-    issueId: number | null,
-    message: string,
-    keepInput = true
-  ) {
+  private refuse(ctx: HttpContext, issueId: number | null, message: string, keepInput = true) {
+    if (ctx.request.accepts(['html', 'json']) === 'json') {
+      return ctx.response.unprocessableEntity({ status: 'blocks_refused', message })
+    }
+    const { session, response } = ctx
     session.flash('error', message)
     if (keepInput) session.flashAll()
     return issueId

@@ -122,6 +122,8 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'issues.edit': 'newsletters.edit',
   'issues.update': 'newsletters.edit',
   'issues.duplicate': 'newsletters.edit',
+  'issue_presence.store': 'newsletters.edit',
+  'issue_versions.restore': 'newsletters.edit',
   'issue_templates.choose': 'newsletters.edit',
   'issue_templates.start': 'newsletters.edit',
   'issue_templates.store': 'newsletters.edit',
