@@ -6,7 +6,7 @@ import {
 } from '#newsletters/compose/placeholders'
 import { findLowContrast } from './contrast.js'
 import { elementsNamed, parseHtml, selfAndAncestors, textOf, type Element } from './html_tree.js'
-import { findLinkProblems, isPrivateHost } from './links.js'
+import { findLinkProblems, isOwnOrigin, isPrivateHost } from './links.js'
 import { finding, quote, type IssueCheck } from './types.js'
 
 export type IssueCheckInput = {
@@ -99,7 +99,8 @@ function findImageProblems(document: Document) {
     try {
       const url = new URL(src)
       absolute =
-        (url.protocol === 'https:' || url.protocol === 'http:') && !isPrivateHost(url.hostname)
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        (!isPrivateHost(url.hostname) || isOwnOrigin(url))
     } catch {}
     if (!absolute)
       checks.push(finding('image_not_absolute', { image: name, src: quote(src, 80) }, name))

@@ -1,3 +1,4 @@
+import env from '#start/env'
 import { isIP } from 'node:net'
 import type { Document } from 'domhandler'
 import { elementsNamed, inlineStyle, textOf, type Element } from './html_tree.js'
@@ -72,6 +73,19 @@ export function isPrivateHost(hostname: string) {
   return false
 }
 
+/**
+ * Kreds' own address (APP_URL): its media, web versions and reader links are
+ * served from there, and every mail's unsubscribe link already depends on it
+ * being public; on a developer's machine it is local, and still Kreds' own.
+ */
+export function isOwnOrigin(url: URL) {
+  try {
+    return url.origin === new URL(env.get('APP_URL')).origin
+  } catch {
+    return false
+  }
+}
+
 /** The blocking problem with one link's address, if any. */
 export function hrefProblem(href: string | undefined) {
   const value = (href ?? '').trim()
@@ -87,7 +101,11 @@ export function hrefProblem(href: string | undefined) {
     // A relative address leads nowhere from a mail program.
     return 'link_relative' as const
   }
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && isPrivateHost(url.hostname))
+  if (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    isPrivateHost(url.hostname) &&
+    !isOwnOrigin(url)
+  )
     return 'link_private_host' as const
   return null
 }

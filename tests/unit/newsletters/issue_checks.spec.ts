@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import env from '#start/env'
 import { checkIssue, GMAIL_CLIP_BYTES } from '#newsletters/checks/check_issue'
 import { describeChecks } from '#newsletters/checks/messages'
 import { contrastRatio, parseColour } from '#shared/colours'
@@ -106,6 +107,16 @@ test.group('Checks before sending', () => {
       messageOf('image_not_absolute', '<img src="sol.png" alt="Sol">'),
       'ikke en fuld, offentlig adresse'
     )
+  })
+
+  test("Kreds' own address is trusted for its media and links, wherever it runs", ({ assert }) => {
+    const own = env.get('APP_URL')
+    assert.match(own, /127\.0\.0\.1|localhost/)
+    const image = `<img src="${own}/media/${'a'.repeat(32)}/600.png" alt="Sol">`
+    assert.lengthOf(only('image_not_absolute', image), 0)
+    assert.lengthOf(only('link_private_host', `<a href="${own}/nyhedsbrev/x">Arkivet</a>`), 0)
+    const otherPort = own.replace(/:(\d+)$/, (_m, port) => `:${Number(port) + 1}`)
+    assert.lengthOf(only('image_not_absolute', `<img src="${otherPort}/sol.png" alt="Sol">`), 1)
   })
 
   test('vague link texts warn', ({ assert }) => {
