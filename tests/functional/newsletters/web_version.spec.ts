@@ -102,6 +102,20 @@ test.group('The web version by id', (group) => {
     ;(await client.get(`/nyhedsbrev/udgave/${draft.id}`)).assertStatus(404)
     // Those a test send went to follow its link.
     ;(await open(client, webVersionUrl(draft.id))).assertTextIncludes('Hemmelig kladde')
+
+    // A draft never compiled for sending shows as it stands now, to the key's holders only.
+    const fresh = await NewsletterIssue.create({
+      subject: 'Ny kladde',
+      bodyMjml:
+        '<mj-section><mj-column><mj-text>Skrevet lige nu</mj-text></mj-column></mj-section>',
+      status: 'draft',
+      createdBy: 'test',
+    })
+    ;(await client.get(`/nyhedsbrev/udgave/${fresh.id}`)).assertStatus(404)
+    ;(await open(client, webVersionUrl(fresh.id))).assertTextIncludes('Skrevet lige nu')
+    fresh.status = 'cancelled'
+    await fresh.save()
+    ;(await open(client, webVersionUrl(fresh.id))).assertStatus(404)
   })
 
   test('every link to it works: a reader’s copy, the share page, the issue page, the archive', async ({
