@@ -3,6 +3,7 @@
  * few things that react on the page, such as the menu on small screens.
  */
 import Alpine from '@alpinejs/csp'
+import { postJson } from './post_json.js'
 import './send_progress.js'
 import './continue_batches.js'
 import './chair_screen.js'
@@ -72,18 +73,10 @@ Alpine.data('composer', () => {
     async refresh() {
       const form = this.$root
       const body = form.body_mjml.value
-      const response = await fetch(form.dataset.previewUrl, {
-        method: 'POST',
-        headers: {
-          'accept': 'application/json',
-          'content-type': 'application/json',
-          'x-csrf-token': form.querySelector('input[name="_csrf"]').value,
-        },
-        body: JSON.stringify({
-          body_mjml: body,
-          subject: form.subject.value,
-          preheader: form.preheader.value,
-        }),
+      const response = await postJson(form.dataset.previewUrl, form, {
+        body_mjml: body,
+        subject: form.subject.value,
+        preheader: form.preheader.value,
       })
       if (!response.ok) return
       const result = await response.json()

@@ -4,6 +4,7 @@
  * the HTML and what is wrong, which replace the frame and the problem list.
  */
 import { el } from './block_editor_dom.js'
+import { postJson } from './post_json.js'
 import { previewFrame } from './composer_frame.js'
 import { showChecks } from './composer_checks.js'
 
@@ -34,18 +35,10 @@ export function createPreview(root, { form, field, t }) {
     const mine = ++asked
     let result
     try {
-      const response = await fetch(root.dataset.previewUrl, {
-        method: 'POST',
-        headers: {
-          'accept': 'application/json',
-          'content-type': 'application/json',
-          'x-csrf-token': form.querySelector('input[name="_csrf"]').value,
-        },
-        body: JSON.stringify({
-          blocks: field.value,
-          subject: form.subject?.value ?? '',
-          preheader: form.preheader?.value ?? '',
-        }),
+      const response = await postJson(root.dataset.previewUrl, form, {
+        blocks: field.value,
+        subject: form.subject?.value ?? '',
+        preheader: form.preheader?.value ?? '',
       })
       if (!response.ok) throw new Error(String(response.status))
       result = await response.json()

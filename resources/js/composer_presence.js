@@ -3,6 +3,8 @@
  * issue is open and hears who else has it open, shown as a warning above
  * the form. It only warns; a save over another's version is still refused.
  */
+import { postJson } from './post_json.js'
+
 export function mountPresence(form) {
   const box = document.querySelector('[data-presence]')
   const texts = JSON.parse(form.dataset.composerTexts)
@@ -38,15 +40,7 @@ export function mountPresence(form) {
   async function beat() {
     if (!url) return
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'accept': 'application/json',
-          'content-type': 'application/json',
-          'x-csrf-token': csrf(),
-        },
-        body: '{}',
-      })
+      const response = await postJson(url, form, {})
       if (response.ok) show((await response.json()).others)
     } catch {
       // A missed heartbeat only delays the warning; the next one tries again.

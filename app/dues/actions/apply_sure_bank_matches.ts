@@ -53,7 +53,7 @@ export class ApplySureBankMatches {
 }
 
 /** Open entries of the statement whose stored suggestion is sure and not yet refused. */
-export async function sureOpenEntries(statementId: number) {
+async function sureOpenEntries(statementId: number) {
   const entries = await BookedBankEntry.query()
     .join('bank_statement_lines', 'bank_statement_lines.bank_entry_id', 'bank_entries.id')
     .where('bank_statement_lines.bank_statement_id', statementId)

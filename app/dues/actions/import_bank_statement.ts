@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { BankStatementError, type BankStatementProblem } from '#dues/bank/bank_statement'
 import { SpreadsheetError } from '#shared/spreadsheet/spreadsheet_error'
 import {
@@ -179,11 +179,7 @@ function csvHeaders(file: Buffer) {
   }
 }
 
-async function storedEntryIds(
-  client: TransactionClientContract | ReturnType<typeof db.connection>,
-  account: string,
-  entries: BankEntry[]
-) {
+async function storedEntryIds(client: QueryClientContract, account: string, entries: BankEntry[]) {
   const ids = new Map<string, number>()
   const fingerprints = entries.map((entry) => entry.fingerprint)
   for (let start = 0; start < fingerprints.length; start += CHUNK) {

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import BookedBankEntry from '#dues/models/booked_bank_entry'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 
@@ -21,14 +22,11 @@ export class MarkBankEntry {
         .where({ id: input.entryId, state: from })
         .update({ state: input.as })
       if (Number(changed) !== 1) return { status: 'unchanged' as const }
-      const entry = await trx.from('bank_entries').where('id', input.entryId).first()
+      const entry = await BookedBankEntry.findOrFail(input.entryId, { client: trx })
       await recordAuditEvent(trx, actor, {
         module: 'dues',
         action: input.as === 'not_dues' ? 'bank.marked_not_dues' : 'bank.reopened',
-        details: {
-          entry: String(entry.text).slice(0, 200),
-          amount: (Number(entry.amount_ore) / 100).toFixed(2),
-        },
+        details: entry.auditDetails(),
         subject: { type: 'bank_entry', id: input.entryId },
       })
       return { status: 'marked' as const }

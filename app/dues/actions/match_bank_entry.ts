@@ -94,12 +94,7 @@ export async function matchEntryIn(
   await recordAuditEvent(trx, actor, {
     module: 'dues',
     action: 'bank.matched',
-    details: {
-      entry: entry.text.slice(0, 200),
-      date: entry.bookingDate.toISODate() ?? '',
-      amount: (entry.amountOre / 100).toFixed(2),
-      by: matchedBy,
-    },
+    details: { ...entry.auditDetails(), by: matchedBy },
     subject: { type: 'bank_entry', id: entry.id },
   })
   return { status: 'matched', invoiceIds: allocations.map((part) => part.invoiceId) }

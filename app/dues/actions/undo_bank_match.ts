@@ -38,9 +38,7 @@ export class UndoBankMatch {
         module: 'dues',
         action: 'bank.match_undone',
         details: {
-          entry: entry.text.slice(0, 200),
-          date: entry.bookingDate.toISODate() ?? '',
-          amount: (entry.amountOre / 100).toFixed(2),
+          ...entry.auditDetails(),
           invoices: payments.map((row) => String(row.number)).join(', '),
         },
         subject: { type: 'bank_entry', id: entry.id },

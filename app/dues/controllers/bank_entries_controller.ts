@@ -5,6 +5,7 @@ import { MatchBankEntry } from '#dues/actions/match_bank_entry'
 import { MarkBankEntry } from '#dues/actions/mark_bank_entry'
 import { UndoBankMatch } from '#dues/actions/undo_bank_match'
 import { getEntryDecision } from '#dues/queries/entry_decision'
+import { statementListsEntry } from '#dues/queries/statement_entries'
 import { formatDate, formatKroner } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
@@ -117,7 +118,6 @@ export default class BankEntriesController {
   /** The entry, when the statement in the path lists it. */
   private async entryOf(params: Record<string, string>) {
     const ids = { id: Number(params.id), entryId: Number(params.entryId) }
-    const decision = await getEntryDecision(ids.id, ids.entryId, { evidenceOnly: true })
-    return decision ? ids : null
+    return (await statementListsEntry(ids.id, ids.entryId)) ? ids : null
   }
 }

@@ -10,7 +10,7 @@ import {
   ImportBankStatement,
   type ImportBankStatementResult,
 } from '#dues/actions/import_bank_statement'
-import { ApplySureBankMatches, sureOpenEntries } from '#dues/actions/apply_sure_bank_matches'
+import { ApplySureBankMatches } from '#dues/actions/apply_sure_bank_matches'
 import {
   BANK_COLUMN_ROLES,
   bankMappingFromRoles,
@@ -22,7 +22,10 @@ import {
   listBankStatements,
 } from '#dues/queries/statement_reconciliation'
 import { booksClosedThrough } from '#dues/rules/closed_books'
-import { renderReconciliationPdf } from '#dues/documents/reconciliation_pdf'
+import {
+  reconciliationPdfFilename,
+  renderReconciliationPdf,
+} from '#dues/documents/reconciliation_pdf'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
@@ -72,8 +75,6 @@ export default class BankStatementsController {
     await bouncer.with(DuesPolicy).authorize('edit')
     await request.validateUsing(confirmedValidator)
     const statementId = Number(params.id)
-    const waiting = await sureOpenEntries(statementId)
-    const before = waiting.length
     const result = await new ApplySureBankMatches().handle(
       { statementId, limit: APPLY_BATCH },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
@@ -84,7 +85,11 @@ export default class BankStatementsController {
       return view.render('dues/bank/statement', {
         ...reconciliation,
         closedThrough: await booksClosedThrough(),
-        progress: { done: before - result.remaining, total: before },
+        // Booked sure matches join the matched ones, so the bar runs over every batch alike.
+        progress: {
+          done: reconciliation.matched.count,
+          total: reconciliation.matched.count + reconciliation.sure.count,
+        },
       })
     }
     session.flash(
@@ -110,7 +115,7 @@ export default class BankStatementsController {
     response.header('content-type', 'application/pdf')
     response.header(
       'content-disposition',
-      `attachment; filename="bankafstemning-${reconciliation.statement.id}.pdf"`
+      `attachment; filename="${reconciliationPdfFilename(reconciliation.statement)}"`
     )
     return response.send(pdf)
   }

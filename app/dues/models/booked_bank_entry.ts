@@ -64,4 +64,13 @@ export default class BookedBankEntry extends BaseModel {
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+
+  /** How the change log names the entry in every event about it. */
+  auditDetails() {
+    return {
+      entry: this.text.slice(0, 200),
+      date: this.bookingDate.toISODate() ?? '',
+      amount: (this.amountOre / 100).toFixed(2),
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { getStatementEntry, type StatementEntryView } from '#dues/queries/statement_entries'
-import { getOpenInvoicesForMatching } from '#dues/queries/open_invoices_for_matching'
+import { getOpenInvoices } from '#dues/queries/open_invoices_for_matching'
 import { booksClosedThrough, isInClosedPeriod } from '#dues/rules/closed_books'
 import { formatKroner } from '#shared/formatting'
 
@@ -14,14 +14,9 @@ const FORM_ROWS = 4
  * rules found and why, the invoices still open (those suggested first), and
  * whether its period is still open for a change.
  */
-export async function getEntryDecision(
-  statementId: number,
-  entryId: number,
-  options: { evidenceOnly?: boolean } = {}
-) {
+export async function getEntryDecision(statementId: number, entryId: number) {
   const entry = await getStatementEntry(statementId, entryId)
   if (!entry) return null
-  if (options.evidenceOnly) return { statementId, entry }
   const closedThrough = await booksClosedThrough()
   return {
     statementId,
@@ -34,7 +29,7 @@ export async function getEntryDecision(
 }
 
 async function invoiceChoices(entry: StatementEntryView): Promise<InvoiceChoice[]> {
-  const { openInvoices } = await getOpenInvoicesForMatching()
+  const openInvoices = await getOpenInvoices()
   const suggested = new Set(entry.suggestion?.allocations.map((part) => part.invoiceId) ?? [])
   return openInvoices
     .map((invoice) => ({

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type Invoice from '#dues/models/invoice'
+import { isoDateFromSql } from '#shared/sql_time'
 
 export type InvoiceStatus = 'open' | 'overdue' | 'partly_paid' | 'paid' | 'credited'
 
@@ -53,7 +54,7 @@ export async function getBalances(
       paidOre,
       feesOre,
       balanceOre,
-      lastPaidOn: paid?.last_paid_on ? isoDate(paid.last_paid_on) : null,
+      lastPaidOn: paid?.last_paid_on ? isoDateFromSql(paid.last_paid_on) : null,
       credited,
       status: statusOf(invoice, { credited, balanceOre, paidOre }, today),
     })
@@ -70,12 +71,6 @@ function statusOf(
   if (money.balanceOre <= 0) return 'paid'
   if (invoice.dueDate && invoice.dueDate < today) return 'overdue'
   return money.paidOre > 0 ? 'partly_paid' : 'open'
-}
-
-/** SQLite returns dates as text, MariaDB as Date objects. */
-function isoDate(value: unknown) {
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  return String(value).slice(0, 10)
 }
 
 /** One invoice's balance. */

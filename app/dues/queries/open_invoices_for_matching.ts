@@ -9,9 +9,19 @@ import type { OpenInvoiceForMatching, MemberForMatching } from '#dues/bank/match
 
 /** Every invoice with money still owed, and every member by name, as the matching rules read them. */
 export async function getOpenInvoicesForMatching(client: QueryClientContract = db.connection()) {
+  const openInvoices = await getOpenInvoices(client)
+  const organisations = await Organisation.query({ client }).select('id', 'name')
+  const members: MemberForMatching[] = organisations.map((org) => ({ id: org.id, name: org.name }))
+  return { openInvoices, members }
+}
+
+/** Every invoice with money still owed, with what it owes and its FI-kort payment ID. */
+export async function getOpenInvoices(
+  client: QueryClientContract = db.connection()
+): Promise<OpenInvoiceForMatching[]> {
   const invoices = await Invoice.query({ client }).where('kind', 'invoice').preload('organisation')
   const balances = await getBalances(invoices, danishToday(), client)
-  const openInvoices: OpenInvoiceForMatching[] = invoices
+  return invoices
     .filter((invoice) => (balances.get(invoice.id)?.balanceOre ?? 0) > 0)
     .map((invoice) => ({
       id: invoice.id,
@@ -22,9 +32,6 @@ export async function getOpenInvoicesForMatching(client: QueryClientContract = d
       openOre: balances.get(invoice.id)!.balanceOre,
       fikPaymentId: paymentIdOf(invoice.number),
     }))
-  const organisations = await Organisation.query({ client }).select('id', 'name')
-  const members: MemberForMatching[] = organisations.map((org) => ({ id: org.id, name: org.name }))
-  return { openInvoices, members }
 }
 
 function paymentIdOf(number: string) {

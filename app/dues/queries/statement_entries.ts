@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { BankStatement } from '#dues/bank/bank_statement'
 import type { EntryMatch, MemberForMatching, PaymentKind } from '#dues/bank/match_bank_entries'
 import type { BankEntryState, MatchedBy, StoredSuggestion } from '#dues/models/booked_bank_entry'
-import { isoDateOf } from '#dues/rules/closed_books'
+import { isoDateFromSql } from '#shared/sql_time'
 
 export type EntryAllocationView = {
   invoiceId: number
@@ -52,13 +52,19 @@ export async function getStatementEntries(
     )
   const ids = rows.map((row) => Number(row.id))
   const payments = await paymentsOf(ids)
-  const names = await memberNames()
+  const suggestions = new Map(
+    rows.map((row) => [
+      Number(row.id),
+      row.suggestion ? (JSON.parse(row.suggestion) as StoredSuggestion) : null,
+    ])
+  )
+  const names = await memberNames([...suggestions.values()])
   return rows.map((row) => {
-    const suggestion = row.suggestion ? (JSON.parse(row.suggestion) as StoredSuggestion) : null
+    const suggestion = suggestions.get(Number(row.id)) ?? null
     return {
       id: Number(row.id),
       line: Number(row.line),
-      bookingDate: isoDateOf(row.booking_date),
+      bookingDate: isoDateFromSql(row.booking_date),
       amountOre: Number(row.amount_ore),
       text: String(row.text),
       payerName: row.payer_name ?? null,
@@ -69,6 +75,16 @@ export async function getStatementEntries(
       payments: payments.get(Number(row.id)) ?? [],
     }
   })
+}
+
+/** Whether the statement lists the entry: a path naming both must name a pair that belongs together. */
+export async function statementListsEntry(statementId: number, entryId: number) {
+  const line = await db
+    .from('bank_statement_lines')
+    .where({ bank_statement_id: statementId, bank_entry_id: entryId })
+    .select('id')
+    .first()
+  return line !== null && line !== undefined
 }
 
 /** One entry, as the statement in the path lists it; null when that statement does not. */
@@ -155,7 +171,22 @@ async function paymentsOf(entryIds: number[]) {
   return byEntry
 }
 
-async function memberNames() {
-  const rows = await db.from('organisations').select('id', 'name')
-  return new Map(rows.map((row) => [Number(row.id), String(row.name)]))
+/** The names of the members the suggestions point at, not the whole register. */
+async function memberNames(suggestions: Array<StoredSuggestion | null>) {
+  const ids = [
+    ...new Set(
+      suggestions.flatMap((suggestion) =>
+        (suggestion?.allocations ?? []).map((part) => part.organisationId)
+      )
+    ),
+  ]
+  const names = new Map<number, string>()
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await db
+      .from('organisations')
+      .whereIn('id', ids.slice(start, start + 500))
+      .select('id', 'name')
+    for (const row of rows) names.set(Number(row.id), String(row.name))
+  }
+  return names
 }

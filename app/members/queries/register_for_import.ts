@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { isoDateFromSql } from '#shared/sql_time'
 import type { MembershipStatus } from '#members/membership'
 import type {
   ContactFlag,
@@ -88,20 +89,10 @@ export async function loadRegisterForImport(): Promise<RegisteredOrganisation[]>
     invoiceReference: row.invoice_reference,
     tierId: row.tier_id === null ? null : Number(row.tier_id),
     status: row.status as MembershipStatus,
-    joinedOn: isoDate(row.joined_on),
-    leftOn: isoDate(row.left_on),
+    joinedOn: row.joined_on ? isoDateFromSql(row.joined_on) : null,
+    leftOn: row.left_on ? isoDateFromSql(row.left_on) : null,
     notes: row.notes,
     currentNameKey: row.current_name_key,
     contacts: contactsOf.get(Number(row.id)) ?? [],
   }))
-}
-
-/** SQLite gives dates as text, MySQL as Date objects. */
-function isoDate(value: unknown): string | null {
-  if (!value) return null
-  if (value instanceof Date) {
-    // The connection reads dates in UTC (timezone 'Z'), so a DATE is midnight UTC.
-    return value.toISOString().slice(0, 10)
-  }
-  return String(value).slice(0, 10)
 }

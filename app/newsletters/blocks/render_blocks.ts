@@ -9,7 +9,9 @@ import {
   type ImageContent,
   type LinkContent,
 } from '#newsletters/blocks/block_types'
-import { escapeAttribute as attr, escapeText as text } from '#newsletters/blocks/rich_text'
+import { escapeText as text } from '#newsletters/blocks/rich_text'
+// Attribute values as every placeholder value is escaped: quotes too, so none can end the attribute.
+import { escapeHtml as attr } from '#newsletters/compose/placeholders'
 
 const MUTED = '#5b6474'
 const RULE = '#c9ced8'

@@ -52,15 +52,11 @@ export function escapeText(text: string) {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 }
 
-/** An attribute value in double quotes: quotes are escaped too, so a value cannot end the attribute. */
-export function escapeAttribute(value: string) {
-  return escapeText(value).replaceAll('"', '&quot;')
-}
-
-/** Reads back what escapeText or escapeAttribute wrote. */
+/** Reads back what escapeText or the house escapeHtml (attribute values) wrote. */
 export function unescapeMarkup(value: string) {
   return value
     .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')
     .replaceAll('&amp;', '&')

@@ -1,26 +1,15 @@
 import { test } from '@japa/runner'
+import { cleanUpDuesAfterEach } from '#tests/helpers/dues_records'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import Payment from '#dues/models/payment'
 import type Invoice from '#dues/models/invoice'
-import AssociationSettings from '#association/models/association_settings'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
 import { runAce } from '#tests/helpers/processes'
 import { camt053, type CamtEntry } from '#tests/helpers/bank_statements'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
-
-const FIELDS = [
-  'name',
-  'cvr',
-  'address',
-  'postcode',
-  'city',
-  'email',
-  'bankRegNo',
-  'bankAccountNo',
-] as const
 
 type StatementEntry = CamtEntry
 
@@ -31,44 +20,12 @@ async function paymentsOf(invoice: Invoice) {
 
 /* The command runs as its own process, outside any test transaction: this group cleans up. */
 test.group('node ace dues:bank-import', (group) => {
+  cleanUpDuesAfterEach(group)
   const folder = app.tmpPath('dues-bank-import-files')
-  let saved: { id: number; values: Record<string, unknown> } | null = null
 
   group.setup(async () => {
     await mkdir(folder, { recursive: true })
     return () => rm(folder, { recursive: true, force: true })
-  })
-  group.each.setup(async () => {
-    const settings = await AssociationSettings.query().orderBy('id').first()
-    saved = settings
-      ? {
-          id: settings.id,
-          values: Object.fromEntries(FIELDS.map((field) => [field, settings[field]])),
-        }
-      : null
-  })
-  group.each.teardown(async () => {
-    await db.from('payments').delete()
-    await db.from('bank_statement_lines').delete()
-    await db.from('bank_statements').delete()
-    await db.from('bank_entries').delete()
-    await db.from('import_files').where('kind', 'bank').delete()
-    await db.from('invoices').whereNotNull('credits_invoice_id').delete()
-    await db.from('invoices').delete()
-    await db.from('invoice_series').delete()
-    await db.from('tier_fees').delete()
-    await db.from('contacts').delete()
-    await db.from('organisation_status_changes').delete()
-    await db.from('organisations').delete()
-    await db.from('tiers').delete()
-    await db.from('audit_events').where('module', 'dues').delete()
-    if (saved) {
-      const settings = await AssociationSettings.findOrFail(saved.id)
-      settings.merge(saved.values)
-      await settings.save()
-    } else {
-      await db.from('association_settings').delete()
-    }
   })
 
   test('pays the sure matches, lists the rest, and applies nothing twice', async ({ assert }) => {

@@ -1,62 +1,21 @@
 import { test } from '@japa/runner'
+import { cleanUpDuesAfterEach } from '#tests/helpers/dues_records'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
-import db from '@adonisjs/lucid/services/db'
 import Payment from '#dues/models/payment'
-import AssociationSettings from '#association/models/association_settings'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { readSpreadsheet } from '#shared/spreadsheet/read_spreadsheet'
 import { runAce } from '#tests/helpers/processes'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 
-/** The settings the test changes, put back afterwards. */
-const FIELDS = [
-  'name',
-  'cvr',
-  'address',
-  'postcode',
-  'city',
-  'email',
-  'bankRegNo',
-  'bankAccountNo',
-] as const
-
 /* The command runs as its own process, outside any test transaction: this group cleans up. */
 test.group('node ace dues:bookkeeping', (group) => {
+  cleanUpDuesAfterEach(group)
   const folder = app.tmpPath('dues-bookkeeping-files')
-  let saved: { id: number; values: Record<string, unknown> } | null = null
 
   group.setup(async () => {
     await mkdir(folder, { recursive: true })
     return () => rm(folder, { recursive: true, force: true })
-  })
-  group.each.setup(async () => {
-    const settings = await AssociationSettings.query().orderBy('id').first()
-    saved = settings
-      ? {
-          id: settings.id,
-          values: Object.fromEntries(FIELDS.map((field) => [field, settings[field]])),
-        }
-      : null
-  })
-  group.each.teardown(async () => {
-    await db.from('payments').delete()
-    await db.from('invoices').whereNotNull('credits_invoice_id').delete()
-    await db.from('invoices').delete()
-    await db.from('invoice_series').delete()
-    await db.from('tier_fees').delete()
-    await db.from('contacts').delete()
-    await db.from('organisation_status_changes').delete()
-    await db.from('organisations').delete()
-    await db.from('tiers').delete()
-    await db.from('audit_events').where('module', 'dues').delete()
-    if (saved) {
-      const settings = await AssociationSettings.findOrFail(saved.id)
-      settings.merge(saved.values)
-      await settings.save()
-    } else {
-      await db.from('association_settings').delete()
-    }
   })
 
   test('writes the day book as CSV and .xlsx by the file name, a part payment on its own date', async ({

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
+import { cleanUpDuesAfterEach } from '#tests/helpers/dues_records'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import AssociationSettings from '#association/models/association_settings'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { ImportBankStatement } from '#dues/actions/import_bank_statement'
 import { ApplySureBankMatches } from '#dues/actions/apply_sure_bank_matches'
@@ -25,58 +25,13 @@ import {
   stateOf,
 } from '#tests/helpers/bank_actions'
 
-const FIELDS = [
-  'name',
-  'cvr',
-  'address',
-  'postcode',
-  'city',
-  'email',
-  'bankRegNo',
-  'bankAccountNo',
-] as const
-
 /*
  * Two requests deciding the same thing at once must not both get through.
  * A test transaction would put both on one connection, so this group runs
  * on the real pool and removes what it wrote after each test.
  */
 test.group('Bank reconciliation under concurrent requests', (group) => {
-  let saved: { id: number; values: Record<string, unknown> } | null = null
-
-  group.each.setup(async () => {
-    const settings = await AssociationSettings.query().orderBy('id').first()
-    saved = settings
-      ? {
-          id: settings.id,
-          values: Object.fromEntries(FIELDS.map((field) => [field, settings[field]])),
-        }
-      : null
-  })
-  group.each.teardown(async () => {
-    await db.from('payments').delete()
-    await db.from('bank_statement_lines').delete()
-    await db.from('bank_statements').delete()
-    await db.from('bank_entries').delete()
-    await db.from('import_files').where('kind', 'bank').delete()
-    await db.from('invoices').whereNotNull('credits_invoice_id').delete()
-    await db.from('invoices').delete()
-    await db.from('invoice_series').delete()
-    await db.from('tier_fees').delete()
-    await db.from('contacts').delete()
-    await db.from('organisation_status_changes').delete()
-    await db.from('organisations').delete()
-    await db.from('tiers').delete()
-    await db.from('audit_events').where('module', 'dues').delete()
-    if (saved) {
-      await db.from('association_settings').update({ books_closed_through: null })
-      const settings = await AssociationSettings.findOrFail(saved.id)
-      settings.merge(saved.values)
-      await settings.save()
-    } else {
-      await db.from('association_settings').delete()
-    }
-  })
+  cleanUpDuesAfterEach(group)
 
   test('two decisions on the same entry at once: one set of payments, the other finds it taken', async ({
     assert,

@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
+import { cleanUpDuesAfterEach } from '#tests/helpers/dues_records'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import Invoice from '#dues/models/invoice'
 import Reminder from '#dues/models/reminder'
-import AssociationSettings from '#association/models/association_settings'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { runAce } from '#tests/helpers/processes'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
@@ -18,19 +18,6 @@ import {
   thisYear,
   tierWithFee,
 } from '#tests/functional/dues/helpers'
-
-/** The settings fields the tests change, put back afterwards. */
-const SELLER_FIELDS = [
-  'name',
-  'cvr',
-  'address',
-  'postcode',
-  'city',
-  'email',
-  'bankRegNo',
-  'bankAccountNo',
-  'reminderFeeOre',
-] as const
 
 async function twoMembersAndOneWithoutTier() {
   await sellerSettings()
@@ -48,47 +35,19 @@ async function twoMembersAndOneWithoutTier() {
 
 /* The commands run as their own processes, outside any test transaction: this group cleans up. */
 test.group('node ace dues:generate, dues:remind and dues:export', (group) => {
+  cleanUpDuesAfterEach(group)
   const folder = app.tmpPath('dues-command-files')
   let catcher: MailCatcher
   let env: Record<string, string>
-  let savedSettings: { id: number; values: Record<string, unknown> } | null
 
   group.setup(async () => {
     await mkdir(folder, { recursive: true })
     return () => rm(folder, { recursive: true, force: true })
   })
   group.each.setup(async () => {
-    const settings = await AssociationSettings.query().orderBy('id').first()
-    savedSettings = settings
-      ? {
-          id: settings.id,
-          values: Object.fromEntries(SELLER_FIELDS.map((field) => [field, settings[field]])),
-        }
-      : null
     catcher = await startMailCatcher()
     env = { SMTP_PORT: String(catcher.port), QUEUE_DRIVER: 'sync', MAIL_MAILER: 'smtp' }
     return () => catcher.stop()
-  })
-  group.each.teardown(async () => {
-    await db.from('reminders').delete()
-    await db.from('payments').delete()
-    // Credit notes point at the invoices they cancel.
-    await db.from('invoices').whereNotNull('credits_invoice_id').delete()
-    await db.from('invoices').delete()
-    await db.from('invoice_series').delete()
-    await db.from('tier_fees').delete()
-    await db.from('contacts').delete()
-    await db.from('organisation_status_changes').delete()
-    await db.from('organisations').delete()
-    await db.from('tiers').delete()
-    await db.from('audit_events').where('module', 'dues').delete()
-    if (savedSettings) {
-      const settings = await AssociationSettings.findOrFail(savedSettings.id)
-      settings.merge(savedSettings.values)
-      await settings.save()
-    } else {
-      await db.from('association_settings').delete()
-    }
   })
 
   test('--dry-run lists who would be invoiced and for how much, and issues nothing', async ({

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { deleteDuesRecords } from '#tests/helpers/dues_records'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import Invoice from '#dues/models/invoice'
@@ -37,15 +38,7 @@ test.group('Invoice numbers', (group) => {
  */
 test.group('Two dues runs at once', (group) => {
   group.each.teardown(async () => {
-    await db.from('invoices').whereNotNull('credits_invoice_id').delete()
-    await db.from('invoices').delete()
-    await db.from('invoice_series').delete()
-    await db.from('audit_events').where('module', 'dues').delete()
-    await db.from('contacts').delete()
-    await db.from('organisation_status_changes').delete()
-    await db.from('organisations').delete()
-    await db.from('tier_fees').delete()
-    await db.from('tiers').delete()
+    await deleteDuesRecords()
     // sellerSettings() committed the association's details; later tests expect none.
     await db.from('association_settings').delete()
   })
