@@ -3,6 +3,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
 import { formatDate, formatDateTime, formatKroner, type DisplayLocale } from '#shared/formatting'
+import { formFieldsHelpers } from '#shared/form_fields'
 
 export const LOCALE_COOKIE = 'kreds-locale'
 
@@ -35,6 +36,8 @@ export default class DetectLocaleMiddleware {
         kroner: (ore: number) => formatKroner(ore, locale),
         date: (value: Parameters<typeof formatDate>[0]) => formatDate(value, locale),
         dateTime: (value: Parameters<typeof formatDateTime>[0]) => formatDateTime(value, locale),
+        // Per request: the fields of the page register their labels for the error summary.
+        formFields: formFieldsHelpers(),
       })
     }
     return next()

@@ -1,0 +1,88 @@
+/**
+ * What a form field shows, and the error summary above a form.
+ *
+ * 0, "" and a missing value are different things: Edge's html.attrs() drops
+ * every falsy value, so a stored 0 rendered as value=0 vanished and a
+ * required number field came back empty (the settings could not be saved
+ * with 0 motion deadline days). Values therefore go to the page as strings.
+ */
+
+type FlashStore = { has(key: string): boolean; get(key: string): unknown }
+
+/** The value to show: what was typed when a submission failed, else the stored value. */
+export function shownValue(flash: FlashStore, name: string, stored: unknown) {
+  return flash.has(name) ? flash.get(name) : stored
+}
+
+/** An attribute value that survives html.attrs(): 0 becomes "0", null and undefined drop it. */
+export function attributeValue(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'object' && 'toISODate' in value) {
+    return (value as { toISODate(): string | null }).toISODate() ?? undefined
+  }
+  return String(value)
+}
+
+const UNTICKED = new Set(['', '0', 'false', 'off'])
+
+/**
+ * Whether a checkbox is ticked. An unticked box sends nothing, so after a
+ * failed submission a missing box means "unticked", not "as stored".
+ */
+export function isTicked(flash: FlashStore, name: string, stored: unknown) {
+  if (flash.has(name)) return !UNTICKED.has(String(flash.get(name)))
+  if (flash.has('inputErrorsBag')) return false
+  if (stored === null || stored === undefined) return false
+  return !UNTICKED.has(String(stored))
+}
+
+/** The id of a field's input, so the summary can link to it. */
+export function fieldId(name: string) {
+  return 'field-' + name
+}
+
+/**
+ * The labels of the fields on the page being rendered. The layout renders the
+ * page before the summary above it, so each field registers its label first.
+ */
+export class FormLabels {
+  #labels = new Map<string, string>()
+
+  set(name: string, label: string) {
+    if (!this.#labels.has(name)) this.#labels.set(name, label)
+    return ''
+  }
+
+  get(name: string) {
+    return this.#labels.get(name)
+  }
+}
+
+export type SummaryItem = { field: string; href: string; text: string }
+
+/** One line per field in error: its label and message, linking to the field. */
+export function errorSummaryItems(errorsBag: unknown, labels?: FormLabels): SummaryItem[] {
+  if (!errorsBag || typeof errorsBag !== 'object') return []
+  return Object.entries(errorsBag as Record<string, unknown>).map(([field, messages]) => {
+    const message = Array.isArray(messages) ? messages.join(' ') : String(messages)
+    const label = labels?.get(field)
+    return {
+      field,
+      href: '#' + fieldId(field),
+      text: label ? `${label}: ${message}` : message,
+    }
+  })
+}
+
+/** What the views get as `formFields`: a fresh label registry per request. */
+export function formFieldsHelpers() {
+  const labels = new FormLabels()
+  return {
+    shownValue,
+    attributeValue,
+    isTicked,
+    fieldId,
+    label: (name: string, label: string) => labels.set(name, label),
+    summary: (errorsBag: unknown) => errorSummaryItems(errorsBag, labels),
+  }
+}
