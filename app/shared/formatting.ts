@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 /**
  * Amounts are integer øre everywhere; these turn them and dates into what a
@@ -19,15 +20,38 @@ export function formatKroner(ore: number, locale: DisplayLocale = 'da') {
 
 type DateInput = DateTime | Date | string | null | undefined
 
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/
+
 function toDateTime(value: DateInput) {
   if (!value) return null
   if (DateTime.isDateTime(value)) return value
   if (value instanceof Date) return DateTime.fromJSDate(value)
+  // A bare date is a Danish calendar day, not midnight where the server is.
+  if (CALENDAR_DAY.test(value)) return DateTime.fromISO(value, { zone: DANISH_ZONE })
   return DateTime.fromISO(value)
 }
 
+/**
+ * A date column (joined on, due date) reads as midnight in the zone it was
+ * read in; that midnight is the day itself, which moving it to Danish time
+ * could push back a day on a server east of Denmark. Every other moment is
+ * shown on the Danish clock.
+ */
+function danishMoment(value: DateInput) {
+  const date = toDateTime(value)
+  if (!date?.isValid) return null
+  const isCalendarDay =
+    date.hour === 0 && date.minute === 0 && date.second === 0 && date.millisecond === 0
+  return isCalendarDay
+    ? DateTime.fromObject(
+        { year: date.year, month: date.month, day: date.day, hour: 12 },
+        { zone: DANISH_ZONE }
+      )
+    : date.setZone(DANISH_ZONE)
+}
+
 function perLocale(options: Intl.DateTimeFormatOptions) {
-  const inDanishTime = { ...options, timeZone: 'Europe/Copenhagen' }
+  const inDanishTime = { ...options, timeZone: DANISH_ZONE }
   return {
     da: new Intl.DateTimeFormat('da-DK', inDanishTime),
     en: new Intl.DateTimeFormat('en-GB', inDanishTime),
@@ -42,15 +66,22 @@ const dateTimeFormats = perLocale({
   hour: '2-digit',
   minute: '2-digit',
 })
+const timeFormats = perLocale({ hour: '2-digit', minute: '2-digit' })
 
-/** "15. januar 2021"; an empty string for no date. Shown in Danish time. */
+/** "15. januar 2021"; an empty string for no date. The day in Denmark. */
 export function formatDate(value: DateInput, locale: DisplayLocale = 'da') {
-  const date = toDateTime(value)
-  return date?.isValid ? dateFormats[locale].format(date.toJSDate()) : ''
+  const date = danishMoment(value)
+  return date ? dateFormats[locale].format(date.toJSDate()) : ''
 }
 
-/** "15. januar 2021 kl. 14.05" in Danish. */
+/** "15. januar 2021 kl. 19.00" in Danish time (summer and winter), "15 January 2021 at 19:00" in English. */
 export function formatDateTime(value: DateInput, locale: DisplayLocale = 'da') {
   const date = toDateTime(value)
   return date?.isValid ? dateTimeFormats[locale].format(date.toJSDate()) : ''
+}
+
+/** "19.00" in Danish, "19:00" in English: the Danish clock. */
+export function formatTime(value: DateInput, locale: DisplayLocale = 'da') {
+  const date = toDateTime(value)
+  return date?.isValid ? timeFormats[locale].format(date.toJSDate()) : ''
 }

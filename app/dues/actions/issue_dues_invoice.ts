@@ -11,15 +11,14 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 import { isUniqueViolation } from '#shared/database_constraints'
+import { danishToday } from '#shared/danish_time'
 
 export type IssueDuesInvoiceResult =
   | { status: 'issued'; invoice: Invoice }
   | { status: 'already_invoiced' | 'not_a_member' | 'no_tier' | 'no_fee' | 'no_reference' }
 
-/** The day in Denmark: invoices are dated in Danish time. */
-export function danishToday() {
-  return DateTime.now().setZone('Europe/Copenhagen').startOf('day')
-}
+// Invoices are dated in Danish time; the day has one home with the rest of Danish time.
+export { danishToday }
 
 /**
  * One member's dues invoice for a year, at its tier's fee for that year.

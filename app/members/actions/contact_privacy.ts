@@ -6,6 +6,7 @@ import MemberLoginToken from '#members/models/member_login_token'
 import AuditEvent from '#audit/models/audit_event'
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import { danishIso } from '#shared/danish_time'
 
 const ERASED = '[slettet]'
 
@@ -47,24 +48,24 @@ export class ExportContactData {
       eventsAbout(contact),
     ])
     const data = {
-      exported_at: DateTime.now().toISO(),
+      exported_at: danishIso(DateTime.now()),
       person: {
         name: contact.name,
         title: contact.title,
         email: contact.email,
         phone: contact.phone,
         roles: contact.roles,
-        created_at: contact.createdAt.toISO(),
-        updated_at: contact.updatedAt.toISO(),
+        created_at: danishIso(contact.createdAt),
+        updated_at: danishIso(contact.updatedAt),
       },
       organisation: { id: contact.organisation.id, name: contact.organisation.name },
       portal_logins: links.map((link) => ({
-        created_at: link.createdAt.toISO(),
-        expires_at: link.expiresAt.toISO(),
-        used_at: link.usedAt?.toISO() ?? null,
+        created_at: danishIso(link.createdAt),
+        expires_at: danishIso(link.expiresAt),
+        used_at: danishIso(link.usedAt),
       })),
       audit_events: events.map((event) => ({
-        at: event.createdAt.toISO(),
+        at: danishIso(event.createdAt),
         by: event.actorLabel,
         action: event.action,
         details: event.details,

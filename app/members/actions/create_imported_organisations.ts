@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
+import { danishIsoToday } from '#shared/danish_time'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { nameKey } from '#members/membership'
 import type { NewContactFields, OrganisationFields } from '#members/organisation_fields'
@@ -42,7 +43,7 @@ export class CreateImportedOrganisations {
     trx: TransactionClientContract
   ) {
     const now = sqlTimestamp()
-    const today = DateTime.now().toISODate()
+    const today = danishIsoToday()
     const rows = chunk.map(({ fields, joinedOn }) => ({
       name: fields.name,
       name_key: nameKey(fields.name),

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { danishIsoToday } from '#shared/danish_time'
 import type { HttpContext } from '@adonisjs/core/http'
 import MemberPolicy from '#members/policies/member_policy'
 import { organisationFiltersValidator } from '#members/validators/organisation'
@@ -21,7 +21,7 @@ export default class MemberExportController {
       },
       format
     )
-    const name = `medlemmer-${DateTime.now().toISODate()}.${format}`
+    const name = `medlemmer-${danishIsoToday()}.${format}`
     response.header(
       'content-type',
       format === 'xlsx'

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
 import { knownFilters } from '#shared/query_filters'
+import { danishIsoToday } from '#shared/danish_time'
 import DuesPolicy from '#dues/policies/dues_policy'
 import { getOrganisationInvoices } from '#dues/queries/organisation_invoices'
 import MemberPolicy from '#members/policies/member_policy'
@@ -59,7 +60,7 @@ export default class OrganisationsController {
     return view.render('members/create', {
       tiers: await Tier.query().orderBy('sort_order'),
       types: ORGANISATION_TYPES,
-      today: DateTime.now().toISODate(),
+      today: danishIsoToday(),
     })
   }
 
@@ -102,7 +103,7 @@ export default class OrganisationsController {
       nameRequest,
       billing: billingRecipients(organisation.contacts),
       transitions: allowedTransitions(organisation.status),
-      today: DateTime.now().toISODate(),
+      today: danishIsoToday(),
     })
   }
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { danishIsoToday } from '#shared/danish_time'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { holdsName, nameKey, type MembershipStatus } from '#members/membership'
 import type { FileOrganisation } from '#members/register_file/read_register_file'
@@ -33,7 +33,7 @@ export async function applyRegisterImport(
   missing: RegisteredOrganisation[],
   options: { missing: MissingOrganisations; reason: string; actorLabel: string }
 ) {
-  const context = { trx, now: sqlTimestamp(), today: DateTime.now().toISODate()!, ...options }
+  const context = { trx, now: sqlTimestamp(), today: danishIsoToday(), ...options }
   const created = plans.filter((plan) => plan.kind === 'new').map((plan) => plan.row)
   for (let start = 0; start < created.length; start += CHUNK) {
     await createChunk(context, created.slice(start, start + CHUNK))

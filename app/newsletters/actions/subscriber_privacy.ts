@@ -8,6 +8,7 @@ import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { hashEmail } from '#newsletters/subscriber_records'
 import { getShareHistory } from '#newsletters/queries/share_stats'
+import { danishIso } from '#shared/danish_time'
 
 const ERASED = '[slettet]'
 
@@ -48,7 +49,7 @@ export class ExportSubscriberData {
       )
     const forwards = await forwardsBy(subscriber.id)
     const data = {
-      exported_at: DateTime.now().toISO(),
+      exported_at: danishIso(DateTime.now()),
       reader: {
         email: subscriber.email,
         name: subscriber.name,
@@ -58,10 +59,10 @@ export class ExportSubscriberData {
         list: subscription.list.name,
         status: subscription.status,
         source: subscription.source,
-        requested_at: subscription.requestedAt.toISO(),
+        requested_at: danishIso(subscription.requestedAt),
         request_ip: subscription.requestIp,
-        confirmed_at: subscription.confirmedAt?.toISO() ?? null,
-        withdrawn_at: subscription.unsubscribedAt?.toISO() ?? null,
+        confirmed_at: danishIso(subscription.confirmedAt),
+        withdrawn_at: danishIso(subscription.unsubscribedAt),
         consent_text: subscription.consentText
           ? { version: subscription.consentText.version, text: subscription.consentText.body }
           : null,
@@ -77,7 +78,7 @@ export class ExportSubscriberData {
       sharing: await getShareHistory(subscriber.id),
       forwards_sent: forwards.length,
       events: events.map((event) => ({
-        at: event.createdAt.toISO(),
+        at: danishIso(event.createdAt),
         action: event.action,
         details: event.details,
       })),

@@ -3,7 +3,9 @@
  * rows of plain values. The writers decide how each kind is stored, so an
  * identifier stays text and a date stays a date whatever the format.
  */
+import { DateTime } from 'luxon'
 import { isoDate } from '#shared/csv/danish_dates'
+import { DANISH_ZONE } from '#shared/danish_time'
 import { numberText } from '#shared/spreadsheet/cell_text'
 
 export type SpreadsheetColumnKind = 'text' | 'date' | 'number'
@@ -39,9 +41,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 export function calendarDay(cell: SpreadsheetCell): string | null {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return null
-    // A Date is a moment; the day is the one the server's calendar shows for
-    // it, as for dates Kreds makes from the database (local midnight).
-    return isoDate(cell.getFullYear(), cell.getMonth() + 1, cell.getDate())
+    // A date column reads as local midnight: that is the day itself. Any
+    // other moment is on the day it is in Denmark.
+    const localMidnight =
+      cell.getHours() === 0 && cell.getMinutes() === 0 && cell.getSeconds() === 0
+    if (localMidnight) return isoDate(cell.getFullYear(), cell.getMonth() + 1, cell.getDate())
+    return DateTime.fromJSDate(cell).setZone(DANISH_ZONE).toISODate()
   }
   if (typeof cell !== 'string') return null
   const match = ISO_DATE.exec(cell.trim())

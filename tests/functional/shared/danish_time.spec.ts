@@ -1,0 +1,119 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime, Settings } from 'luxon'
+import { CreateAssembly } from '#assemblies/actions/create_assembly'
+import { UserFactory } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { board as boardActor } from '#tests/helpers/assemblies'
+import { startMailCatcher, recipientsOf, type MailCatcher } from '#tests/helpers/mail_catcher'
+import { statutes } from '#tests/functional/assemblies/helpers'
+
+/*
+ * The suite runs with TZ=UTC, as production does: a time shown as the
+ * server's clock would read an hour or two early here, and a date late in
+ * the UTC evening a day early.
+ */
+test.group('Danish time on pages, in exports and in mail', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.teardown(() => {
+    Settings.now = () => Date.now()
+  })
+
+  test('the member page shows a change made late on a summer evening in Danish time', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const organisation = await OrganisationFactory.merge({
+      name: 'Natteravnene',
+      joinedOn: DateTime.fromISO('2026-03-29'),
+      changedByMemberAt: DateTime.fromISO('2026-06-30T22:30:00Z'),
+    }).create()
+
+    const response = await client.get(`/members/${organisation.id}`).loginAs(board)
+    response.assertStatus(200)
+    response.assertTextIncludes('1. juli 2026 kl. 00.30')
+    response.assertTextIncludes('29. marts 2026')
+    assert.notInclude(response.text(), '30. juni 2026')
+    assert.notInclude(response.text(), '22.30')
+  })
+
+  test('the register export is named by the Danish day and dates its data in Danish time', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const organisation = await OrganisationFactory.merge({
+      name: 'Nytårsforeningen',
+      joinedOn: DateTime.fromISO('2026-01-01'),
+    })
+      .with('contacts', 1, (contact) => contact.apply('primary').merge({ name: 'Nina Nytår' }))
+      .create()
+    await organisation.load('contacts')
+
+    // 23.30 UTC on New Year's Eve is already New Year's Day in Denmark.
+    Settings.now = () => Date.parse('2026-12-31T23:30:00Z')
+    const csv = await client.get('/members/export').loginAs(board)
+    csv.assertStatus(200)
+    assert.include(csv.header('content-disposition'), 'medlemmer-2027-01-01.csv')
+    // Dates as Danish Excel reads them.
+    assert.include(csv.text(), '01-01-2026')
+
+    const data = await client
+      .get(`/members/${organisation.id}/contacts/${organisation.contacts[0].id}/data`)
+      .loginAs(board)
+    data.assertStatus(200)
+    const exported = JSON.parse(data.text())
+    assert.equal(exported.exported_at, '2027-01-01T00:30:00.000+01:00')
+  })
+
+  test('an assembly notice names the meeting on the Danish clock in summer and in winter', async ({
+    client,
+    assert,
+  }) => {
+    let catcher: MailCatcher | null = null
+    try {
+      catcher = await startMailCatcher()
+      await statutes({ name: 'Social Talks', email: 'kontakt@socialtalks.example' })
+      const boardUser = await UserFactory.apply('board').create()
+      await OrganisationFactory.merge({ name: 'Sommerforeningen' })
+        .with('contacts', 1, (contact) =>
+          contact.apply('primary').merge({ email: 'formand@sommer.example.org' })
+        )
+        .create()
+      const cases = [
+        ['2027-06-15T17:00:00Z', '15. juni 2027 kl. 19.00'],
+        ['2027-11-16T18:00:00Z', '16. november 2027 kl. 19.00'],
+      ] as const
+      for (const [startsAt, shown] of cases) {
+        const assembly = await new CreateAssembly().handle(
+          {
+            kind: 'ordinary',
+            title: `Generalforsamling ${startsAt.slice(0, 7)}`,
+            startsAt: DateTime.fromISO(startsAt),
+            place: 'Foreningshuset',
+            meetingUrl: null,
+            motionDeadline: null,
+            requestedBy: null,
+          },
+          boardActor
+        )
+        const response = await client
+          .post(`/assemblies/${assembly.id}/notice`)
+          .loginAs(boardUser)
+          .withCsrfToken()
+          .redirects(0)
+        response.assertStatus(302)
+        const message = await catcher.waitFor(
+          (candidate) =>
+            candidate.subject!.includes(assembly.title) &&
+            recipientsOf(candidate).includes('sommer')
+        )
+        assert.include(message.subject!, shown)
+        assert.include(message.text!, shown)
+      }
+    } finally {
+      await catcher?.stop()
+    }
+  })
+})
