@@ -1,8 +1,11 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto'
 import env from '#start/env'
 
-/** unsubscribe: keyed by subscriber; share: keyed by delivery (one reader's copy of one issue). */
-export type ReaderLinkPurpose = 'unsubscribe' | 'share'
+/**
+ * unsubscribe: keyed by subscriber; share: keyed by delivery (one reader's
+ * copy of one issue); test_share: keyed by a test copy (a test address's).
+ */
+export type ReaderLinkPurpose = 'unsubscribe' | 'share' | 'test_share'
 
 /**
  * A reader's own links, signed rather than stored: the id and 128 bits of
@@ -89,6 +92,15 @@ export function shareUrl(deliveryId: number) {
 
 export function shareUrlFor(token: string) {
   return absolute(`/del/${token}`)
+}
+
+/** A test copy's share page: the same address as a reader's, told apart by what signed it. */
+export function testShareUrl(testCopyId: number) {
+  return shareUrlFor(readerToken('test_share', testCopyId))
+}
+
+export function testForwardUrl(testCopyId: number) {
+  return forwardUrlFor(readerToken('test_share', testCopyId))
 }
 
 export function forwardUrl(deliveryId: number) {

@@ -8,7 +8,13 @@ import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import db from '@adonisjs/lucid/services/db'
 import { findOrCreateSubscriber, unmailableAmong } from '#newsletters/subscriber_records'
-import { unsubscribeUrl, webVersionUrl } from '#newsletters/reader_links'
+import {
+  testForwardUrl,
+  testShareUrl,
+  unsubscribeUrl,
+  webVersionUrl,
+} from '#newsletters/reader_links'
+import { keepTestCopy } from '#newsletters/sharing/test_copy'
 import { reviewIssue } from '#newsletters/checks/review_issue'
 import type { IssueCheck } from '#newsletters/checks/types'
 import type { MjmlProblem } from '#newsletters/mjml/problem'
@@ -82,24 +88,24 @@ export class SendTestIssue {
   /**
    * The test address's own links: its unsubscribe link works like any
    * reader's (the address is kept as a subscriber without any list, so no
-   * consent is made up), and the web version is the issue's. Share links
-   * are made per delivery, and a test is not one (a delivery row would stop
-   * the real issue reaching that reader): they lead to the web version,
-   * which offers the same subscribe and forward forms without the credit.
+   * consent is made up), and the web version is the issue's. Its share and
+   * forward links lead to its own share page through a test copy, not a
+   * delivery: a delivery row would stop the real issue reaching that
+   * address, and the test copy's views stay out of the issue's statistics.
    */
   protected async valuesFor(address: string, issueId: number): Promise<PlaceholderValues> {
-    const subscriber = await db.transaction((trx) =>
-      findOrCreateSubscriber(trx, { email: address, name: null })
-    )
+    const { subscriber, testCopy } = await db.transaction(async (trx) => {
+      const found = await findOrCreateSubscriber(trx, { email: address, name: null })
+      return { subscriber: found, testCopy: await keepTestCopy(trx, issueId, found.id) }
+    })
     const unsubscribe = unsubscribeUrl(subscriber.id)
-    const web = webVersionUrl(issueId)
     return {
       first_name: subscriber.name?.trim() || 'læser',
-      share_url: web,
-      forward_url: web,
+      share_url: testShareUrl(testCopy.id),
+      forward_url: testForwardUrl(testCopy.id),
       unsubscribe_url: unsubscribe,
       preferences_url: unsubscribe,
-      web_url: web,
+      web_url: webVersionUrl(issueId),
     }
   }
 }

@@ -1,41 +1,33 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import vine from '@vinejs/vine'
 import { findSharedCopy, sharerFirstName } from '#newsletters/sharing/shared_copy'
 import { forwardValidator, subscribeValidator } from '#newsletters/validators/newsletters'
 import { RecordShareView } from '#newsletters/actions/record_share_view'
 import { SubscribeThroughShare } from '#newsletters/actions/subscribe_through_share'
 import { ForwardIssue } from '#newsletters/actions/forward_issue'
-import { currentConsentText } from '#newsletters/queries/current_consent_text'
+import { listChoiceValidator, offeredLists } from '#newsletters/sharing/offered_lists'
 import { shareUrlFor, webVersionUrl } from '#newsletters/reader_links'
 import {
   findSharedCopyHead,
   sharePage,
   type SharePageRender,
 } from '#newsletters/sharing/share_page'
-import type NewsletterDelivery from '#newsletters/models/newsletter_delivery'
-
-const listChoiceValidator = vine.create({ list_id: vine.number().withoutDecimals() })
-
-/** The lists a share page offers: the issue's public ones, each with the consent text to accept. */
-async function offeredLists(delivery: NewsletterDelivery) {
-  const lists = delivery.issue.lists.filter((list) => list.isPublic)
-  const offers = []
-  for (const list of lists) {
-    const consent = await currentConsentText(list.id)
-    if (consent) offers.push({ list, consent })
-  }
-  return offers
-}
+import { findTestCopy } from '#newsletters/sharing/test_copy'
+import { TestSharePages } from '#newsletters/controllers/test_share_pages'
+import type NewsletterTestCopy from '#newsletters/models/newsletter_test_copy'
 
 /**
  * /del/:token — a reader's share link: the issue, a subscribe form that
- * credits the reader, share buttons, and the forward page.
+ * credits the reader, share buttons, and the forward page. A token signed
+ * for a test copy opens that copy's page instead (see TestSharePages).
  */
 export default class ShareController {
   async show(ctx: HttpContext) {
     const { params, view, response, session } = ctx
     const copy = await findSharedCopyHead(params.token)
-    if (!copy) return response.notFound()
+    if (!copy) {
+      const testCopy = await findTestCopy(params.token)
+      return testCopy ? new TestSharePages().show(ctx, testCopy) : response.notFound()
+    }
     await new RecordShareView().handle(copy)
     const render: SharePageRender = async (token, sharer) => {
       const delivery = await findSharedCopy(params.token)
@@ -45,7 +37,7 @@ export default class ShareController {
         token,
         issue: delivery.issue,
         sharer,
-        offers: await offeredLists(delivery),
+        offers: await offeredLists(delivery.issue),
         webUrl: webVersionUrl(delivery.issueId),
         links: {
           linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
@@ -61,12 +53,13 @@ export default class ShareController {
     return sharePage(ctx, copy, params.token, render)
   }
 
-  async subscribe({ params, request, response, session, i18n }: HttpContext) {
+  async subscribe(ctx: HttpContext) {
+    const { params, request, response, session, i18n } = ctx
     const delivery = await findSharedCopy(params.token)
-    if (!delivery) return response.notFound()
+    if (!delivery) return this.testCopyOr(ctx, (pages, copy) => pages.subscribe(ctx, copy))
     const input = await request.validateUsing(subscribeValidator)
     const { list_id: listId } = await request.validateUsing(listChoiceValidator)
-    const offers = await offeredLists(delivery)
+    const offers = await offeredLists(delivery.issue)
     if (!offers.some((offer) => offer.list.id === listId)) return response.notFound()
     await new SubscribeThroughShare().handle({
       delivery,
@@ -80,9 +73,10 @@ export default class ShareController {
     return response.redirect().toRoute('share.show', { token: params.token })
   }
 
-  async showForward({ params, view, response, i18n }: HttpContext) {
+  async showForward(ctx: HttpContext) {
+    const { params, view, i18n } = ctx
     const delivery = await findSharedCopy(params.token)
-    if (!delivery) return response.notFound()
+    if (!delivery) return this.testCopyOr(ctx, (pages, copy) => pages.showForward(ctx, copy))
     return view.render('newsletters/forward', {
       token: params.token,
       issue: delivery.issue,
@@ -92,9 +86,10 @@ export default class ShareController {
     })
   }
 
-  async forward({ params, request, response, session, i18n }: HttpContext) {
+  async forward(ctx: HttpContext) {
+    const { params, request, response, session, i18n } = ctx
     const delivery = await findSharedCopy(params.token)
-    if (!delivery) return response.notFound()
+    if (!delivery) return this.testCopyOr(ctx, (pages, copy) => pages.forward(ctx, copy))
     const input = await request.validateUsing(forwardValidator)
     const result = await new ForwardIssue().handle({
       delivery,
@@ -106,5 +101,14 @@ export default class ShareController {
       i18n.t(`newsletters.forward.${result.status}`, { email: input.email })
     )
     return response.redirect().toRoute('share.show_forward', { token: params.token })
+  }
+
+  /** A token that is no reader's may be a test copy's; anything else is not found. */
+  protected async testCopyOr(
+    ctx: HttpContext,
+    handle: (pages: TestSharePages, copy: NewsletterTestCopy) => Promise<unknown>
+  ) {
+    const copy = await findTestCopy(ctx.params.token)
+    return copy ? handle(new TestSharePages(), copy) : ctx.response.notFound()
   }
 }
