@@ -30,7 +30,7 @@ export async function subscribeTo(
 export async function sentIssueFor(
   list: NewsletterList,
   reader: Subscriber,
-  compiledHtml = '<html><body><p>Kære {{ first_name }}</p><a href="{{ share_url }}">Del</a></body></html>'
+  compiledHtml = '<!doctype html><html lang="da"><head><title>Velkommen til Social Talks</title></head><body><p>Kære {{ first_name }}</p><a href="{{ share_url }}">Del</a></body></html>'
 ) {
   const issue = await NewsletterIssue.create({
     subject: 'Velkommen til Social Talks',
