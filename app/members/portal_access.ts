@@ -35,8 +35,8 @@ export function memberActor(
 }
 
 /**
- * The portal's newsletter page is for the contacts the member named as
- * newsletter recipients, and acts only on their own address.
+ * A newsletter recipient subscribes and unsubscribes only their own address;
+ * the primary contact names who the organisation's recipients are.
  */
 export function hasNewsletterRole(contact: Contact) {
   return contact.isNewsletter && Boolean(contact.email)
@@ -44,5 +44,21 @@ export function hasNewsletterRole(contact: Contact) {
 
 export function authorizeNewsletterRole(contact: Contact) {
   if (!hasNewsletterRole(contact))
+    throw new errors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('Access denied', 403))
+}
+
+/** The primary contact manages who at the organisation receives the newsletters. */
+export function mayManageRecipients(contact: Contact) {
+  return contact.isPrimary
+}
+
+/** The newsletter page: for recipients (their own address) and the primary contact. */
+export function authorizeNewsletterPage(contact: Contact) {
+  if (!hasNewsletterRole(contact) && !mayManageRecipients(contact))
+    throw new errors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('Access denied', 403))
+}
+
+export function authorizeRecipientManagement(contact: Contact) {
+  if (!mayManageRecipients(contact))
     throw new errors.E_AUTHORIZATION_FAILURE(AuthorizationResponse.deny('Access denied', 403))
 }

@@ -19,6 +19,10 @@ const PortalContactsController = () =>
   import('#members/controllers/portal/portal_contacts_controller')
 const PortalNewslettersController = () =>
   import('#members/controllers/portal/portal_newsletters_controller')
+const PortalRecipientsController = () =>
+  import('#members/controllers/portal/portal_recipients_controller')
+const PortalHistoryController = () =>
+  import('#members/controllers/portal/portal_history_controller')
 
 router.get('/bliv-medlem', [MembershipApplicationController, 'create'])
 router.post('/bliv-medlem', [MembershipApplicationController, 'store']).use(applicationThrottle)
@@ -46,6 +50,7 @@ router
     router.post('/medlem/contacts', [PortalContactsController, 'store'])
     router.put('/medlem/contacts/:contactId', [PortalContactsController, 'update'])
     router.delete('/medlem/contacts/:contactId', [PortalContactsController, 'destroy'])
+    router.get('/medlem/historik', [PortalHistoryController, 'index'])
   })
   .where('contactId', router.matchers.number())
   .use(middleware.member({ applicants: true }))
@@ -56,6 +61,12 @@ router
     router.get('/medlem/nyhedsbreve', [PortalNewslettersController, 'show'])
     router.post('/medlem/nyhedsbreve/:listId', [PortalNewslettersController, 'subscribe'])
     router.delete('/medlem/nyhedsbreve/:listId', [PortalNewslettersController, 'unsubscribe'])
+    router.put('/medlem/nyhedsbreve/modtagere/:contactId', [PortalRecipientsController, 'update'])
+    router.delete('/medlem/nyhedsbreve/modtagere/:contactId', [
+      PortalRecipientsController,
+      'destroy',
+    ])
   })
   .where('listId', router.matchers.number())
+  .where('contactId', router.matchers.number())
   .use(middleware.member())

@@ -7,6 +7,7 @@ import { motionValidator } from '#assemblies/validators/assemblies'
 import { SubmitMotion } from '#assemblies/actions/submit_motion'
 import { sendMinutesPdf } from '#assemblies/controllers/minutes_controller'
 import { memberActor } from '#members/portal_access'
+import { nextAssemblyForMember } from '#assemblies/queries/next_assembly_for_member'
 
 /** In the member portal: coming assemblies with a motion form, and signed minutes. */
 export default class PortalAssembliesController {
@@ -28,6 +29,7 @@ export default class PortalAssembliesController {
     return view.render('portal/assemblies', {
       me,
       organisation: me.organisation,
+      next: await nextAssemblyForMember(me.organisationId),
       rows: assemblies.map((assembly) => ({
         assembly,
         minutes: withMinutes.has(assembly.id),

@@ -1,18 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type Contact from '#members/models/contact'
 import Invoice from '#dues/models/invoice'
-import { getOrganisationInvoices } from '#dues/queries/organisation_invoices'
+import { getMemberAccount } from '#dues/queries/member_account'
 import { sendPdf } from '#dues/controllers/invoices_controller'
 
 /** A member's own invoices in the portal; another organisation's are not found. */
 export default class PortalInvoicesController {
   async index({ view, auth }: HttpContext) {
     const me = auth.use('member').getUserOrFail() as Contact
-    const { rows } = await getOrganisationInvoices(me.organisationId)
+    const account = await getMemberAccount(me.organisationId)
     return view.render('portal/invoices', {
       me,
       organisation: me.organisation,
-      rows,
+      rows: account.rows,
+      account,
     })
   }
 

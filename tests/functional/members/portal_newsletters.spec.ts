@@ -4,7 +4,7 @@ import Contact from '#members/models/contact'
 import Subscription from '#newsletters/models/subscription'
 import AuditEvent from '#audit/models/audit_event'
 import { UserFactory } from '#database/factories/user_factory'
-import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { ContactFactory, OrganisationFactory } from '#database/factories/organisation_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 
 const CONSENT = 'Ja tak, send mig nyhedsbrevet. Jeg kan altid afmelde mig.'
@@ -172,16 +172,19 @@ test.group('Member portal: newsletters', (group) => {
     response.assertStatus(404)
   })
 
-  test('a contact without the newsletter role has no newsletter page', async ({
+  test('a contact who is neither recipient nor primary has no newsletter page', async ({
     client,
     assert,
   }) => {
-    const { primary } = await memberContacts()
+    const { organisation } = await memberContacts()
+    const billing = await ContactFactory.apply('billing')
+      .merge({ organisationId: organisation.id, email: 'bo@livsvaerk.example.org' })
+      .create()
     const { list, consent } = await memberList()
 
-    const overview = await client.get('/medlem/organisation').withGuard('member').loginAs(primary)
+    const overview = await client.get('/medlem/organisation').withGuard('member').loginAs(billing)
     assert.notInclude(overview.text(), 'href="/medlem/nyhedsbreve"')
-    ;(await client.get('/medlem/nyhedsbreve').withGuard('member').loginAs(primary)).assertStatus(
+    ;(await client.get('/medlem/nyhedsbreve').withGuard('member').loginAs(billing)).assertStatus(
       403
     )
     ;(
@@ -189,12 +192,39 @@ test.group('Member portal: newsletters', (group) => {
         .post(`/medlem/nyhedsbreve/${list.id}`)
         .form({ consent: '1', consent_text_id: String(consent.id) })
         .withGuard('member')
-        .loginAs(primary)
+        .loginAs(billing)
         .withCsrfToken()
     ).assertStatus(403)
     ;(
       await client
         .delete(`/medlem/nyhedsbreve/${list.id}`)
+        .withGuard('member')
+        .loginAs(billing)
+        .withCsrfToken()
+    ).assertStatus(403)
+    const reader = await Contact.findByOrFail('email', 'nina@livsvaerk.example.org')
+    ;(
+      await client
+        .delete(`/medlem/nyhedsbreve/modtagere/${reader.id}`)
+        .withGuard('member')
+        .loginAs(billing)
+        .withCsrfToken()
+    ).assertStatus(403)
+    await reader.refresh()
+    assert.isTrue(reader.isNewsletter)
+    assert.lengthOf(await Subscription.all(), 0)
+  })
+
+  test('a primary contact who is no recipient subscribes nothing for themselves', async ({
+    client,
+    assert,
+  }) => {
+    const { primary } = await memberContacts()
+    const { list, consent } = await memberList()
+    ;(
+      await client
+        .post(`/medlem/nyhedsbreve/${list.id}`)
+        .form({ consent: '1', consent_text_id: String(consent.id) })
         .withGuard('member')
         .loginAs(primary)
         .withCsrfToken()

@@ -4,22 +4,33 @@ import { portalSubscribeValidator } from '#newsletters/validators/newsletters'
 import { SubscribeFromPortal } from '#newsletters/actions/subscribe_from_portal'
 import { UnsubscribeFromPortal } from '#newsletters/actions/unsubscribe_from_portal'
 import { listsForMember } from '#newsletters/queries/lists_for_member'
-import { authorizeNewsletterRole, memberActor } from '#members/portal_access'
+import { organisationRecipients } from '#members/queries/newsletter_recipients'
+import {
+  authorizeNewsletterPage,
+  authorizeNewsletterRole,
+  hasNewsletterRole,
+  mayManageRecipients,
+  memberActor,
+} from '#members/portal_access'
 
 const PAGE = '/medlem/nyhedsbreve'
 
 /**
- * The lists offered to members, for a newsletter contact's own address.
- * The address is always the logged-in contact's, never one from the form.
+ * The lists offered to members, for a newsletter contact's own address, and
+ * for the primary contact the organisation's recipients. Subscribing always
+ * uses the logged-in contact's address, never one from the form.
  */
 export default class PortalNewslettersController {
   async show({ view, auth }: HttpContext) {
     const me = auth.use('member').getUserOrFail() as Contact
-    authorizeNewsletterRole(me)
+    authorizeNewsletterPage(me)
+    const own = hasNewsletterRole(me) ? await listsForMember(me.email!) : null
     return view.render('portal/newsletters', {
       me,
       organisation: me.organisation,
-      ...(await listsForMember(me.email!)),
+      own: Boolean(own),
+      ...(own ?? { offers: [], blocked: false, suppressedReason: null }),
+      manage: mayManageRecipients(me) ? await organisationRecipients(me.organisationId) : null,
     })
   }
 

@@ -3,7 +3,9 @@ import type Contact from '#members/models/contact'
 import Organisation from '#members/models/organisation'
 import { portalOrganisationValidator } from '#members/validators/portal'
 import { UpdateOrganisation } from '#members/actions/update_organisation'
-import { memberActor } from '#members/portal_access'
+import { memberActor, portalAccess } from '#members/portal_access'
+import { getMemberAccount } from '#dues/queries/member_account'
+import { nextAssemblyForMember } from '#assemblies/queries/next_assembly_for_member'
 
 /** The member's own organisation. Which one is the session's business, never the URL's. */
 export default class PortalOrganisationController {
@@ -16,7 +18,14 @@ export default class PortalOrganisationController {
         contacts.whereNull('erased_at').orderBy('is_primary', 'desc').orderBy('name')
       )
       .firstOrFail()
-    return view.render('portal/organisation', { organisation, me: contact })
+    // An applicant has no invoices or assemblies yet; those pages open when it is a member.
+    const member = portalAccess(organisation.status) === 'member'
+    return view.render('portal/organisation', {
+      organisation,
+      me: contact,
+      account: member ? await getMemberAccount(organisation.id) : null,
+      next: member ? await nextAssemblyForMember(organisation.id) : null,
+    })
   }
 
   async update({ request, response, session, auth, i18n }: HttpContext) {
