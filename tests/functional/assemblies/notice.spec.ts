@@ -181,7 +181,7 @@ test.group('Assemblies: the notice', (group) => {
     refused.assertStatus(302)
     refused.assertFlashMessage(
       'warning',
-      'Der er kun 5 dage til generalforsamlingen; vedtægterne kræver 14. Sæt kryds for at bekræfte og send igen.'
+      'Der er kun 5 dage til generalforsamlingen; vedtægterne kræver 14 dage. Sæt kryds for at bekræfte og send igen.'
     )
     refused.assertFlashMessage('confirmLate', true)
     await settle()

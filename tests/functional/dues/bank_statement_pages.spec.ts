@@ -230,7 +230,7 @@ test.group('Bank statement pages', (group) => {
       .redirects(0)
     next.assertFlashMessage(
       'success',
-      'Kontoudtoget er indlæst: 1 nye posteringer, 0 kendt fra et tidligere udtog.'
+      'Kontoudtoget er indlæst: 1 ny postering, 0 kendt fra et tidligere udtog.'
     )
   })
 

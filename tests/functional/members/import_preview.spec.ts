@@ -83,7 +83,7 @@ test.group('Import preview', (group) => {
       .redirects(0)
     confirmed.assertFlashMessage(
       'success',
-      'Importeret: 0 nye, 0 ændrede, 1 uændrede organisationer; 1 meldt ud.'
+      'Importeret: 0 nye, 0 ændrede, 1 uændret organisationer; 1 meldt ud.'
     )
     await leaving.refresh()
     assert.equal(leaving.status, 'resigned')
@@ -200,7 +200,7 @@ test.group('An import in the audit log', (group) => {
       .withCsrfToken()
     const log = await client.get('/audit').loginAs(board)
     const page = foldSpace(log.text())
-    assert.include(page, 'Medlemsregistret blev importeret fra log.csv: 1 nye, 0 ændrede')
+    assert.include(page, 'Medlemsregistret blev importeret fra log.csv: 1 ny, 0 ændrede')
     const fileLink = log.text().match(/href="(\/audit\/imports\/\d+\/file)"/)![1]
     const changesLink = log.text().match(/href="(\/audit\/imports\/\d+\/changes)"/)![1]
     const stored = await asBytes(client.get(fileLink).loginAs(board))
