@@ -17,6 +17,8 @@ const SubscriberImportController = () =>
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
 const MailEventsController = () => import('#newsletters/controllers/mail_events_controller')
 const IssueSendingController = () => import('#newsletters/controllers/issue_sending_controller')
+const SendConfirmationController = () =>
+  import('#newsletters/controllers/send_confirmation_controller')
 const WebVersionController = () => import('#newsletters/controllers/web_version_controller')
 const ShareController = () => import('#newsletters/controllers/share_controller')
 
@@ -86,6 +88,8 @@ router
     router.post('/newsletters/issues/:id/test', [IssuesController, 'sendTest'])
     router.get('/newsletters/issues/:id', [IssueSendingController, 'show'])
     router.get('/newsletters/issues/:id/progress', [IssueSendingController, 'progress'])
+    router.get('/newsletters/issues/:id/send', [SendConfirmationController, 'show'])
+    router.get('/newsletters/issues/:id/recipients', [SendConfirmationController, 'recipients'])
     router.post('/newsletters/issues/:id/send', [IssueSendingController, 'send'])
     router.post('/newsletters/issues/:id/pause', [IssueSendingController, 'pause'])
     router.post('/newsletters/issues/:id/resume', [IssueSendingController, 'resume'])

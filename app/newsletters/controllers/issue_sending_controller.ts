@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
-import { sendIssueValidator } from '#newsletters/validators/newsletters'
+import { confirmedSendValidator } from '#newsletters/validators/confirmations'
 import { StartIssueSend } from '#newsletters/actions/start_issue_send'
 import { PauseIssueSend } from '#newsletters/actions/pause_issue_send'
 import { ResumeIssueSend } from '#newsletters/actions/resume_issue_send'
@@ -66,7 +66,20 @@ export default class IssueSendingController {
 
   async send({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
-    const input = await request.validateUsing(sendIssueValidator)
+    const input = await request.validateUsing(confirmedSendValidator)
+    // Where a send that was not confirmed as it stands now is shown again.
+    const confirmPage = () =>
+      response
+        .redirect()
+        .toRoute(
+          'send_confirmation.show',
+          { id: params.id },
+          { qs: { when: input.when, send_at: input.send_at, rate: input.rate ?? undefined } }
+        )
+    if (!input.fingerprint) {
+      session.flash('error', i18n.t('confirmations_nl.send.missing'))
+      return confirmPage()
+    }
     const at =
       input.when === 'later' && input.send_at
         ? DateTime.fromISO(input.send_at, { zone: ZONE })
@@ -76,7 +89,12 @@ export default class IssueSendingController {
       return response.redirect().toRoute('issue_sending.show', { id: params.id })
     }
     const result = await new StartIssueSend().handle(
-      { issueId: Number(params.id), at, rate: input.rate ?? null },
+      {
+        issueId: Number(params.id),
+        at,
+        rate: input.rate ?? null,
+        confirmation: { fingerprint: input.fingerprint, large: input.confirm_large === true },
+      },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'started') {
@@ -88,6 +106,24 @@ export default class IssueSendingController {
           at: formatDateTime(result.at, i18n.locale as DisplayLocale),
         })
       )
+    } else if (result.status === 'recipients_changed') {
+      session.flash(
+        'warning',
+        i18n.t('confirmations_nl.send.changed', {
+          before: input.recipients ?? '?',
+          count: result.recipients,
+        })
+      )
+      return confirmPage()
+    } else if (result.status === 'large_not_confirmed') {
+      session.flash(
+        'error',
+        i18n.t('confirmations_nl.send.large_missing', { count: result.recipients })
+      )
+      return confirmPage()
+    } else if (result.status === 'not_sendable' && (await alreadyUnderway(params.id))) {
+      // A second click or a resubmitted form: the first one is sending it.
+      session.flash('error', i18n.t('confirmations_nl.send.already'))
     } else if (result.status === 'has_problems') {
       session.flash('error', i18n.t('newsletters.checks.refused', { count: result.problems }))
     } else {
@@ -125,4 +161,9 @@ export default class IssueSendingController {
     )
     return response.redirect().toRoute('issue_sending.show', { id: params.id })
   }
+}
+
+async function alreadyUnderway(issueId: number) {
+  const issue = await NewsletterIssue.find(issueId)
+  return issue !== null && ['sending', 'paused', 'sent', 'scheduled'].includes(issue.status)
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 
@@ -61,3 +62,58 @@ export async function countRecipients(issueId: number) {
     .first()
   return Number(row?.total ?? 0)
 }
+
+/** The issue's lists with how many of each list's readers it reaches; a reader on two lists counts on both. */
+export async function recipientsPerList(issueId: number) {
+  const rows = await mailableReaders(db.connection(), issueId)
+    .join('newsletter_lists', 'newsletter_lists.id', 'subscriptions.list_id')
+    .groupBy('newsletter_lists.id', 'newsletter_lists.name')
+    .orderBy('newsletter_lists.name')
+    .select('newsletter_lists.id', 'newsletter_lists.name')
+    .countDistinct('subscribers.id as total')
+  return rows.map((row) => ({
+    id: Number(row.id),
+    name: String(row.name),
+    count: Number(row.total),
+  }))
+}
+
+/**
+ * Exactly who would get the issue now, as a digest of their ids. The send
+ * page's confirmation carries it, so a send whose readers changed since the
+ * secretary looked is shown again instead of going to people not shown.
+ */
+export async function recipientFingerprint(client: QueryClientContract, issueId: number) {
+  const rows = await mailableReaders(client, issueId)
+    .distinct('subscribers.id')
+    .orderBy('subscribers.id')
+  return fingerprintOf(rows.map((row) => Number(row.id)))
+}
+
+/** The same digest over the delivery rows a send has queued. */
+export async function queuedFingerprint(client: QueryClientContract, issueId: number) {
+  const rows = await client
+    .from('newsletter_deliveries')
+    .where('issue_id', issueId)
+    .orderBy('subscriber_id')
+    .select('subscriber_id')
+  return fingerprintOf(rows.map((row) => Number(row.subscriber_id)))
+}
+
+function fingerprintOf(ids: number[]) {
+  return createHash('sha256').update(ids.join(',')).digest('hex')
+}
+
+/** One page of the readers the issue would go to, by address. */
+export async function pageOfRecipients(issueId: number, page: number) {
+  const ids = mailableReaders(db.connection(), issueId).select('subscribers.id')
+  return db
+    .from('subscribers')
+    .whereIn('id', ids)
+    .orderBy('email')
+    .orderBy('id')
+    .select('id', 'email', 'name')
+    .paginate(page, RECIPIENT_PAGE)
+}
+
+export const RECIPIENT_PAGE = 50

@@ -7,6 +7,7 @@ import { NewsletterListFactory, SubscriberFactory } from '#database/factories/ne
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { subscribeTo } from '#tests/helpers/newsletters'
 import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
+import { confirmedSend } from '#tests/helpers/send_confirmation'
 
 const GOOD =
   '<mj-section><mj-column><mj-text>Kære {{ first_name }}, velkommen.</mj-text></mj-column></mj-section>'
@@ -51,7 +52,7 @@ test.group('Checks before sending', (group) => {
 
     const send = await client
       .post(`/newsletters/issues/${issue.id}/send`)
-      .form({ when: 'now' })
+      .form(await confirmedSend(issue.id))
       .loginAs(secretariat)
       .withCsrfToken()
       .redirects(0)

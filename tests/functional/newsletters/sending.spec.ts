@@ -12,6 +12,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
 import { subscribeTo } from '#tests/helpers/newsletters'
+import { confirmedSend } from '#tests/helpers/send_confirmation'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 const SECTIONS = [
@@ -85,7 +86,7 @@ test.group('Sending an issue', (group) => {
 
     const response = await client
       .post(`/newsletters/issues/${issue.id}/send`)
-      .form({ when: 'now' })
+      .form(await confirmedSend(issue.id))
       .loginAs(secretariat)
       .withCsrfToken()
       .redirects(0)
@@ -147,7 +148,7 @@ test.group('Sending an issue', (group) => {
     catcher.messages.length = 0
     await client
       .post(`/newsletters/issues/${next.id}/send`)
-      .form({ when: 'now' })
+      .form(await confirmedSend(next.id))
       .loginAs(secretariat)
       .withCsrfToken()
       .redirects(0)
@@ -169,7 +170,7 @@ test.group('Sending an issue', (group) => {
 
     await client
       .post(`/newsletters/issues/${issue.id}/send`)
-      .form({ when: 'now' })
+      .form(await confirmedSend(issue.id))
       .loginAs(secretariat)
       .withCsrfToken()
     await issue.refresh()
@@ -194,10 +195,11 @@ test.group('Sending an issue', (group) => {
     const secretariat = await UserFactory.apply('secretariat').create()
     const { list } = await listWithReaders(3)
     const issue = await draftFor(list)
+    const form = await confirmedSend(issue.id)
     for (let round = 0; round < 2; round++) {
       await client
         .post(`/newsletters/issues/${issue.id}/send`)
-        .form({ when: 'now' })
+        .form(form)
         .loginAs(secretariat)
         .withCsrfToken()
     }
@@ -277,7 +279,9 @@ test.group('Sending an issue', (group) => {
 
     const response = await client
       .post(`/newsletters/issues/${issue.id}/send`)
-      .form({ when: 'later', send_at: at.toFormat("yyyy-MM-dd'T'HH:mm") })
+      .form(
+        await confirmedSend(issue.id, { when: 'later', send_at: at.toFormat("yyyy-MM-dd'T'HH:mm") })
+      )
       .loginAs(secretariat)
       .withCsrfToken()
       .redirects(0)
@@ -295,9 +299,10 @@ test.group('Sending an issue', (group) => {
     assert.equal(issue.status, 'sent')
     assert.lengthOf(catcher.messages, 2)
 
+    const pastIssue = await draftFor(list)
     const past = await client
-      .post(`/newsletters/issues/${(await draftFor(list)).id}/send`)
-      .form({ when: 'later', send_at: '2021-01-15T10:00' })
+      .post(`/newsletters/issues/${pastIssue.id}/send`)
+      .form(await confirmedSend(pastIssue.id, { when: 'later', send_at: '2021-01-15T10:00' }))
       .loginAs(secretariat)
       .withCsrfToken()
       .redirects(0)
@@ -314,10 +319,10 @@ test.group('Sending an issue', (group) => {
       status: 'draft',
       createdBy: 'test',
     })
-    const send = (id: number) =>
+    const send = async (id: number) =>
       client
         .post(`/newsletters/issues/${id}/send`)
-        .form({ when: 'now' })
+        .form(await confirmedSend(id))
         .loginAs(secretariat)
         .withCsrfToken()
         .redirects(0)

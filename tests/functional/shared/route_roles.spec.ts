@@ -131,6 +131,8 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'issues.send_test': 'newsletters.edit',
   'issue_sending.show': 'newsletters.view',
   'issue_sending.progress': 'newsletters.view',
+  'send_confirmation.show': 'newsletters.edit',
+  'send_confirmation.recipients': 'newsletters.view',
   'issue_sending.send': 'newsletters.edit',
   'issue_sending.pause': 'newsletters.edit',
   'issue_sending.resume': 'newsletters.edit',
