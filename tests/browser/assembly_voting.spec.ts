@@ -23,7 +23,7 @@ test.group('A ballot in the browser', (group) => {
     await form.getByLabel('Spørgsmål').fill('Godkendes regnskabet?')
     await form.getByRole('button', { name: 'Opret afstemning' }).click()
     await chair.getByRole('button', { name: 'Åbn afstemningen' }).click()
-    await chair.getByTestId('live-count').getByText('0 stemmer afgivet · 2 mangler').waitFor()
+    await chair.getByTestId('live-count').getByText('Afgivne stemmer: 0 · mangler: 2').waitFor()
     await chair.waitForFunction(
       () =>
         document.querySelector('[data-testid="chair"]')?.getAttribute('data-live') === 'connected'
@@ -41,7 +41,7 @@ test.group('A ballot in the browser', (group) => {
     await phone.getByText('Din stemme er afgivet.').waitFor()
     await phoneContext.close()
 
-    await chair.getByTestId('live-count').getByText('1 stemmer afgivet · 1 mangler').waitFor()
+    await chair.getByTestId('live-count').getByText('Afgivne stemmer: 1 · mangler: 1').waitFor()
     assert.equal(
       await chair.evaluate(() => (window as unknown as { marker?: string }).marker),
       'same page'

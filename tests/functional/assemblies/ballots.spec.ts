@@ -168,7 +168,7 @@ test.group('Assemblies: ballots over HTTP', (group) => {
     })
     const chair = await client.get(`/assemblies/${assembly.id}/chair`).loginAs(boardUser)
     chair.assertStatus(200)
-    assert.include(chair.text(), '0 stemmer afgivet · 2 mangler')
+    assert.include(chair.text(), 'Afgivne stemmer: 0 · mangler: 2')
     assert.include(chair.text(), 'Godkendes regnskabet?')
 
     // The delegate's page offers the ballot.
@@ -200,7 +200,7 @@ test.group('Assemblies: ballots over HTTP', (group) => {
     })
     assert.include(
       (await client.get(`/assemblies/${assembly.id}/chair`).loginAs(boardUser)).text(),
-      '1 stemmer afgivet · 1 mangler'
+      'Afgivne stemmer: 1 · mangler: 1'
     )
 
     ;(await vote(client, assembly, ballot, beta, { answer: 'yes' })).assertFlashMessage(
@@ -566,7 +566,7 @@ test.group('Assemblies: ballots over HTTP', (group) => {
     await openIt(client, boardUser, assembly, ballot)
     chair = await client.get(`/assemblies/${assembly.id}/chair`).loginAs(boardUser)
     chair.assertStatus(200)
-    assert.include(chair.text(), '0 stemmer afgivet · 4 mangler')
+    assert.include(chair.text(), 'Afgivne stemmer: 0 · mangler: 4')
     assert.include(chair.text(), 'Luk afstemningen')
 
     // The holder votes for itself and for the member whose proxy it holds.
@@ -579,7 +579,7 @@ test.group('Assemblies: ballots over HTTP', (group) => {
       RECORDED
     )
     chair = await client.get(`/assemblies/${assembly.id}/chair`).loginAs(boardUser)
-    assert.include(chair.text(), '2 stemmer afgivet · 2 mangler')
+    assert.include(chair.text(), 'Afgivne stemmer: 2 · mangler: 2')
     // Secret and open: the counts show, the choices do not.
     const live = await status(client, boardUser, assembly, ballot)
     assert.deepEqual(live, {
