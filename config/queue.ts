@@ -20,5 +20,7 @@ export default defineConfig({
     // A job whose worker died is put back rather than dropped after one stall.
     maxStalledCount: 5,
   },
+  // Failed jobs are kept a month (the default drops them) so the admin's start page can count them.
+  defaultJobOptions: { removeOnFail: { age: '30d', count: 1000 } },
   locations: ['./app/*/jobs/**/*.{ts,js}'],
 })
