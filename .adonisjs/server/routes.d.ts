@@ -63,9 +63,12 @@ export type ScannedRoutes = {
     'portal_contacts.store': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'portal_history.index': { paramsTuple?: []; params?: {} }
     'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'portal_newsletters.subscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
     'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
+    'portal_recipients.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'portal_recipients.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.one_click': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'unsubscribe.preferences': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -103,6 +106,8 @@ export type ScannedRoutes = {
     'issues.send_test': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'send_confirmation.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'send_confirmation.recipients': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.send': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -123,8 +128,11 @@ export type ScannedRoutes = {
     'media_library.describe': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media_library.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.confirm_generate': { paramsTuple?: []; params?: {} }
     'dues.generate': { paramsTuple?: []; params?: {} }
+    'dues.confirm_remind': { paramsTuple?: []; params?: {} }
     'dues.remind': { paramsTuple?: []; params?: {} }
+    'dues_runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.export': { paramsTuple?: []; params?: {} }
     'bookkeeping.download': { paramsTuple?: []; params?: {} }
     'fees.index': { paramsTuple?: []; params?: {} }
@@ -136,6 +144,7 @@ export type ScannedRoutes = {
     'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.record_payment': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.confirm_credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.issue_for_organisation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -221,6 +230,7 @@ export type ScannedRoutes = {
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'portal_history.index': { paramsTuple?: []; params?: {} }
     'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -239,6 +249,8 @@ export type ScannedRoutes = {
     'issue_templates.choose': { paramsTuple?: []; params?: {} }
     'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'send_confirmation.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'send_confirmation.recipients': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscriber_import.create': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -248,6 +260,9 @@ export type ScannedRoutes = {
     'media_library.index': { paramsTuple?: []; params?: {} }
     'media_library.search': { paramsTuple?: []; params?: {} }
     'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.confirm_generate': { paramsTuple?: []; params?: {} }
+    'dues.confirm_remind': { paramsTuple?: []; params?: {} }
+    'dues_runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.export': { paramsTuple?: []; params?: {} }
     'bookkeeping.download': { paramsTuple?: []; params?: {} }
     'fees.index': { paramsTuple?: []; params?: {} }
@@ -255,6 +270,7 @@ export type ScannedRoutes = {
     'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.confirm_credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_statements.index': { paramsTuple?: []; params?: {} }
     'bank_statements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_statements.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -306,6 +322,7 @@ export type ScannedRoutes = {
     'portal_session.show': { paramsTuple?: []; params?: {} }
     'portal_session.show_link': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'portal_organisation.show': { paramsTuple?: []; params?: {} }
+    'portal_history.index': { paramsTuple?: []; params?: {} }
     'portal_newsletters.show': { paramsTuple?: []; params?: {} }
     'unsubscribe.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'share.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -324,6 +341,8 @@ export type ScannedRoutes = {
     'issue_templates.choose': { paramsTuple?: []; params?: {} }
     'issue_sending.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issue_sending.progress': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'send_confirmation.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'send_confirmation.recipients': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscriber_import.create': { paramsTuple?: []; params?: {} }
     'subscribers.index': { paramsTuple?: []; params?: {} }
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -333,6 +352,9 @@ export type ScannedRoutes = {
     'media_library.index': { paramsTuple?: []; params?: {} }
     'media_library.search': { paramsTuple?: []; params?: {} }
     'dues.overview': { paramsTuple?: []; params?: {} }
+    'dues.confirm_generate': { paramsTuple?: []; params?: {} }
+    'dues.confirm_remind': { paramsTuple?: []; params?: {} }
+    'dues_runs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dues.export': { paramsTuple?: []; params?: {} }
     'bookkeeping.download': { paramsTuple?: []; params?: {} }
     'fees.index': { paramsTuple?: []; params?: {} }
@@ -340,6 +362,7 @@ export type ScannedRoutes = {
     'invoices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invoices.oioubl': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invoices.confirm_credit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_statements.index': { paramsTuple?: []; params?: {} }
     'bank_statements.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_statements.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -456,6 +479,7 @@ export type ScannedRoutes = {
     'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'portal_organisation.update': { paramsTuple?: []; params?: {} }
     'portal_contacts.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
+    'portal_recipients.update': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'newsletter_lists.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'issues.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -470,6 +494,7 @@ export type ScannedRoutes = {
     'contacts.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'contactId': ParamValue} }
     'portal_contacts.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'portal_newsletters.unsubscribe': { paramsTuple: [ParamValue]; params: {'listId': ParamValue} }
+    'portal_recipients.destroy': { paramsTuple: [ParamValue]; params: {'contactId': ParamValue} }
     'issue_templates.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media_library.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
 const DuesController = () => import('#dues/controllers/dues_controller')
+const DuesRunsController = () => import('#dues/controllers/dues_runs_controller')
 const BookkeepingController = () => import('#dues/controllers/bookkeeping_controller')
 const FeesController = () => import('#dues/controllers/fees_controller')
 const InvoicesController = () => import('#dues/controllers/invoices_controller')
@@ -13,8 +14,14 @@ const PortalInvoicesController = () => import('#dues/controllers/portal_invoices
 router
   .group(() => {
     router.get('/dues', [DuesController, 'overview'])
-    router.post('/dues/generate', [DuesController, 'generate'])
-    router.post('/dues/remind', [DuesController, 'remind'])
+    // Each mass action: a confirmation page (GET) that writes nothing, then the confirmed run.
+    router
+      .get('/dues/generate', [DuesRunsController, 'confirmGenerate'])
+      .as('dues.confirm_generate')
+    router.post('/dues/generate', [DuesRunsController, 'generate']).as('dues.generate')
+    router.get('/dues/remind', [DuesRunsController, 'confirmRemind']).as('dues.confirm_remind')
+    router.post('/dues/remind', [DuesRunsController, 'remind']).as('dues.remind')
+    router.get('/dues/runs/:id', [DuesRunsController, 'show']).as('dues_runs.show')
     router.get('/dues/export', [DuesController, 'export'])
     router.get('/dues/bookkeeping', [BookkeepingController, 'download'])
 
@@ -28,6 +35,7 @@ router
     router.get('/dues/invoices/:id/pdf', [InvoicesController, 'pdf'])
     router.get('/dues/invoices/:id/oioubl', [InvoicesController, 'oioubl'])
     router.post('/dues/invoices/:id/payments', [InvoicesController, 'recordPayment'])
+    router.get('/dues/invoices/:id/credit', [InvoicesController, 'confirmCredit'])
     router.post('/dues/invoices/:id/credit', [InvoicesController, 'credit'])
     router.post('/dues/invoices/:id/send', [InvoicesController, 'resend'])
     router.post('/dues/organisations/:id/invoices', [InvoicesController, 'issueForOrganisation'])

@@ -23,6 +23,8 @@ const CHANGED_SETTINGS = [
 
 /** Every dues record and what it hangs on, children first. */
 export async function deleteDuesRecords() {
+  await db.from('dues_run_items').delete()
+  await db.from('dues_runs').delete()
   await db.from('reminders').delete()
   await db.from('payments').delete()
   await db.from('bank_statement_lines').delete()

@@ -15,6 +15,7 @@ import { issueInvoice } from '#tests/functional/dues/helpers'
 import type { AppRoute } from '#tests/helpers/routes'
 import { camt053 } from '#tests/helpers/bank_statements'
 import { ImportBankStatement } from '#dues/actions/import_bank_statement'
+import DuesRun from '#dues/models/dues_run'
 import { Actors } from '#audit/actor'
 import NewsletterTemplate from '#newsletters/models/newsletter_template'
 import { storedMediaForRoutes } from '#tests/helpers/media_images'
@@ -95,6 +96,21 @@ export async function createRouteRecords() {
     createdBy: 'test',
   })
   const media = await storedMediaForRoutes()
+  const duesRun = await DuesRun.create({
+    kind: 'generate',
+    token: generateToken(),
+    fingerprint: '0'.repeat(64),
+    year: invoice.year,
+    withoutReference: false,
+    state: 'done',
+    total: 0,
+    done: 0,
+    totalOre: 0,
+    userId: null,
+    actorLabel: 'test',
+    actorIp: null,
+    finishedAt: null,
+  })
 
   return {
     importFileId: Number(importFileId),
@@ -102,6 +118,7 @@ export async function createRouteRecords() {
     bankEntryId: Number(bankEntry.id),
     templateId: template.id,
     mediaId: media.id,
+    duesRunId: duesRun.id,
     organisation,
     contact,
     colleague,
@@ -124,6 +141,7 @@ const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
   ['/members/', (r) => r.organisation.id],
   ['/dues/invoices/', (r) => r.invoice.id],
   ['/dues/organisations/', (r) => r.organisation.id],
+  ['/dues/runs/', (r) => r.duesRunId],
   ['/dues/bank/statements/', (r) => r.bankStatementId],
   ['/assemblies/', (r) => r.assembly.id],
   ['/medlem/generalforsamlinger/', (r) => r.assembly.id],

@@ -1,12 +1,9 @@
 import type { DateTime } from 'luxon'
-import { getDuesCandidates } from '#dues/queries/dues_candidates'
-import { IssueDuesInvoice } from '#dues/actions/issue_dues_invoice'
+import { IssueDuesInvoice, type IssueDuesInvoiceResult } from '#dues/actions/issue_dues_invoice'
 import SendInvoiceMailJob from '#dues/jobs/send_invoice_mail_job'
 import type Invoice from '#dues/models/invoice'
 import type { Actor } from '#audit/actor'
-import { proratedFee } from '#dues/proration'
-import { lacksBuyerReference } from '#dues/rules/buyer_reference'
-import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { planInvoiceRun, type SkipReason } from '#dues/queries/plan_invoice_run'
 
 export type DuesRunSummary = {
   issued: Invoice[]
@@ -14,7 +11,28 @@ export type DuesRunSummary = {
   wouldIssue: { organisation: string; amountOre: number }[]
   alreadyInvoiced: number
   /** Members who cannot be invoiced yet, and why. */
-  skipped: { organisation: string; reason: 'no_tier' | 'no_fee' | 'no_reference' }[]
+  skipped: { organisation: string; reason: SkipReason }[]
+}
+
+/**
+ * One planned member's invoice, mailed unless told not to: the step every
+ * dues run takes, from the ace command and from a confirmed run alike.
+ */
+export async function issuePlannedInvoice(
+  input: {
+    organisationId: number
+    year: number
+    issueDate?: DateTime
+    withoutReference?: boolean
+    mail?: boolean
+  },
+  actor: Actor
+): Promise<IssueDuesInvoiceResult> {
+  const result = await new IssueDuesInvoice().handle(input, actor)
+  if (result.status === 'issued' && input.mail !== false) {
+    await SendInvoiceMailJob.dispatch({ invoiceId: result.invoice.id, purpose: 'invoice' })
+  }
+  return result
 }
 
 /**
@@ -35,54 +53,38 @@ export class IssueDuesInvoices {
     },
     actor: Actor
   ): Promise<DuesRunSummary> {
-    const summary: DuesRunSummary = { issued: [], wouldIssue: [], alreadyInvoiced: 0, skipped: [] }
-    const settings = await getAssociationSettings()
-    for (const candidate of await getDuesCandidates(input.year)) {
-      const name = candidate.organisation.name
-      if (candidate.invoiced) {
-        summary.alreadyInvoiced++
-        continue
-      }
-      if (!candidate.organisation.tierId || candidate.feeOre === null) {
-        summary.skipped.push({
-          organisation: name,
-          reason: candidate.organisation.tierId ? 'no_fee' : 'no_tier',
-        })
-        continue
-      }
-      if (!input.withoutReference && lacksBuyerReference(candidate.organisation)) {
-        summary.skipped.push({ organisation: name, reason: 'no_reference' })
-        continue
-      }
+    const plan = await planInvoiceRun({
+      year: input.year,
+      withoutReference: input.withoutReference ?? false,
+    })
+    const summary: DuesRunSummary = {
+      issued: [],
+      wouldIssue: [],
+      alreadyInvoiced: plan.alreadyInvoiced,
+      skipped: plan.skipped.map(({ organisation, reason }) => ({ organisation, reason })),
+    }
+    for (const item of plan.items) {
       if (input.dryRun) {
-        const { amountOre } = proratedFee(
-          candidate.feeOre,
-          input.year,
-          candidate.organisation.joinedOn,
-          settings.duesProration
-        )
-        summary.wouldIssue.push({ organisation: name, amountOre })
+        summary.wouldIssue.push({ organisation: item.organisation, amountOre: item.amountOre })
         continue
       }
-      const result = await new IssueDuesInvoice().handle(
+      const result = await issuePlannedInvoice(
         {
-          organisationId: candidate.organisation.id,
+          organisationId: item.organisationId,
           year: input.year,
           issueDate: input.issueDate,
           withoutReference: input.withoutReference,
+          mail: input.mail,
         },
         actor
       )
       if (result.status === 'issued') {
         summary.issued.push(result.invoice)
-        if (input.mail !== false) {
-          await SendInvoiceMailJob.dispatch({ invoiceId: result.invoice.id, purpose: 'invoice' })
-        }
       } else if (result.status === 'already_invoiced') {
         summary.alreadyInvoiced++
       } else if (result.status === 'no_reference') {
         // The reference was removed while the run was going.
-        summary.skipped.push({ organisation: name, reason: 'no_reference' })
+        summary.skipped.push({ organisation: item.organisation, reason: 'no_reference' })
       }
     }
     return summary

@@ -2,12 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import Invoice from '#dues/models/invoice'
 import DuesPolicy from '#dues/policies/dues_policy'
-import {
-  creditValidator,
-  invoiceFiltersValidator,
-  issueValidator,
-  paymentValidator,
-} from '#dues/validators/dues'
+import { confirmCreditValidator } from '#dues/validators/dues_runs'
+import { invoiceFiltersValidator, issueValidator, paymentValidator } from '#dues/validators/dues'
 import { RecordPayment } from '#dues/actions/record_payment'
 import { CreditInvoice } from '#dues/actions/credit_invoice'
 import { IssueDuesInvoice, danishToday } from '#dues/actions/issue_dues_invoice'
@@ -126,11 +122,37 @@ export default class InvoicesController {
     return response.redirect().toRoute('invoices.show', { id: params.id })
   }
 
+  /** The credit note's confirmation: what it cancels, for how much, and that it is final. */
+  async confirmCredit({ params, view, bouncer }: HttpContext) {
+    await bouncer.with(DuesPolicy).authorize('edit')
+    const invoice = await Invoice.query()
+      .where('id', params.id)
+      .preload('organisation')
+      .firstOrFail()
+    const balance = invoice.kind === 'invoice' ? await balanceOf(invoice, danishToday()) : null
+    const refusal = !balance
+      ? 'not_an_invoice'
+      : balance.credited
+        ? 'already_credited'
+        : balance.paidOre > 0
+          ? 'has_payments'
+          : null
+    return view.render('dues/confirm_credit', { invoice, refusal })
+  }
+
   async credit({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(DuesPolicy).authorize('edit')
-    const input = await request.validateUsing(creditValidator)
+    const input = await request.validateUsing(confirmCreditValidator)
+    const invoice = await Invoice.findOrFail(params.id)
+    if (input.confirm_number !== invoice.number) {
+      session.flash('inputErrorsBag', {
+        confirm_number: [i18n.t('confirmations.credit.wrong_number', { number: invoice.number })],
+      })
+      session.flashAll()
+      return response.redirect().toRoute('invoices.confirm_credit', { id: invoice.id })
+    }
     const result = await new CreditInvoice().handle(
-      { invoiceId: Number(params.id), reason: input.reason ?? null },
+      { invoiceId: invoice.id, reason: input.reason ?? null },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status !== 'credited') {

@@ -57,10 +57,6 @@ export const paymentValidator = vine.create({
   note: vine.string().trim().maxLength(300).optional(),
 })
 
-export const creditValidator = vine.create({
-  reason: vine.string().trim().maxLength(300).optional(),
-})
-
 export const issueForYearValidator = vine.create({ year: year() })
 
 /** Issuing for a year; the box confirms invoicing EAN members who lack a buyer reference. */

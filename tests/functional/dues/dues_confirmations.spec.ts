@@ -1,0 +1,318 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Invoice from '#dues/models/invoice'
+import Reminder from '#dues/models/reminder'
+import DuesRun from '#dues/models/dues_run'
+import { danishToday } from '#dues/actions/issue_dues_invoice'
+import { UserFactory } from '#database/factories/user_factory'
+import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
+import { foldSpace } from '#tests/helpers/text'
+import {
+  BUYER_CVRS,
+  issueInvoice,
+  member,
+  municipality,
+  sellerSettings,
+  thisYear,
+  tierWithFee,
+} from '#tests/functional/dues/helpers'
+import {
+  confirmRun,
+  openConfirmation,
+  runFormOf,
+  runIdOf,
+  submitRun,
+} from '#tests/functional/dues/run_flow'
+
+/** Three members to invoice (one joined in the year's third quarter), one already invoiced, two skipped. */
+async function yearToInvoice() {
+  await sellerSettings({ duesProration: 'quarters' })
+  const year = thisYear()
+  const tier = await tierWithFee('Organisationer', 125_000)
+  const small = await tierWithFee('Små foreninger', 50_000)
+  const alfa = await member(tier, {
+    name: 'Alfa Forening',
+    cvr: BUYER_CVRS[0],
+    primaryEmail: 'formand@alfa.example.org',
+    billingEmail: 'bogholder@alfa.example.org',
+  })
+  await member(small, { name: 'Beta Forening', primaryEmail: 'beta@example.org' })
+  const { DateTime } = await import('luxon')
+  await member(tier, {
+    name: 'Gamma Forening',
+    merge: { joinedOn: DateTime.fromObject({ year, month: 8, day: 1 }) },
+  })
+  const delta = await member(tier, { name: 'Delta Forening', primaryEmail: 'delta@example.org' })
+  await issueInvoice(delta.organisation)
+  await member(null, { name: 'Uden Gruppe', primaryEmail: 'ingen@example.org' })
+  await municipality(tier, { name: 'Aarhus Kommune', reference: null })
+  return { year, alfa }
+}
+
+test.group('Dues confirmations: issuing the year’s invoices', (group) => {
+  let catcher: MailCatcher
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(async () => {
+    catcher = await startMailCatcher()
+    return () => catcher.stop()
+  })
+
+  test('the confirmation says what will be issued, to whom and for how much, and writes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const { year } = await yearToInvoice()
+    const before = await Invoice.query().count('* as n').firstOrFail()
+
+    const page = await openConfirmation(client, treasurer, 'generate', { year })
+    const text = foldSpace(page.text())
+    // 1.250 + 500 + 1.250 × 2/4 for Gamma, who joined in August.
+    assert.include(text, 'Udsteder 3 fakturaer, i alt 2.375,00 kr., til:')
+    for (const name of ['Alfa Forening', 'Beta Forening', 'Gamma Forening'])
+      assert.include(text, name)
+    assert.include(text, '625,00 kr.')
+    assert.include(text, '2/4 år')
+    assert.include(text, 'bogholder@alfa.example.org')
+    assert.include(text, 'ingen e-mailadresse – sendes ikke')
+    assert.include(text, '2 fakturaer sendes med e-mail')
+    assert.include(text, '1 medlem har allerede sin faktura for året')
+    const skipped = /data-testid="run-skipped"[\s\S]*?<\/table>/
+      .exec(text)![0]
+      .replace(/<[^>]+>/g, '')
+    assert.include(foldSpace(skipped), 'Uden Gruppe ingen kontingentgruppe')
+    assert.include(foldSpace(skipped), 'Aarhus Kommune EAN uden ordre- eller personreference')
+    assert.include(text, 'Udsted 3 fakturaer')
+    const after = await Invoice.query().count('* as n').firstOrFail()
+    assert.equal(after.$extras.n, before.$extras.n)
+    assert.equal(
+      await DuesRun.query()
+        .count('* as n')
+        .firstOrFail()
+        .then((r) => r.$extras.n),
+      0
+    )
+
+    const withEan = await openConfirmation(client, treasurer, 'generate', {
+      year,
+      without_reference: 1,
+    })
+    assert.include(foldSpace(withEan.text()), 'Udsteder 4 fakturaer, i alt 3.625,00 kr., til:')
+    assert.equal(runFormOf(withEan.text()).without_reference, '1')
+  })
+
+  test('confirmed, the run issues exactly the list, and its page shows the result', async ({
+    client,
+    assert,
+  }) => {
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const { year } = await yearToInvoice()
+    const { runId } = await confirmRun(client, treasurer, 'generate', { year })
+
+    const run = await DuesRun.findOrFail(runId)
+    assert.equal(run.state, 'done')
+    assert.deepEqual([run.total, run.done, run.totalOre], [3, 3, 237_500])
+    const issued = await Invoice.query()
+      .where('year', year)
+      .whereNot('created_by', 'test')
+      .preload('organisation')
+      .orderBy('sequence')
+    assert.deepEqual(issued.map((invoice) => invoice.organisation.name).sort(), [
+      'Alfa Forening',
+      'Beta Forening',
+      'Gamma Forening',
+    ])
+    assert.isTrue(issued.every((invoice) => invoice.createdBy === treasurer.email))
+
+    const result = await client.get(`/dues/runs/${runId}`).loginAs(treasurer)
+    result.assertStatus(200)
+    assert.isUndefined(result.header('refresh'))
+    const text = foldSpace(result.text())
+    assert.include(text, 'Færdig: 3 af 3')
+    for (const invoice of issued) {
+      assert.include(text, `href="/dues/invoices/${invoice.id}">${invoice.number}</a>`)
+    }
+    assert.equal((text.match(/data-outcome="issued"/g) ?? []).length, 3)
+  })
+
+  test('a plan that changed since the page was shown is refused, and the fresh one shown', async ({
+    client,
+    assert,
+  }) => {
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const { year } = await yearToInvoice()
+    const page = await openConfirmation(client, treasurer, 'generate', { year })
+    const tier = await tierWithFee('Nye', 80_000)
+    await member(tier, { name: 'Epsilon Forening', primaryEmail: 'e@example.org' })
+
+    const response = await submitRun(client, treasurer, 'generate', runFormOf(page.text()))
+    response.assertStatus(302)
+    response.assertHeader('location', `/dues/generate?year=${year}`)
+    assert.match(String(response.flashMessages().error), /^Tallene har ændret sig/)
+    assert.equal(
+      await Invoice.query()
+        .where('year', year)
+        .count('* as n')
+        .firstOrFail()
+        .then((r) => Number(r.$extras.n)),
+      1
+    )
+    assert.lengthOf(await DuesRun.all(), 0)
+
+    const fresh = await openConfirmation(client, treasurer, 'generate', { year })
+    assert.include(foldSpace(fresh.text()), 'Udsteder 4 fakturaer, i alt 3.175,00 kr., til:')
+  })
+
+  test('the same confirmation submitted twice runs once and shows the first run', async ({
+    client,
+    assert,
+  }) => {
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const { year } = await yearToInvoice()
+    const form = runFormOf((await openConfirmation(client, treasurer, 'generate', { year })).text())
+    const first = await submitRun(client, treasurer, 'generate', form)
+    const again = await submitRun(client, treasurer, 'generate', form)
+    assert.equal(runIdOf(again.header('location')), runIdOf(first.header('location')))
+    assert.lengthOf(await DuesRun.all(), 1)
+    assert.lengthOf(await Invoice.query().where('year', year), 4)
+  })
+
+  test('the board may not open or submit it; without a CSRF token nothing runs', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const { year } = await yearToInvoice()
+    ;(await client.get(`/dues/generate?year=${year}`).loginAs(board)).assertStatus(403)
+    ;(await client.get('/dues/remind').loginAs(board)).assertStatus(403)
+    const form = runFormOf((await openConfirmation(client, treasurer, 'generate', { year })).text())
+    const refused = await submitRun(client, board, 'generate', form)
+    refused.assertStatus(403)
+
+    const forged = await client.post('/dues/generate').form(form).loginAs(treasurer).redirects(0)
+    forged.assertStatus(403)
+    assert.include(forged.text(), 'Formularen er udløbet')
+    assert.lengthOf(await DuesRun.all(), 0)
+    assert.lengthOf(await Invoice.query().where('year', year), 1)
+  })
+})
+
+test.group('Dues confirmations: reminders', (group) => {
+  let catcher: MailCatcher
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(async () => {
+    catcher = await startMailCatcher()
+    return () => catcher.stop()
+  })
+
+  test('the confirmation lists each invoice with its fee and the mails; confirmed, they are sent once', async ({
+    client,
+    assert,
+  }) => {
+    await sellerSettings({ reminderFeeOre: 10_000 })
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const tier = await tierWithFee('Organisationer', 125_000)
+    const fortyDaysAgo = danishToday().minus({ days: 40 })
+    const alfa = await member(tier, { name: 'Alfa Forening', billingEmail: 'bog@alfa.example.org' })
+    const beta = await member(tier, { name: 'Beta Forening' })
+    const gamma = await member(tier, { name: 'Gamma Forening', primaryEmail: 'g@example.org' })
+    const alfaInvoice = await issueInvoice(alfa.organisation, { issueDate: fortyDaysAgo })
+    const betaInvoice = await issueInvoice(beta.organisation, { issueDate: fortyDaysAgo })
+    await issueInvoice(gamma.organisation)
+
+    const page = await openConfirmation(client, treasurer, 'remind')
+    const text = foldSpace(page.text())
+    assert.include(text, 'Sender 2 rykkere med gebyrer på i alt 200,00 kr.:')
+    assert.include(text, `>${alfaInvoice.number}</a>`)
+    assert.include(text, `>${betaInvoice.number}</a>`)
+    assert.notInclude(text, 'Gamma Forening')
+    assert.include(text, 'bog@alfa.example.org')
+    assert.include(text, '1 e-mail sendes.')
+    assert.lengthOf(await Reminder.all(), 0)
+
+    const form = runFormOf(page.text())
+    const response = await submitRun(client, treasurer, 'remind', form)
+    const runId = runIdOf(response.header('location'))
+    await submitRun(client, treasurer, 'remind', form)
+    const reminders = await Reminder.query().orderBy('invoice_id')
+    assert.deepEqual(
+      reminders.map((reminder) => [reminder.invoiceId, reminder.level, reminder.feeOre]),
+      [
+        [alfaInvoice.id, 1, 10_000],
+        [betaInvoice.id, 1, 10_000],
+      ]
+    )
+    const result = foldSpace((await client.get(`/dues/runs/${runId}`).loginAs(treasurer)).text())
+    assert.include(result, 'Færdig: 2 af 2')
+    assert.equal((result.match(/data-outcome="sent"/g) ?? []).length, 2)
+
+    const none = await openConfirmation(client, treasurer, 'remind')
+    assert.include(foldSpace(none.text()), 'Ingen fakturaer skal rykkes i dag.')
+    assert.notInclude(none.text(), 'data-testid="run-confirm"')
+  })
+})
+
+test.group('Dues confirmations: a credit note', (group) => {
+  let catcher: MailCatcher
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(async () => {
+    catcher = await startMailCatcher()
+    return () => catcher.stop()
+  })
+
+  test('names the invoice, the member and the amount, and credits only with the number typed', async ({
+    client,
+    assert,
+  }) => {
+    await sellerSettings()
+    const treasurer = await UserFactory.apply('treasurer').create()
+    const board = await UserFactory.apply('board').create()
+    const tier = await tierWithFee('Organisationer', 125_000)
+    const alfa = await member(tier, { name: 'Alfa Forening', primaryEmail: 'a@example.org' })
+    const invoice = await issueInvoice(alfa.organisation)
+
+    const page = await client.get(`/dues/invoices/${invoice.id}/credit`).loginAs(treasurer)
+    page.assertStatus(200)
+    const text = foldSpace(page.text())
+    assert.include(
+      text,
+      `Udsteder en kreditnota på 1.250,00 kr., der annullerer faktura ${invoice.number} til Alfa Forening.`
+    )
+    assert.include(text, 'Det kan ikke fortrydes')
+    ;(await client.get(`/dues/invoices/${invoice.id}/credit`).loginAs(board)).assertStatus(403)
+
+    for (const typed of [undefined, '', 'ja', invoice.number + '1']) {
+      const refused = await client
+        .post(`/dues/invoices/${invoice.id}/credit`)
+        .form({
+          reason: 'Forkert beløb',
+          ...(typed === undefined ? {} : { confirm_number: typed }),
+        })
+        .loginAs(treasurer)
+        .withCsrfToken()
+        .redirects(0)
+      refused.assertHeader('location', `/dues/invoices/${invoice.id}/credit`)
+      refused.assertFlashMessage('inputErrorsBag', {
+        confirm_number: [
+          `Skriv fakturanummeret ${invoice.number} præcis som det står for at bekræfte.`,
+        ],
+      })
+    }
+    assert.lengthOf(await Invoice.query().where('kind', 'credit_note'), 0)
+
+    const credited = await client
+      .post(`/dues/invoices/${invoice.id}/credit`)
+      .form({ reason: 'Forkert beløb', confirm_number: ` ${invoice.number} ` })
+      .loginAs(treasurer)
+      .withCsrfToken()
+      .redirects(0)
+    const notes = await Invoice.query().where('kind', 'credit_note')
+    assert.lengthOf(notes, 1)
+    credited.assertHeader('location', `/dues/invoices/${notes[0].id}`)
+
+    const after = await client.get(`/dues/invoices/${invoice.id}/credit`).loginAs(treasurer)
+    assert.include(after.text(), 'Fakturaen er allerede krediteret.')
+    assert.notInclude(after.text(), 'data-testid="credit-confirm"')
+  })
+})
