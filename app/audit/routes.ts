@@ -5,6 +5,7 @@ const AuditEventsController = () => import('#audit/controllers/audit_events_cont
 const ImportFilesController = () => import('#audit/controllers/import_files_controller')
 
 router.get('/audit', [AuditEventsController, 'index']).use(middleware.auth())
+router.get('/audit/export', [AuditEventsController, 'export']).use(middleware.auth())
 router
   .group(() => {
     router.get('/audit/imports/:id/file', [ImportFilesController, 'file'])

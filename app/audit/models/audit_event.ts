@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import type { I18n } from '@adonisjs/i18n'
 import type { Actor } from '#audit/actor'
+import { auditChanges, auditSentence } from '#audit/present_audit_event'
 
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>
 export type AuditDetails = Record<string, string | number>
@@ -56,4 +58,14 @@ export default class AuditEvent extends BaseModel {
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+
+  /** The event as a sentence in the reader's language, its values formatted as the UI shows them. */
+  sentence(i18n: I18n) {
+    return auditSentence(this, i18n)
+  }
+
+  /** The changed fields by their labels, old and new value formatted. */
+  shownChanges(i18n: I18n) {
+    return auditChanges(this, i18n)
+  }
 }

@@ -36,7 +36,10 @@ test.group('Audit log page', (group) => {
     response.assertTextIncludes('2 indstillinger blev ændret')
     response.assertTextIncludes('anna@example.org loggede ind')
     response.assertTextIncludes('2. marts 2026 kl. 11.00')
-    assert.include(foldSpace(response.text()), 'noticeDays</code>: 14 → 21')
+    assert.include(
+      foldSpace(response.text()),
+      'Indkaldelse til ordinær generalforsamling (dage før): 14 → 21'
+    )
     assert.isBelow(
       response.text().indexOf('bo@example.org'),
       response.text().indexOf('anna@example.org loggede ind')
