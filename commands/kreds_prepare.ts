@@ -61,7 +61,8 @@ export default class KredsPrepare extends BaseCommand {
 
     const sticker = this.ui.sticker().heading(`Kreds demo logins, password ${DEMO_PASSWORD}`)
     for (const account of DEMO_ACCOUNTS) sticker.add(`${account.email.padEnd(26)} ${account.role}`)
-    sticker.add('http://localhost:3333')
+    const { default: env } = await import('#start/env')
+    sticker.add(env.get('APP_URL'))
     const statement = demoBankStatementPath()
     if (existsSync(statement)) {
       sticker.add(`Demo bank statement to import: ${relative(this.app.makePath(), statement)}`)

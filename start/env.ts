@@ -3,13 +3,18 @@
 | them; .env.example holds the development defaults.
 */
 import { Env } from '@adonisjs/core/env'
+import { defaultAppUrl } from '#shared/app_url_default'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.secret(),
-  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  // Left out in development and tests, it follows HOST and PORT (app/shared/app_url_default.ts).
+  APP_URL: (key: string, value?: string) =>
+    value
+      ? Env.schema.string({ format: 'url', tld: false })(key, value)
+      : defaultAppUrl(process.env),
   LOG_LEVEL: Env.schema.enum([
     'fatal',
     'error',
