@@ -6,6 +6,8 @@ import type { NewContactFields, OrganisationFields } from '#members/organisation
 import type { Actor } from '#audit/actor'
 import { recordAuditEvents } from '#audit/actions/record_audit_event'
 import { sqlTimestamp } from '#shared/sql_time'
+import { organisationSearchText } from '#members/models/organisation'
+import { contactSearchText } from '#members/models/contact'
 
 export type ImportedOrganisation = {
   fields: OrganisationFields
@@ -56,6 +58,8 @@ export class CreateImportedOrganisations {
       address: fields.address,
       postcode: fields.postcode,
       city: fields.city,
+      // Inserted in bulk, past the model's hook: folded for search here.
+      search_text: organisationSearchText(fields),
       website: fields.website,
       tier_id: fields.tierId,
       notes: fields.notes,
@@ -92,6 +96,7 @@ export class CreateImportedOrganisations {
         title: primaryContact.title ?? null,
         email: primaryContact.email,
         phone: primaryContact.phone,
+        search_text: contactSearchText(primaryContact),
         is_primary: true,
         is_billing: false,
         is_delegate: false,

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Organisation from '#members/models/organisation'
+import { searchText } from '#shared/search_text'
 
 const asBoolean = { consume: (value: unknown) => Boolean(value) }
 
@@ -26,6 +27,10 @@ export default class Contact extends BaseModel {
 
   @column()
   declare phone: string | null
+
+  /** Name and e-mail folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string
 
   @column(asBoolean)
   declare isPrimary: boolean
@@ -60,4 +65,14 @@ export default class Contact extends BaseModel {
     }
     return CONTACT_ROLES.filter((role) => flags[role])
   }
+
+  @beforeSave()
+  static foldForSearch(contact: Contact) {
+    contact.searchText = contactSearchText(contact)
+  }
+}
+
+/** What a search looks in for a contact; imports that insert rows themselves use it too. */
+export function contactSearchText(fields: { name: string; email: string | null }) {
+  return searchText(fields.name, fields.email)
 }

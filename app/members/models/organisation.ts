@@ -10,6 +10,7 @@ import {
   type MembershipStatus,
   type OrganisationType,
 } from '#members/membership'
+import { searchText } from '#shared/search_text'
 
 export default class Organisation extends BaseModel {
   @column({ isPrimary: true })
@@ -23,6 +24,10 @@ export default class Organisation extends BaseModel {
 
   @column({ serializeAs: null })
   declare currentNameKey: string | null
+
+  /** Name and city folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string
 
   @column()
   declare type: OrganisationType
@@ -90,5 +95,11 @@ export default class Organisation extends BaseModel {
   static foldName(organisation: Organisation) {
     organisation.nameKey = nameKey(organisation.name)
     organisation.currentNameKey = holdsName(organisation.status) ? organisation.nameKey : null
+    organisation.searchText = organisationSearchText(organisation)
   }
+}
+
+/** What the register's search box looks in, besides CVR and the contacts: written by every path that saves a name or city. */
+export function organisationSearchText(fields: { name: string; city: string | null }) {
+  return searchText(fields.name, fields.city)
 }

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Organisation from '#members/models/organisation'
-import { nameKey, type MembershipStatus, type OrganisationType } from '#members/membership'
+import { orWhereSearch } from '#shared/search_text'
+import { type MembershipStatus, type OrganisationType } from '#members/membership'
 
 export const ORGANISATION_SORTS = ['name', 'city', 'joined', 'status'] as const
 export type OrganisationSort = (typeof ORGANISATION_SORTS)[number]
@@ -21,26 +22,19 @@ const SORT_COLUMNS: Record<OrganisationSort, string> = {
   status: 'organisations.status',
 }
 
-/** `!` escapes LIKE wildcards: a backslash would mean different things to MySQL and SQLite. */
-function escapeLike(text: string) {
-  return text.replace(/[!%_]/g, (character) => `!${character}`)
-}
-
 /**
- * The register as the board searches it: by name (case and accents ignored),
- * CVR, city, or a contact's name or e-mail. Indexed columns and one
- * EXISTS keep it fast at tens of thousands of organisations.
+ * The register as the board searches it: by name or city, CVR, or a
+ * contact's name or e-mail, case, accents and æøå ignored (see
+ * #shared/search_text). Folded columns and one EXISTS keep it fast at tens
+ * of thousands of organisations.
  */
 export function organisationsQuery(filters: OrganisationFilters) {
   const query = Organisation.query()
   const text = filters.q?.trim()
   if (text) {
-    const key = escapeLike(nameKey(text))
-    const raw = escapeLike(text.toLowerCase())
     const digits = text.replace(/\D/g, '')
     query.where((match) => {
-      match.whereRaw(`organisations.name_key LIKE ? ESCAPE '!'`, [`%${key}%`])
-      match.orWhereRaw(`LOWER(organisations.city) LIKE ? ESCAPE '!'`, [`${raw}%`])
+      orWhereSearch(match, 'organisations.search_text', text)
       if (digits.length >= 4 && digits.length === text.replace(/\s/g, '').length) {
         match.orWhere('organisations.cvr', 'like', `${digits}%`)
       }
@@ -49,10 +43,7 @@ export function organisationsQuery(filters: OrganisationFilters) {
           .from('contacts')
           .whereColumn('contacts.organisation_id', 'organisations.id')
           .whereNull('contacts.erased_at')
-          .where((person) => {
-            person.whereRaw(`LOWER(contacts.name) LIKE ? ESCAPE '!'`, [`%${raw}%`])
-            person.orWhereRaw(`LOWER(contacts.email) LIKE ? ESCAPE '!'`, [`%${raw}%`])
-          })
+          .where((person) => orWhereSearch(person, 'contacts.search_text', text))
       )
     })
   }

@@ -7,6 +7,8 @@ import type { FileContact } from '#members/register_file/register_cells'
 import type { RegisteredOrganisation } from '#members/queries/register_for_import'
 import { sqlTimestamp } from '#shared/sql_time'
 import { insertRows } from '#members/register_file/insert_rows'
+import { organisationSearchText } from '#members/models/organisation'
+import { contactSearchText } from '#members/models/contact'
 
 /** New organisations written together: their rows, status history and contacts. */
 const CHUNK = 500
@@ -82,6 +84,8 @@ async function createChunk(context: Context, rows: FileOrganisation[]) {
       address: fields.address ?? null,
       postcode: fields.postcode ?? null,
       city: fields.city ?? null,
+      // Written in bulk, past the model's hook: folded for search here.
+      search_text: organisationSearchText({ name: fields.name, city: fields.city ?? null }),
       website: fields.website ?? null,
       invoice_reference: fields.invoiceReference ?? null,
       tier_id: fields.tierId ?? null,
@@ -162,6 +166,8 @@ async function applyChanges(context: Context, plan: Exclude<OrganisationPlan, { 
     const status = (update.status as MembershipStatus | undefined) ?? existing.status
     update.name_key = nameKey(name)
     update.current_name_key = holdsName(status) ? nameKey(name) : null
+    const city = 'city' in update ? (update.city as string | null) : existing.city
+    update.search_text = organisationSearchText({ name, city: city ?? null })
     await trx.from('organisations').where('id', existing.id).update(update)
     if (status !== existing.status) {
       const on = status === 'active' ? plan.row.fields.joinedOn : plan.row.fields.leftOn
@@ -198,6 +204,10 @@ async function applyChanges(context: Context, plan: Exclude<OrganisationPlan, { 
     const update: Record<string, unknown> = { updated_at: now }
     for (const change of contact.changes)
       update[CONTACT_COLUMNS[change.field] ?? change.field] = change.to
+    update.search_text = contactSearchText({
+      name: (update.name as string | undefined) ?? contact.existing.name,
+      email: 'email' in update ? (update.email as string | null) : contact.existing.email,
+    })
     await trx.from('contacts').where('id', contact.existing.id).update(update)
   }
 }
@@ -251,6 +261,7 @@ function contactRecord(contact: FileContact, organisationId: number, now: string
     title: contact.title,
     email: contact.email,
     phone: contact.phone,
+    search_text: contactSearchText(contact),
     is_primary: contact.flags.isPrimary ?? false,
     is_billing: contact.flags.isBilling ?? false,
     is_delegate: contact.flags.isDelegate ?? false,

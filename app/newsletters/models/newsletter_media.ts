@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
+import { searchText } from '#shared/search_text'
 
 /** One image of the newsletter's media library; its files are named by its key. */
 export default class NewsletterMedia extends BaseModel {
@@ -33,6 +34,10 @@ export default class NewsletterMedia extends BaseModel {
   @column()
   declare altText: string | null
 
+  /** File name and alt text folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string
+
   @column()
   declare createdBy: string
 
@@ -42,5 +47,10 @@ export default class NewsletterMedia extends BaseModel {
   /** An image goes into a newsletter only once it says what it shows. */
   get isUsable() {
     return Boolean(this.altText?.trim())
+  }
+
+  @beforeSave()
+  static foldForSearch(media: NewsletterMedia) {
+    media.searchText = searchText(media.originalName, media.altText)
   }
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import Subscription from '#newsletters/models/subscription'
+import { searchText } from '#shared/search_text'
 
 export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained'
 
@@ -14,6 +15,10 @@ export default class Subscriber extends BaseModel {
 
   @column()
   declare name: string | null
+
+  /** Address and name folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string
 
   /** Set on erasure, when the address itself is removed. */
   @column({ serializeAs: null })
@@ -46,5 +51,10 @@ export default class Subscriber extends BaseModel {
   /** A suppressed or erased address is never mailed, whatever asks. */
   get isMailable() {
     return !this.suppressedReason && !this.erasedAt && Boolean(this.email)
+  }
+
+  @beforeSave()
+  static foldForSearch(subscriber: Subscriber) {
+    subscriber.searchText = searchText(subscriber.email, subscriber.name)
   }
 }

@@ -1,4 +1,5 @@
 import Subscriber from '#newsletters/models/subscriber'
+import { orWhereSearch } from '#shared/search_text'
 
 export type SubscriberFilters = {
   q?: string | null
@@ -11,14 +12,9 @@ export async function listSubscribers(filters: SubscriberFilters, page = 1) {
   const query = Subscriber.query()
     .whereNull('erased_at')
     .preload('subscriptions', (s) => s.preload('list'))
-  const text = filters.q?.trim().toLowerCase()
-  if (text) {
-    query.where((match) =>
-      match
-        .whereRaw('LOWER(email) LIKE ?', [`%${text}%`])
-        .orWhereRaw('LOWER(name) LIKE ?', [`%${text}%`])
-    )
-  }
+  const text = filters.q?.trim()
+  // Case, accents and æøå ignored (see #shared/search_text).
+  if (text) query.where((match) => orWhereSearch(match, 'search_text', text))
   if (filters.status === 'suppressed') query.whereNotNull('suppressed_reason')
   else if (filters.status || filters.listId) {
     query.whereHas('subscriptions', (subscription) => {

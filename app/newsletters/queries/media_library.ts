@@ -4,6 +4,7 @@ import { MEDIA_WIDTHS, type MediaWidth } from '#newsletters/media/image_pipeline
 import { variantFileName } from '#newsletters/media/media_storage'
 import { absoluteUrlFor } from '#shared/absolute_url'
 import { urlFor } from '@adonisjs/core/services/url_builder'
+import { orWhereSearch } from '#shared/search_text'
 
 /** An image as the composer and the editor use it: described, with absolute addresses. */
 export type UsableMedia = {
@@ -55,15 +56,10 @@ function searched(
   query: ModelQueryBuilderContract<typeof NewsletterMedia>,
   search?: string | null
 ) {
-  const text = search?.trim().toLowerCase().slice(0, 200)
+  const text = search?.trim().slice(0, 200)
   if (!text) return query
-  // '!' escapes LIKE's wildcards the same way on SQLite and MySQL.
-  const pattern = `%${text.replace(/[!%_]/g, (char) => `!${char}`)}%`
-  return query.where((match) =>
-    match
-      .whereRaw(`LOWER(original_name) LIKE ? ESCAPE '!'`, [pattern])
-      .orWhereRaw(`LOWER(alt_text) LIKE ? ESCAPE '!'`, [pattern])
-  )
+  // Case, accents and æøå ignored (see #shared/search_text).
+  return query.where((match) => orWhereSearch(match, 'search_text', text))
 }
 
 export function toUsableMedia(media: NewsletterMedia): UsableMedia {

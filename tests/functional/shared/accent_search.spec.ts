@@ -1,0 +1,163 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import Organisation from '#members/models/organisation'
+import NewsletterMedia from '#newsletters/models/newsletter_media'
+import Subscriber from '#newsletters/models/subscriber'
+import { EraseSubscriber } from '#newsletters/actions/subscriber_privacy'
+import { ImportMembers } from '#members/actions/import_members'
+import { ImportSubscribers } from '#newsletters/actions/import_subscribers'
+import { Actors } from '#audit/actor'
+import { refoldSearchText } from '#shared/search_text'
+import { UserFactory } from '#database/factories/user_factory'
+import { OrganisationFactory } from '#database/factories/organisation_factory'
+import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
+import { FOUNDERS_FILE } from '#tests/helpers/member_files'
+
+type Client = Parameters<Parameters<typeof test>[1]>[0]['client']
+
+/** Which of the names the list page shows for a search, as a person reads the page. */
+async function shown(client: Client, path: string, q: string, names: string[]) {
+  const board = await UserFactory.apply('secretariat').create()
+  const response = await client.get(path).qs({ q }).loginAs(board)
+  response.assertStatus(200)
+  return names.filter((name) => response.text().includes(name))
+}
+
+const ORGANISATIONS = [
+  'Socialt Udviklingscenter SUS',
+  'Æblehaven',
+  'Århus Kommune',
+  'Metodecentret',
+]
+
+test.group('Search ignores case, accents and æøå', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('the member register: names, cities, contacts and their e-mails', async ({
+    client,
+    assert,
+  }) => {
+    await OrganisationFactory.merge({
+      name: 'Socialt Udviklingscenter SUS',
+      city: 'Vejle',
+    }).create()
+    await OrganisationFactory.merge({ name: 'Æblehaven', city: 'Vejle' }).create()
+    await OrganisationFactory.merge({ name: 'Århus Kommune', city: 'Århus C' }).create()
+    await OrganisationFactory.merge({ name: 'Metodecentret', city: 'Roskilde' })
+      .with('contacts', 1, (contact) =>
+        contact.merge({ name: 'Birgit Søndergaard', email: 'Bente.Ølgaard@metode.example.org' })
+      )
+      .create()
+    const search = (q: string) => shown(client, '/members', q, ORGANISATIONS)
+
+    assert.deepEqual(await search('sus'), ['Socialt Udviklingscenter SUS'])
+    for (const q of ['aeblehaven', 'Aeblehaven', 'æblehaven', 'ÆBLEHAVEN']) {
+      assert.deepEqual(await search(q), ['Æblehaven'], q)
+    }
+    for (const q of ['Aarhus', 'århus', 'ARHUS']) {
+      assert.deepEqual(await search(q), ['Århus Kommune'], q)
+    }
+    assert.deepEqual(await search('sondergaard'), ['Metodecentret'])
+    assert.deepEqual(await search('SØNDERGÅRD'), ['Metodecentret'])
+    assert.deepEqual(await search('oelgaard@metode'), ['Metodecentret'])
+    assert.deepEqual(await search('vejle'), ['Socialt Udviklingscenter SUS', 'Æblehaven'])
+    assert.deepEqual(await search('kierkegaard'), [])
+
+    // A rename is searched by its new name at once (the model folds on every save).
+    const renamed = await Organisation.findByOrFail('name', 'Metodecentret')
+    renamed.name = 'Ønskebørn'
+    await renamed.save()
+    assert.deepEqual(await shown(client, '/members', 'onskeborn', ['Ønskebørn']), ['Ønskebørn'])
+  })
+
+  test('the newsletter readers', async ({ client, assert }) => {
+    await SubscriberFactory.merge({
+      email: 'birgit@example.org',
+      name: 'Birgit Søndergaard',
+    }).create()
+    await SubscriberFactory.merge({ email: 'info@aeblehaven.example.org', name: 'Æble' }).create()
+    await SubscriberFactory.merge({ email: 'ole@example.org', name: 'Ole Hansen' }).create()
+    const names = ['birgit@example.org', 'info@aeblehaven.example.org', 'ole@example.org']
+    const search = (q: string) => shown(client, '/newsletters/subscribers', q, names)
+    assert.deepEqual(await search('SONDERGAARD'), ['birgit@example.org'])
+    assert.deepEqual(await search('Æblehaven'), ['info@aeblehaven.example.org'])
+    assert.deepEqual(await search('ÆBLE'), ['info@aeblehaven.example.org'])
+    assert.deepEqual(await search('HANSEN'), ['ole@example.org'])
+
+    // An erased reader leaves nothing to find, in the folded copy either.
+    const birgit = await Subscriber.findByOrFail('email', 'birgit@example.org')
+    await new EraseSubscriber().handle(birgit.id, Actors.system('test'))
+    const row = await db.from('subscribers').where('id', birgit.id).first()
+    assert.equal(row.search_text, '')
+  })
+
+  test('the media library, by file name and alt text', async ({ client, assert }) => {
+    for (const [index, [name, alt]] of [
+      ['Æbletræ.jpg', 'Et æbletræ i blomst'],
+      ['generalforsamling.png', 'Deltagerne på Hotel Søgården'],
+    ].entries()) {
+      await NewsletterMedia.create({
+        key: `k${index}`.padEnd(32, '0'),
+        originalName: name,
+        mime: 'image/jpeg',
+        width: 600,
+        height: 400,
+        bytes: 1000,
+        sha256: String(index).repeat(64),
+        altText: alt,
+        createdBy: 'test',
+      })
+    }
+    const names = ['Æbletræ.jpg', 'generalforsamling.png']
+    const search = (q: string) => shown(client, '/newsletters/media', q, names)
+    assert.deepEqual(await search('aebletrae'), ['Æbletræ.jpg'])
+    assert.deepEqual(await search('BLOMST'), ['Æbletræ.jpg'])
+    assert.deepEqual(await search('sogarden'), ['generalforsamling.png'])
+  })
+
+  test('imports fill the folded column too, though they write rows in bulk', async ({
+    client,
+    assert,
+  }) => {
+    const imported = await new ImportMembers().handle(
+      { file: Buffer.from(FOUNDERS_FILE), fileName: 'medlemmer.csv', dryRun: false },
+      Actors.system('test')
+    )
+    assert.equal(imported.status, 'imported')
+    const founders = ['LIVSVÆRK', 'Dansk Socialrådgiverforening', 'Eksempelby Kommune']
+    const members = (q: string) => shown(client, '/members', q, founders)
+    assert.deepEqual(await members('livsvaerk'), ['LIVSVÆRK'])
+    assert.deepEqual(await members('socialraadgiver'), ['Dansk Socialrådgiverforening'])
+    assert.deepEqual(await members('hoje-taastrup'), ['Eksempelby Kommune'])
+    assert.deepEqual(await members('boern.unge'), ['Eksempelby Kommune'])
+    assert.deepEqual(await members('dorte dahl'), ['Dansk Socialrådgiverforening'])
+
+    const list = await NewsletterListFactory.with('consentTexts', 1).create()
+    const file = [
+      'Email Address,First Name,Last Name,OPTIN_TIME',
+      'ida@example.org,Ida,Ærø,2021-01-20 09:00:00',
+      'bo@example.org,Bo,Åkjær,2022-03-01 10:00:00',
+    ].join('\r\n')
+    const subscribers = await new ImportSubscribers().handle(
+      { listId: list.id, file: Buffer.from(file), fileName: 'audience.csv', dryRun: false },
+      Actors.system('test')
+    )
+    assert.equal(subscribers.status, 'imported')
+    const readers = (q: string) =>
+      shown(client, '/newsletters/subscribers', q, ['ida@example.org', 'bo@example.org'])
+    assert.deepEqual(await readers('aeroe'), ['ida@example.org'])
+    assert.deepEqual(await readers('akjaer'), ['bo@example.org'])
+  })
+
+  test('rows written before the column existed are folded by the migration’s refold', async ({
+    client,
+    assert,
+  }) => {
+    await OrganisationFactory.merge({ name: 'Æblehaven' }).create()
+    await db.from('organisations').update({ search_text: '' })
+    assert.deepEqual(await shown(client, '/members', 'aeblehaven', ['Æblehaven']), [])
+    await refoldSearchText(db.connection(), { organisations: ['name', 'city'] })
+    assert.deepEqual(await shown(client, '/members', 'aeblehaven', ['Æblehaven']), ['Æblehaven'])
+  })
+})
