@@ -30,6 +30,7 @@ export type ScannedRoutes = {
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'audit_events.export': { paramsTuple?: []; params?: {} }
     'import_files.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'import_files.changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.index': { paramsTuple?: []; params?: {} }
@@ -189,7 +190,8 @@ export type ScannedRoutes = {
     'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
     'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
     'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'minutes.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assembly_closing.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assembly_closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.save': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -217,6 +219,7 @@ export type ScannedRoutes = {
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'audit_events.export': { paramsTuple?: []; params?: {} }
     'import_files.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'import_files.changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.index': { paramsTuple?: []; params?: {} }
@@ -288,6 +291,7 @@ export type ScannedRoutes = {
     'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'assembly_closing.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.index': { paramsTuple?: []; params?: {} }
@@ -309,6 +313,7 @@ export type ScannedRoutes = {
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
+    'audit_events.export': { paramsTuple?: []; params?: {} }
     'import_files.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'import_files.changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisations.index': { paramsTuple?: []; params?: {} }
@@ -380,6 +385,7 @@ export type ScannedRoutes = {
     'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ballots.chair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ballots.status': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
+    'assembly_closing.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.index': { paramsTuple?: []; params?: {} }
@@ -464,7 +470,7 @@ export type ScannedRoutes = {
     'ballots.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'ballots.open': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
     'ballots.close': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'ballotId': ParamValue} }
-    'minutes.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'assembly_closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.send_links': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.submit_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

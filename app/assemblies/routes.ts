@@ -7,6 +7,8 @@ const RegisterController = () => import('#assemblies/controllers/register_contro
 const BallotsController = () => import('#assemblies/controllers/ballots_controller')
 const DelegateController = () => import('#assemblies/controllers/delegate_controller')
 const MinutesController = () => import('#assemblies/controllers/minutes_controller')
+const AssemblyClosingController = () =>
+  import('#assemblies/controllers/assembly_closing_controller')
 
 // Links without a login: the dirigent's and referent's signing link, a delegate's personal link.
 router
@@ -47,7 +49,8 @@ router
     router.post('/assemblies/:id/ballots/:ballotId/close', [BallotsController, 'close'])
     router.get('/assemblies/:id/ballots/:ballotId/status', [BallotsController, 'status'])
 
-    router.post('/assemblies/:id/close', [MinutesController, 'close'])
+    router.get('/assemblies/:id/close', [AssemblyClosingController, 'show'])
+    router.post('/assemblies/:id/close', [AssemblyClosingController, 'store'])
     router.get('/assemblies/:id/minutes', [MinutesController, 'show'])
     router.put('/assemblies/:id/minutes', [MinutesController, 'save'])
     router.post('/assemblies/:id/minutes/sign', [MinutesController, 'sign'])

@@ -6,7 +6,6 @@ import AssemblyPolicy from '#assemblies/policies/assembly_policy'
 import { SaveMinutes } from '#assemblies/actions/save_minutes'
 import { SignMinutes, type SignMinutesResult } from '#assemblies/actions/sign_minutes'
 import { SendSigningLinks, findSigningLink } from '#assemblies/actions/send_signing_links'
-import { CloseAssembly } from '#assemblies/actions/close_assembly'
 import { minutesDocument } from '#assemblies/queries/minutes_document'
 import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
 import { DEFAULT_STATEMENT } from '#assemblies/queries/minutes_content'
@@ -143,19 +142,6 @@ export default class MinutesController {
     const minutes = await latestMinutes(Number(params.id))
     if (!minutes) return response.notFound()
     return sendMinutesPdf(response, minutes)
-  }
-
-  async close({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
-    await bouncer.with(AssemblyPolicy).authorize('manage')
-    const result = await new CloseAssembly().handle(
-      Number(params.id),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
-    session.flash(
-      result.status === 'closed' ? 'success' : 'error',
-      i18n.t(`assemblies.close.${result.status}`)
-    )
-    return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 
   /** /referat/:token — the signing page for a dirigent or referent without a login. */

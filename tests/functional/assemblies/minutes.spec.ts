@@ -52,6 +52,7 @@ test.group('Minutes', (group) => {
     await new CloseBallot().handle(ballot.id, null, board)
     const closed = await client
       .post(`/assemblies/${assembly.id}/close`)
+      .form({ confirmation: 'LUK' })
       .loginAs(chair)
       .withCsrfToken()
       .redirects(0)
