@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import Organisation from '#members/models/organisation'
@@ -14,10 +15,8 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { FOUNDERS_FILE } from '#tests/helpers/member_files'
 
-type Client = Parameters<Parameters<typeof test>[1]>[0]['client']
-
 /** Which of the names the list page shows for a search, as a person reads the page. */
-async function shown(client: Client, path: string, q: string, names: string[]) {
+async function shown(client: ApiClient, path: string, q: string, names: string[]) {
   const board = await UserFactory.apply('secretariat').create()
   const response = await client.get(path).qs({ q }).loginAs(board)
   response.assertStatus(200)

@@ -87,6 +87,7 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'assemblies.add_agenda_item': 'assemblies.view',
   'assemblies.move_agenda_item': 'assemblies.view',
   'assemblies.remove_agenda_item': 'assemblies.view',
+  'notice_confirmation.show': 'assemblies.view',
   'assemblies.send_notice': 'assemblies.view',
   'assemblies.notice_pdf': 'assemblies.view',
   'assemblies.store_motion': 'assemblies.view',
