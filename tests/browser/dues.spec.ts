@@ -49,15 +49,18 @@ test.group('The treasurer’s year in the browser', (group) => {
 
     await page.goto(`/dues?year=${year}`)
     await page.getByRole('button', { name: `Udsted fakturaer for ${year}` }).click()
-    await page.getByText('2 fakturaer udstedt; 0 havde allerede deres.').waitFor()
+    await page.getByText('Udsteder 2 fakturaer, i alt 2.500,00 kr., til:').waitFor()
+    await page.getByRole('button', { name: 'Udsted 2 fakturaer' }).click()
+    await page.getByText('Færdig: 2 af 2').waitFor()
     await catcher.waitFor(() => catcher.messages.length >= 2)
     for (const message of catcher.messages) {
       assert.lengthOf(message.attachments, 1)
       assert.equal(message.attachments[0].contentType, 'application/pdf')
     }
-    // A second press issues nothing twice.
+    // A second try finds nothing to issue.
+    await page.goto(`/dues?year=${year}`)
     await page.getByRole('button', { name: `Udsted fakturaer for ${year}` }).click()
-    await page.getByText('Ingen nye fakturaer; 2 havde allerede deres.').waitFor()
+    await page.getByText(`Der er ingen fakturaer at udstede for ${year}.`).waitFor()
 
     const invoice = await Invoice.query()
       .where('organisation_id', organisations[0].id)
@@ -72,8 +75,10 @@ test.group('The treasurer’s year in the browser', (group) => {
 
     await page.goto(`/dues?year=${year - 1}`)
     catcher.messages.length = 0
-    await page.getByRole('button', { name: 'Send rykkere' }).click()
-    await page.getByText('1 rykker sendt.').waitFor()
+    await page.getByRole('link', { name: 'Send rykkere' }).click()
+    await page.getByText('Sender 1 rykker med gebyr på i alt 50,00 kr.:').waitFor()
+    await page.getByRole('button', { name: 'Send 1 rykker' }).click()
+    await page.getByText('Færdig: 1 af 1').waitFor()
     const reminder = await catcher.waitFor((m) => /Rykker 1/.test(m.subject ?? ''))
     await lastYear.organisations[0].load('contacts')
     assert.include(recipientsOf(reminder), lastYear.organisations[0].contacts[0].email!)

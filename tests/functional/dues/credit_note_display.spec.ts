@@ -48,7 +48,7 @@ test.group('Dues: a credit note shows as one, negative, everywhere', (group) => 
     const invoice = await issueInvoice(alfa.organisation)
     await client
       .post(`/dues/invoices/${invoice.id}/credit`)
-      .form({ reason: 'Udmeldt før året begyndte' })
+      .form({ reason: 'Udmeldt før året begyndte', confirm_number: invoice.number })
       .loginAs(treasurer)
       .withCsrfToken()
     const creditNote = await Invoice.query().where('kind', 'credit_note').firstOrFail()

@@ -24,6 +24,7 @@ import {
   thisYear,
   tierWithFee,
 } from '#tests/functional/dues/helpers'
+import { confirmRun } from '#tests/functional/dues/run_flow'
 
 const CREDITOR = '81234567'
 
@@ -140,11 +141,7 @@ test.group('Dues: paying by FI-kort +71', (group) => {
       primaryEmail: 'kasserer@alfa.example.org',
     })
 
-    await client
-      .post('/dues/generate')
-      .form({ year: String(thisYear()) })
-      .loginAs(treasurer)
-      .withCsrfToken()
+    await confirmRun(client, treasurer, 'generate', { year: thisYear() })
     const invoice = await Invoice.query().where('kind', 'invoice').firstOrFail()
     assert.deepEqual(invoice.document.fik, {
       paymentId: fikPaymentIdFor(invoice.number),
@@ -176,7 +173,7 @@ test.group('Dues: paying by FI-kort +71', (group) => {
       issueDate: danishToday().minus({ days: 40 }),
     })
 
-    await client.post('/dues/remind').loginAs(treasurer).withCsrfToken().redirects(0)
+    await confirmRun(client, treasurer, 'remind')
     const reminder = await catcher.waitFor(
       (m) => m.subject === `Rykker 1 for faktura ${invoice.number}`
     )

@@ -364,7 +364,7 @@ test.group('Dues: payments, credit notes and resending', (group) => {
 
     const credit = await client
       .post(`/dues/invoices/${invoice.id}/credit`)
-      .form({ reason: 'Forkert adresse' })
+      .form({ reason: 'Forkert adresse', confirm_number: invoice.number })
       .loginAs(treasurer)
       .withCsrfToken()
       .redirects(0)
@@ -395,7 +395,7 @@ test.group('Dues: payments, credit notes and resending', (group) => {
 
     const again = await client
       .post(`/dues/invoices/${invoice.id}/credit`)
-      .form({})
+      .form({ confirm_number: invoice.number })
       .loginAs(treasurer)
       .withCsrfToken()
       .redirects(0)
@@ -403,7 +403,7 @@ test.group('Dues: payments, credit notes and resending', (group) => {
     again.assertFlashMessage('error', 'Fakturaen er allerede krediteret.')
     const creditingTheNote = await client
       .post(`/dues/invoices/${creditNote.id}/credit`)
-      .form({})
+      .form({ confirm_number: creditNote.number })
       .loginAs(treasurer)
       .withCsrfToken()
       .redirects(0)
@@ -453,7 +453,7 @@ test.group('Dues: payments, credit notes and resending', (group) => {
 
     const response = await client
       .post(`/dues/invoices/${invoice.id}/credit`)
-      .form({ reason: 'Fortrudt' })
+      .form({ reason: 'Fortrudt', confirm_number: invoice.number })
       .loginAs(treasurer)
       .withCsrfToken()
       .redirects(0)
@@ -504,7 +504,7 @@ test.group('Dues: who may see and change invoices', (group) => {
     const page = await client.get(`/dues/invoices/${alfaInvoice.id}`).loginAs(board)
     page.assertStatus(200)
     assert.notInclude(page.text(), 'data-testid="payment-form"')
-    assert.notInclude(page.text(), `action="/dues/invoices/${alfaInvoice.id}/credit"`)
+    assert.notInclude(page.text(), `/dues/invoices/${alfaInvoice.id}/credit"`)
     assert.notInclude(page.text(), `action="/dues/invoices/${alfaInvoice.id}/send"`)
     const pdf = await asBytes(client.get(`/dues/invoices/${alfaInvoice.id}/pdf`).loginAs(board))
     pdf.assertStatus(200)

@@ -11,6 +11,8 @@ import { formatDate } from '#shared/formatting'
 import { UserFactory } from '#database/factories/user_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
 import { pdfText } from '#tests/helpers/pdf_text'
+import { foldSpace } from '#tests/helpers/text'
+import { runFormOf, submitRun } from '#tests/functional/dues/run_flow'
 import {
   BUYER_CVRS,
   SELLER_CVR,
@@ -31,13 +33,19 @@ function words(text: string) {
   return text.replace(/\s+/g, ' ')
 }
 
+/**
+ * The treasurer's dues run: the confirmation page, its form confirmed when it
+ * offers one, and the run's result page (the sync queue has finished it by then).
+ */
 async function generate(client: ApiClient, user: User, year = thisYear()) {
-  return client
-    .post('/dues/generate')
-    .form({ year: String(year) })
-    .loginAs(user)
-    .withCsrfToken()
-    .redirects(0)
+  const page = await client.get(`/dues/generate?year=${year}`).loginAs(user).redirects(0)
+  const planned = foldSpace(page.text())
+  if (page.status() !== 200 || !planned.includes('data-testid="run-confirm"')) {
+    return { page, planned, response: null, result: '' }
+  }
+  const response = await submitRun(client, user, 'generate', runFormOf(page.text()))
+  const result = await client.get(response.header('location')!).loginAs(user)
+  return { page, planned, response, result: foldSpace(result.text()) }
 }
 
 test.group('Dues: issuing the year’s invoices', (group) => {
@@ -75,11 +83,12 @@ test.group('Dues: issuing the year’s invoices', (group) => {
     })
     await member(null, { name: 'Uden Gruppe', primaryEmail: 'ingen@example.org' })
 
-    const response = await generate(client, treasurer, year)
-    response.assertStatus(302)
-    response.assertHeader('location', `/dues?year=${year}`)
-    response.assertFlashMessage('success', '2 fakturaer udstedt; 0 havde allerede deres.')
-    response.assertFlashMessage('error', 'Ikke faktureret: Uden Gruppe (ingen kontingentgruppe).')
+    const run = await generate(client, treasurer, year)
+    assert.include(run.planned, 'Udsteder 2 fakturaer, i alt 2.500,00 kr., til:')
+    assert.match(run.planned, /Uden Gruppe <\/a> <\/td> <td>ingen kontingentgruppe/)
+    run.response!.assertStatus(302)
+    assert.match(run.response!.header('location')!, /^\/dues\/runs\/\d+$/)
+    assert.include(run.result, 'Færdig: 2 af 2')
 
     const invoices = await Invoice.query().orderBy('sequence')
     assert.deepEqual(
@@ -139,21 +148,21 @@ test.group('Dues: issuing the year’s invoices', (group) => {
       primaryEmail: 'delta@example.org',
     })
 
-    ;(await generate(client, treasurer)).assertFlashMessage(
-      'success',
-      '3 fakturaer udstedt; 0 havde allerede deres.'
-    )
+    assert.include((await generate(client, treasurer)).result, 'Færdig: 3 af 3')
     assert.lengthOf(catcher.messages, 3)
 
     const second = await generate(client, treasurer)
-    second.assertFlashMessage('success', 'Ingen nye fakturaer; 3 havde allerede deres.')
+    assert.include(second.planned, `Der er ingen fakturaer at udstede for ${year}.`)
+    assert.include(second.planned, '3 medlemmer har allerede deres faktura for året')
+    assert.isNull(second.response)
     assert.lengthOf(await Invoice.all(), 3)
     assert.lengthOf(catcher.messages, 3, 'no invoice is mailed twice')
 
     late.organisation.merge({ status: 'active', joinedOn: danishToday() })
     await late.organisation.save()
     const third = await generate(client, treasurer)
-    third.assertFlashMessage('success', '1 faktura udstedt; 3 havde allerede deres.')
+    assert.include(third.planned, '3 medlemmer har allerede deres faktura for året')
+    assert.include(third.result, 'Færdig: 1 af 1')
     const lateInvoice = await Invoice.findByOrFail('organisation_id', late.organisation.id)
     assert.equal(lateInvoice.number, `${year}-0004`)
     await catcher.waitFor((m) => recipientsOf(m).includes('delta@example.org'))
@@ -188,10 +197,7 @@ test.group('Dues: issuing the year’s invoices', (group) => {
     })
     const founder = await member(tier, { name: 'Gammel Forening', primaryEmail: 'g@example.org' })
 
-    ;(await generate(client, treasurer)).assertFlashMessage(
-      'success',
-      '2 fakturaer udstedt; 0 havde allerede deres.'
-    )
+    assert.include((await generate(client, treasurer)).result, 'Færdig: 2 af 2')
     const partial = await Invoice.findByOrFail('organisation_id', newcomer.organisation.id)
     assert.strictEqual(partial.totalOre, 93_750)
     assert.equal(
@@ -217,12 +223,10 @@ test.group('Dues: issuing the year’s invoices', (group) => {
     const lastYearOnly = await tierWithFee('Gammel gruppe', 100_000, thisYear() - 1)
     await member(lastYearOnly, { name: 'Uden Sats', primaryEmail: 'x@example.org' })
 
-    const response = await generate(client, treasurer)
-    response.assertFlashMessage('success', 'Ingen nye fakturaer; 0 havde allerede deres.')
-    response.assertFlashMessage(
-      'error',
-      'Ikke faktureret: Uden Sats (intet kontingent sat for året).'
-    )
+    const run = await generate(client, treasurer)
+    assert.include(run.planned, `Der er ingen fakturaer at udstede for ${thisYear()}.`)
+    assert.match(run.planned, /Uden Sats <\/a> <\/td> <td>intet kontingent sat for året/)
+    assert.isNull(run.response)
     assert.lengthOf(await Invoice.all(), 0)
     assert.lengthOf(catcher.messages, 0)
   })
@@ -251,13 +255,17 @@ test.group('Dues: issuing the year’s invoices', (group) => {
     await member(tier, { name: 'Alfa', primaryEmail: 'alfa@example.org' })
 
     const board = await UserFactory.apply('board').create()
-    ;(await generate(client, board)).assertStatus(403)
+    ;(await generate(client, board)).page.assertStatus(403)
     const secretariat = await UserFactory.apply('secretariat').create()
-    ;(await generate(client, secretariat)).assertStatus(403)
+    ;(await generate(client, secretariat)).page.assertStatus(403)
     assert.lengthOf(await Invoice.all(), 0)
 
     const treasurer = await UserFactory.apply('treasurer').create()
-    const badYear = await generate(client, treasurer, 1999)
+    const confirmation = await client.get(`/dues/generate?year=${thisYear()}`).loginAs(treasurer)
+    const badYear = await submitRun(client, treasurer, 'generate', {
+      ...runFormOf(confirmation.text()),
+      year: '1999',
+    })
     badYear.assertStatus(302)
     badYear.assertFlashMessage('inputErrorsBag', { year: ['Skal være mindst 2000.'] })
     assert.lengthOf(await Invoice.all(), 0)

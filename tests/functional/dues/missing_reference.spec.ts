@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Invoice from '#dues/models/invoice'
 import { CreditInvoice } from '#dues/actions/credit_invoice'
+import { confirmRun, openConfirmation, runFormOf, submitRun } from '#tests/functional/dues/run_flow'
 import { Actors } from '#audit/actor'
 import { UserFactory } from '#database/factories/user_factory'
 import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
@@ -76,26 +77,19 @@ test.group('Dues: EAN members without a buyer reference', (group) => {
     const treasurer = await UserFactory.apply('treasurer').create()
     const year = String(thisYear())
 
-    const run = await client
-      .post('/dues/generate')
-      .form({ year })
-      .loginAs(treasurer)
-      .withCsrfToken()
-      .redirects(0)
-    run.assertFlashMessage('success', '1 faktura udstedt; 0 havde allerede deres.')
-    run.assertFlashMessage(
-      'error',
-      'Ikke faktureret: Nordby Kommune (EAN uden ordre- eller personreference).'
-    )
+    const page = await openConfirmation(client, treasurer, 'generate', { year })
+    const planned = foldSpace(page.text())
+    assert.include(planned, 'Udsteder 1 faktura, i alt 1.250,00 kr., til:')
+    assert.match(planned, /Nordby Kommune <\/a> <\/td> <td>EAN uden ordre- eller personreference/)
+    await submitRun(client, treasurer, 'generate', runFormOf(page.text()))
     assert.deepEqual(await invoicedNames(), ['Alfa Forening'])
 
-    const confirmed = await client
-      .post('/dues/generate')
-      .form({ year, without_reference: '1' })
-      .loginAs(treasurer)
-      .withCsrfToken()
-      .redirects(0)
-    confirmed.assertFlashMessage('success', '1 faktura udstedt; 1 havde allerede deres.')
+    const confirmed = await confirmRun(client, treasurer, 'generate', {
+      year,
+      without_reference: 1,
+    })
+    const result = await client.get(`/dues/runs/${confirmed.runId}`).loginAs(treasurer)
+    assert.include(foldSpace(result.text()), 'Færdig: 1 af 1')
     assert.deepEqual(await invoicedNames(), ['Alfa Forening', 'Nordby Kommune'])
   })
 
@@ -158,11 +152,7 @@ test.group('Dues: EAN members without a buyer reference', (group) => {
 
     const page = await client.get(`/dues?year=${thisYear()}`).loginAs(treasurer)
     assert.notInclude(page.text(), 'data-testid="lacking-reference"')
-    await client
-      .post('/dues/generate')
-      .form({ year: String(thisYear()) })
-      .loginAs(treasurer)
-      .withCsrfToken()
+    await confirmRun(client, treasurer, 'generate', { year: thisYear() })
     assert.deepEqual(await invoicedNames(), ['Alfa Forening', 'Sydby Kommune'])
   })
 })

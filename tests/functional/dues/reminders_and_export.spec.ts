@@ -13,6 +13,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
 import { pdfText } from '#tests/helpers/pdf_text'
 import { foldSpace } from '#tests/helpers/text'
+import { confirmRun, openConfirmation } from '#tests/functional/dues/run_flow'
 import {
   BUYER_CVRS,
   asBytes,
@@ -69,14 +70,9 @@ test.group('Dues: reminders', (group) => {
     const currentInvoice = await issueInvoice(current.organisation)
     assert.isTrue(overdue.dueDate! < danishToday())
 
-    const response = await client
-      .post('/dues/remind')
-      .header('referer', '/dues')
-      .loginAs(treasurer)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertHeader('location', '/dues')
-    response.assertFlashMessage('success', '1 rykker sendt.')
+    const { runId } = await confirmRun(client, treasurer, 'remind')
+    const result = await client.get(`/dues/runs/${runId}`).loginAs(treasurer)
+    assert.include(foldSpace(result.text()), 'Færdig: 1 af 1')
 
     const reminders = await Reminder.all()
     assert.lengthOf(reminders, 1)
@@ -102,13 +98,8 @@ test.group('Dues: reminders', (group) => {
     assert.equal(attachment!.filename, `faktura-${overdue.number}.pdf`)
     assert.include(await pdfText(attachment!.content), overdue.number)
 
-    const again = await client
-      .post('/dues/remind')
-      .header('referer', '/dues')
-      .loginAs(treasurer)
-      .withCsrfToken()
-      .redirects(0)
-    again.assertFlashMessage('success', 'Ingen rykkere at sende i dag.')
+    const again = await openConfirmation(client, treasurer, 'remind')
+    again.assertTextIncludes('Ingen fakturaer skal rykkes i dag.')
     assert.lengthOf(await Reminder.all(), 1)
     assert.lengthOf(catcher.messages, 1)
 
@@ -139,12 +130,9 @@ test.group('Dues: reminders', (group) => {
     })
     await new CreditInvoice().handle({ invoiceId: invoice.id, reason: null }, Actors.system('t'))
 
-    const response = await client
-      .post('/dues/remind')
-      .loginAs(treasurer)
-      .withCsrfToken()
-      .redirects(0)
-    response.assertFlashMessage('success', 'Ingen rykkere at sende i dag.')
+    const page = await openConfirmation(client, treasurer, 'remind')
+    page.assertTextIncludes('Ingen fakturaer skal rykkes i dag.')
+    assert.notInclude(page.text(), 'data-testid="run-confirm"')
     assert.lengthOf(await Reminder.all(), 0)
     assert.lengthOf(catcher.messages, 0)
   })
