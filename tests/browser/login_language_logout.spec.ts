@@ -11,7 +11,7 @@ test.group('Staff journey in the browser', (group) => {
     const user = await UserFactory.apply('admin').merge({ fullName: 'Anne Admin' }).create()
 
     const page = await visit('/login')
-    await page.assertTitle('Log ind · Kreds')
+    await page.assertTitle('Log ind – Kreds')
     await page.getByLabel('E-mail').fill(user.email)
     await page.getByLabel('Adgangskode').fill(TEST_PASSWORD)
     await page.locator('form[action="/login"]').getByRole('button', { name: 'Log ind' }).click()
