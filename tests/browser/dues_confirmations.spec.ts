@@ -1,0 +1,132 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { DateTime } from 'luxon'
+import env from '#start/env'
+import Invoice from '#dues/models/invoice'
+import DuesRun from '#dues/models/dues_run'
+import DuesRunItem from '#dues/models/dues_run_item'
+import { ExecuteDuesRun } from '#dues/actions/execute_dues_run'
+import { generateToken } from '#shared/tokens'
+import { UserFactory } from '#database/factories/user_factory'
+import { sellerSettings, tierWithMembers } from '#tests/helpers/dues'
+import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
+import {
+  PHONE_WIDTH,
+  accessibilityViolations,
+  documentWidthOnPhone,
+} from '#tests/helpers/page_checks'
+
+test.group('The treasurer confirms a dues run in the browser', (group) => {
+  let catcher: MailCatcher
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.setup(async () => {
+    catcher = await startMailCatcher()
+    return () => catcher.stop()
+  })
+  group.each.timeout(120_000)
+
+  test('open the run, read the confirmation, confirm, and reach the result', async ({
+    browserContext,
+    assert,
+  }) => {
+    await sellerSettings()
+    const year = DateTime.now().setZone('Europe/Copenhagen').year
+    const { organisations } = await tierWithMembers({ year, count: 3, feeOre: 137_500 })
+    const treasurer = await UserFactory.apply('treasurer').create()
+    await browserContext.loginAs(treasurer)
+    const page = await browserContext.newPage()
+
+    await page.goto(`/dues?year=${year}`)
+    await page.getByRole('button', { name: `Udsted fakturaer for ${year}` }).click()
+    await page.waitForURL((url) => url.pathname === '/dues/generate')
+    await page.getByText('Udsteder 3 fakturaer, i alt 4.125,00 kr., til:').waitFor()
+    const rows = page.getByTestId('run-items').locator('tbody tr')
+    assert.equal(await rows.count(), 3)
+    for (const organisation of organisations) {
+      await page.getByTestId('run-items').getByText(organisation.name).waitFor()
+    }
+    assert.lengthOf(await Invoice.all(), 0, 'the confirmation writes nothing')
+    assert.deepEqual(await accessibilityViolations(page), [], 'axe on the confirmation')
+    const phone = await documentWidthOnPhone(page)
+    assert.isAtMost(phone.width, PHONE_WIDTH, phone.culprits.join(', '))
+
+    await page.getByRole('button', { name: 'Udsted 3 fakturaer' }).click()
+    await page.waitForURL((url) => /^\/dues\/runs\/\d+$/.test(url.pathname))
+    await page.getByText('Færdig: 3 af 3').waitFor()
+    const result = page.getByTestId('run-result')
+    const invoices = await Invoice.query().orderBy('sequence')
+    assert.lengthOf(invoices, 3)
+    for (const invoice of invoices) {
+      await result.getByRole('link', { name: invoice.number }).waitFor()
+    }
+    assert.equal(await page.locator('progress').getAttribute('value'), '3')
+    assert.deepEqual(await accessibilityViolations(page), [], 'axe on the result')
+    const resultOnPhone = await documentWidthOnPhone(page)
+    assert.isAtMost(resultOnPhone.width, PHONE_WIDTH, resultOnPhone.culprits.join(', '))
+
+    // Back to the confirmation and submitted again: the same run, nothing issued twice.
+    await page.goBack()
+    await page.waitForURL((url) => url.pathname === '/dues/generate')
+    if (await page.getByRole('button', { name: 'Udsted 3 fakturaer' }).count()) {
+      await page.getByRole('button', { name: 'Udsted 3 fakturaer' }).click()
+      await page.waitForURL((url) => /^\/dues\/runs\/\d+$/.test(url.pathname))
+    }
+    assert.lengthOf(await Invoice.all(), 3)
+    assert.lengthOf(await DuesRun.all(), 1)
+  })
+
+  test('the progress page updates itself, without JavaScript, until the run is done', async ({
+    browser,
+    assert,
+  }) => {
+    await sellerSettings()
+    const year = DateTime.now().setZone('Europe/Copenhagen').year
+    const { organisations } = await tierWithMembers({ year, count: 2 })
+    const treasurer = await UserFactory.apply('treasurer').create()
+    // A run the worker has not reached yet, as on a busy queue.
+    const run = await DuesRun.create({
+      kind: 'generate',
+      token: generateToken(),
+      fingerprint: '0'.repeat(64),
+      year,
+      withoutReference: false,
+      state: 'queued',
+      total: 2,
+      done: 0,
+      totalOre: 250_000,
+      userId: treasurer.id,
+      actorLabel: treasurer.email,
+      actorIp: null,
+      finishedAt: null,
+    })
+    await DuesRunItem.createMany(
+      organisations.map((organisation, index) => ({
+        runId: run.id,
+        position: index + 1,
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        invoiceId: null,
+        invoiceNumber: null,
+        level: null,
+        amountOre: 125_000,
+        recipient: null,
+        outcome: 'planned',
+      }))
+    )
+    const context = await browser.newContext({
+      baseURL: env.get('APP_URL'),
+      javaScriptEnabled: false,
+    })
+    await context.loginAs(treasurer)
+    const page = await context.newPage()
+    await page.goto(`/dues/runs/${run.id}`)
+    await page.getByText('Venter på at gå i gang').waitFor()
+    await page.getByText('Siden opdaterer sig selv').waitFor()
+    assert.equal(await page.locator('progress').getAttribute('value'), '0')
+
+    await new ExecuteDuesRun().handle({ runId: run.id })
+    await page.getByText('Færdig: 2 af 2').waitFor({ timeout: 10_000 })
+    assert.equal(await page.getByTestId('run-result').locator('[data-outcome="issued"]').count(), 2)
+    await context.close()
+  })
+})
