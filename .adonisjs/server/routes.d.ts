@@ -178,6 +178,7 @@ export type ScannedRoutes = {
     'assemblies.add_agenda_item': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.move_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
     'assemblies.remove_agenda_item': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'itemId': ParamValue} }
+    'notice_confirmation.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.send_notice': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.store_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -286,6 +287,7 @@ export type ScannedRoutes = {
     'assemblies.index': { paramsTuple?: []; params?: {} }
     'assemblies.create': { paramsTuple?: []; params?: {} }
     'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notice_confirmation.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -380,6 +382,7 @@ export type ScannedRoutes = {
     'assemblies.index': { paramsTuple?: []; params?: {} }
     'assemblies.create': { paramsTuple?: []; params?: {} }
     'assemblies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notice_confirmation.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'assemblies.notice_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -7,6 +7,8 @@ const RegisterController = () => import('#assemblies/controllers/register_contro
 const BallotsController = () => import('#assemblies/controllers/ballots_controller')
 const DelegateController = () => import('#assemblies/controllers/delegate_controller')
 const MinutesController = () => import('#assemblies/controllers/minutes_controller')
+const NoticeConfirmationController = () =>
+  import('#assemblies/controllers/notice_confirmation_controller')
 const AssemblyClosingController = () =>
   import('#assemblies/controllers/assembly_closing_controller')
 
@@ -34,6 +36,7 @@ router
     router.post('/assemblies/:id/agenda', [AssembliesController, 'addAgendaItem'])
     router.post('/assemblies/:id/agenda/:itemId/move', [AssembliesController, 'moveAgendaItem'])
     router.delete('/assemblies/:id/agenda/:itemId', [AssembliesController, 'removeAgendaItem'])
+    router.get('/assemblies/:id/notice', [NoticeConfirmationController, 'show'])
     router.post('/assemblies/:id/notice', [AssembliesController, 'sendNotice'])
     router.get('/assemblies/:id/notice/pdf', [AssembliesController, 'noticePdf'])
     router.post('/assemblies/:id/motions', [AssembliesController, 'storeMotion'])

@@ -8,7 +8,6 @@ import {
   assemblyValidator,
   motionValidator,
   moveValidator,
-  noticeValidator,
 } from '#assemblies/validators/assemblies'
 import { CreateAssembly, type AssemblyInput } from '#assemblies/actions/create_assembly'
 import { UpdateAssembly } from '#assemblies/actions/update_assembly'
@@ -20,6 +19,7 @@ import { searchAssemblies } from '#assemblies/queries/search_assemblies'
 import { renderNoticePdf } from '#assemblies/documents/notice_pdf'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { Actors } from '#audit/actor'
+import { confirmedNoticeValidator } from '#assemblies/validators/confirmations'
 import type { Infer } from '@vinejs/vine/types'
 
 const ZONE = 'Europe/Copenhagen'
@@ -127,14 +127,26 @@ export default class AssembliesController {
 
   async sendNotice({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(AssemblyPolicy).authorize('manage')
-    const { confirm_late: confirmLate } = await request.validateUsing(noticeValidator)
+    const input = await request.validateUsing(confirmedNoticeValidator)
+    // Sent only from its confirmation page, which says to whom and whether it was sent before.
+    if (input.members === undefined) {
+      session.flash('error', i18n.t('confirmations_nl.notice.missing'))
+      return response.redirect().toRoute('notice_confirmation.show', { id: params.id })
+    }
+    const seen = input.seen_sent_at ? DateTime.fromISO(input.seen_sent_at) : null
     const result = await new SendNotice().handle(
-      { assemblyId: Number(params.id), confirmLate: confirmLate ?? false },
+      {
+        assemblyId: Number(params.id),
+        confirmLate: input.confirm_late ?? false,
+        seenSentAt: seen?.isValid ? seen : null,
+      },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'too_late') {
       session.flash('warning', i18n.t('assemblies.notice.too_late', result))
-      session.flash('confirmLate', true)
+      return response.redirect().toRoute('notice_confirmation.show', { id: params.id })
+    } else if (result.status === 'sent_meanwhile') {
+      session.flash('error', i18n.t('confirmations_nl.notice.sent_meanwhile'))
     } else if (result.status === 'not_planned') {
       session.flash('error', i18n.t('assemblies.notice.not_planned'))
     } else {

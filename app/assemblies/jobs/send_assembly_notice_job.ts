@@ -6,6 +6,7 @@ import AssemblyNoticeMail from '#assemblies/mails/assembly_notice_mail'
 import { issueAssemblyLink } from '#assemblies/links'
 import { getNoticeDocument } from '#assemblies/queries/notice_document'
 import { renderNoticePdf } from '#assemblies/documents/notice_pdf'
+import { noticeRecipientsOf } from '#assemblies/queries/notice_recipients'
 
 /**
  * One member's notice: to its delegates, or its primary contact when it
@@ -22,9 +23,7 @@ export default class SendAssemblyNoticeJob extends Job<{
       .where('id', this.payload.organisationId)
       .preload('contacts')
       .firstOrFail()
-    const current = organisation.contacts.filter((contact) => !contact.erasedAt && contact.email)
-    const delegates = current.filter((contact) => contact.isDelegate)
-    const recipients = delegates.length ? delegates : current.filter((contact) => contact.isPrimary)
+    const recipients = noticeRecipientsOf(organisation.contacts)
     if (recipients.length === 0) return
     const document = await getNoticeDocument(this.payload.assemblyId)
     const link = await issueAssemblyLink(this.payload.assemblyId, organisation.id)

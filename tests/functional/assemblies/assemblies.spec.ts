@@ -338,7 +338,7 @@ test.group('Assemblies: planning and agenda', (group) => {
       [`put /assemblies/${id}`]: FORM,
       [`post /assemblies/${id}/agenda`]: { title: 'Nyt punkt' },
       [`post /assemblies/${id}/agenda/${item.id}/move`]: { direction: 'down' },
-      [`post /assemblies/${id}/notice`]: { confirm_late: '1' },
+      [`post /assemblies/${id}/notice`]: { confirm_late: '1', members: '1', seen_sent_at: '' },
       [`post /assemblies/${id}/motions`]: { title: 'Et forslag', body: 'Noget der skal ske.' },
       [`put /assemblies/${id}/minutes`]: { dirigent_name: 'Dirigent', statement: 'Referat.' },
       [`post /assemblies/${id}/minutes/sign`]: { role: 'dirigent' },
