@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { MonthPaid } from '#dues/queries/treasurer_overview'
 import { formatKroner, type DisplayLocale } from '#shared/formatting'
 
-export const MONTH_CHART = { width: 640, height: 240, left: 72, right: 8, top: 12, bottom: 44 }
+export const MONTH_CHART = { width: 520, height: 220, left: 72, right: 6, top: 12, bottom: 46 }
 
 export type MonthBar = {
   month: string
@@ -88,8 +88,8 @@ export function paidPerMonthChart(months: MonthPaid[], locale: DisplayLocale) {
     yearMarks,
     slot: round(slot),
     axisY: top + plotHeight,
-    labelY: top + plotHeight + 18,
-    yearY: top + plotHeight + 36,
+    labelY: top + plotHeight + 19,
+    yearY: top + plotHeight + 38,
   }
 }
 
