@@ -1,4 +1,5 @@
 import type { DailyShares } from '#newsletters/queries/share_stats'
+import { formatDate } from '#shared/formatting'
 
 export type ChartBar = {
   x: number
@@ -29,7 +30,7 @@ export function shareChartBars(series: DailyShares[]) {
         y: top,
         height,
         kind,
-        label: `${day.day}: ${day[kind]}`,
+        label: `${formatDate(day.day)}: ${day[kind]}`,
       })
     }
   })

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 export type ShareTotals = { views: number; forwards: number; signups: number; confirmed: number }
 
@@ -81,29 +82,36 @@ export async function getTopSharers(scope: { issueId?: number }, limit = 10): Pr
 
 export type DailyShares = { day: string; views: number; forwards: number; signups: number }
 
-/** Per day since the issue went out, for the chart; days without events are zero. */
+/**
+ * Per Danish day since the issue went out, for the chart; days without events
+ * are zero. The database counts per UTC hour, the same way on SQLite and
+ * MariaDB, and each hour is put on its day in Denmark (the offset is whole
+ * hours), so a share at 00.30 Danish time counts on that day, not the one before.
+ */
 export async function getDailyShares(issueId: number, from: DateTime, days = 30) {
-  // DATE() reads the stored timestamp the same way on SQLite and MariaDB.
+  const hour = db.connection().dialect.name.includes('sqlite')
+    ? "strftime('%Y-%m-%d %H', created_at)"
+    : "DATE_FORMAT(created_at, '%Y-%m-%d %H')"
   const rows = await db
     .from('newsletter_share_events')
     .where('issue_id', issueId)
-    .groupByRaw('DATE(created_at), kind')
-    .select(db.raw('DATE(created_at) AS day'), 'kind')
+    .groupByRaw(`${hour}, kind`)
+    .select(db.raw(`${hour} AS hour`), 'kind')
     .count('* as total')
   const series: DailyShares[] = []
   const index = new Map<string, DailyShares>()
+  const firstDay = from.setZone(DANISH_ZONE).startOf('day')
   for (let offset = 0; offset < days; offset++) {
-    const day = from.plus({ days: offset }).toISODate()!
+    const day = firstDay.plus({ days: offset }).toISODate()!
     const entry = { day, views: 0, forwards: 0, signups: 0 }
     series.push(entry)
     index.set(day, entry)
   }
   for (const row of rows) {
-    const day =
-      row.day instanceof Date
-        ? DateTime.fromJSDate(row.day, { zone: 'utc' }).toISODate()
-        : String(row.day)
-    const entry = index.get(day!.slice(0, 10))
+    const day = DateTime.fromFormat(String(row.hour), 'yyyy-MM-dd HH', { zone: 'utc' })
+      .setZone(DANISH_ZONE)
+      .toISODate()
+    const entry = day ? index.get(day) : undefined
     if (!entry) continue
     const total = Number(row.total)
     if (row.kind === 'view') entry.views += total
