@@ -9,18 +9,39 @@
 
 type FlashStore = { has(key: string): boolean; get(key: string): unknown }
 
-/** The value to show: what was typed when a submission failed, else the stored value. */
+/**
+ * The value to show: what was typed when a submission failed, else the stored
+ * value. The flash store's has() is false for "", so a field the person
+ * emptied would come back holding the stored value: ask get() instead.
+ */
 export function shownValue(flash: FlashStore, name: string, stored: unknown) {
-  return flash.has(name) ? flash.get(name) : stored
+  const typed = flash.get(name)
+  return typed === undefined ? stored : typed
 }
 
-/** An attribute value that survives html.attrs(): 0 becomes "0", null and undefined drop it. */
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '<': '&lt;',
+  '>': '&gt;',
+}
+
+/**
+ * An attribute value for html.attrs(): 0 becomes "0", null and undefined drop
+ * it, and the text is escaped, since html.attrs() writes values as they are:
+ * an address with a quote in it lost everything after the quote, and a value
+ * typed as `"><script>` would have become markup.
+ */
 export function attributeValue(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined
+  let text = String(value)
   if (typeof value === 'object' && 'toISODate' in value) {
-    return (value as { toISODate(): string | null }).toISODate() ?? undefined
+    const day = (value as { toISODate(): string | null }).toISODate()
+    if (day === null) return undefined
+    text = day
   }
-  return String(value)
+  return text.replace(/[&"'<>]/g, (character) => ATTRIBUTE_ESCAPES[character])
 }
 
 const UNTICKED = new Set(['', '0', 'false', 'off'])
@@ -30,7 +51,8 @@ const UNTICKED = new Set(['', '0', 'false', 'off'])
  * failed submission a missing box means "unticked", not "as stored".
  */
 export function isTicked(flash: FlashStore, name: string, stored: unknown) {
-  if (flash.has(name)) return !UNTICKED.has(String(flash.get(name)))
+  const typed = flash.get(name)
+  if (typed !== undefined) return !UNTICKED.has(String(typed))
   if (flash.has('inputErrorsBag')) return false
   if (stored === null || stored === undefined) return false
   return !UNTICKED.has(String(stored))

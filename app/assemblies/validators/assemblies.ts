@@ -1,12 +1,24 @@
 import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
+
+/** The right shape is not enough: 2026-13-40T19:00 matched the pattern and crashed the save. */
+const realMoment = vine.createRule((value, _options, field) => {
+  if (typeof value !== 'string') return
+  if (!DateTime.fromISO(value, { zone: 'Europe/Copenhagen' }).isValid) {
+    field.report('Skal være en gyldig dato.', 'date', field)
+  }
+})
 
 export const assemblyValidator = vine.create({
   kind: vine.enum(['ordinary', 'extraordinary'] as const),
   title: vine.string().trim().minLength(3).maxLength(200),
   // From a datetime-local field, in Danish time.
-  starts_at: vine.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  starts_at: vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .use(realMoment()),
   place: optionalText(300),
   meeting_url: vine.string().trim().maxLength(500).url().optional(),
   motion_deadline: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),

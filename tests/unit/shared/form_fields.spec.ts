@@ -8,10 +8,10 @@ import {
   shownValue,
 } from '#shared/form_fields'
 
-/** The session's flash store as the views see it. */
+/** The session's flash store as the views see it: has() is false for "" as in @adonisjs/session. */
 function flash(values: Record<string, unknown>) {
   return {
-    has: (key: string) => key in values,
+    has: (key: string) => Boolean(values[key]),
     get: (key: string) => values[key],
   }
 }
@@ -26,8 +26,20 @@ test.group('Form fields', () => {
     assert.strictEqual(attributeValue(DateTime.fromISO('2021-01-15')), '2021-01-15')
   })
 
+  test('attribute values are escaped: html.attrs() writes them as they are', ({ assert }) => {
+    assert.strictEqual(
+      attributeValue('Vesterbrogade 1, 2. "th" & Co\'s <b>'),
+      'Vesterbrogade 1, 2. &quot;th&quot; &amp; Co&#39;s &lt;b&gt;'
+    )
+    assert.strictEqual(
+      attributeValue('"><script>x</script>'),
+      '&quot;&gt;&lt;script&gt;x&lt;/script&gt;'
+    )
+  })
+
   test('what was typed wins over the stored value, even when it is 0 or empty', ({ assert }) => {
     assert.strictEqual(shownValue(flash({ days: '0' }), 'days', 14), '0')
+    // An emptied field stays empty, not the stored value.
     assert.strictEqual(shownValue(flash({ days: '' }), 'days', 14), '')
     assert.strictEqual(shownValue(flash({}), 'days', 0), 0)
   })

@@ -1,0 +1,143 @@
+import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { UserFactory } from '#database/factories/user_factory'
+import { errorSummaryLinks, shownField } from '#tests/helpers/form_html'
+import { FORM_CASES, type FormCase } from '#tests/functional/shared/form_cases'
+
+/**
+ * Forms in the views whose failed submission is not yet checked here, named
+ * so that a new form shows up as a failure until it is added to FORM_CASES
+ * or listed here with the reason.
+ */
+const NOT_COVERED: Record<string, string> = {
+  'ballots.close': 'show-of-hands counts: numbers per option, follow-up',
+  'ballots.store': 'ballot form on the chair page, follow-up',
+  'assembly_closing.store': 'a typed confirmation, no data to keep',
+  'delegate.check_in': 'public token page, follow-up',
+  'delegate.vote': 'a ballot choice, not typed input',
+  'minutes.save': 'minutes editor, follow-up',
+  'register.check_in': 'one name on the register, follow-up',
+  'register.proxy': 'a choice of two organisations, follow-up',
+  'assemblies.send_notice': 'a confirmation box only',
+  'assemblies.add_agenda_item': 'agenda item, follow-up',
+  'assemblies.store_motion': 'motion on the assembly page, follow-up',
+  'bank_entries.match': 'allocations of an entry, follow-up',
+  'bank_entries.undo': 'a reason only, follow-up',
+  'bank_statements.store_with_mapping': 'a file upload: browsers never refill files',
+  'bank_statements.store': 'a file upload: browsers never refill files',
+  'books.close': 'a date and a typed confirmation, follow-up',
+  'bank_statements.apply_sure': 'a confirmation only',
+  'invoices.credit': 'a typed invoice number confirmation',
+  'invoices.record_payment': 'payment on the invoice page, follow-up',
+  'invoices.issue_for_organisation': 'a year only, follow-up',
+  'locale.update': 'a choice of language, cannot fail',
+  'account.update_password': 'passwords are never sent back to the page',
+  'password_reset.store': 'one address, follow-up',
+  'password_reset.update': 'passwords are never sent back to the page',
+  'staff.update': 'staff edit, follow-up',
+  'member_import.preview': 'a file upload: browsers never refill files',
+  'member_import.review': 'import choices, follow-up',
+  'member_import.store': 'import confirmation, follow-up',
+  'membership_status.store': 'status change on the member page, follow-up',
+  'contacts.update': 'contact rows on the member page, follow-up',
+  'contacts.store': 'new contact on the member page, follow-up',
+  'share.forward': 'public share page, follow-up',
+  'subscriber_import.preview': 'a file upload: browsers never refill files',
+  'issues.update': 'the composer saves drafts by itself, follow-up',
+  'issues.send_test': 'test addresses, follow-up',
+  'issue_templates.store': 'a template name, follow-up',
+  'newsletter_lists.update': 'same form as newsletter_lists.store',
+  'media_library.store': 'a file upload: browsers never refill files',
+  'media_library.describe': 'alt text per image, follow-up',
+  'issue_sending.send': 'send options on the confirmation page, follow-up',
+  'share.subscribe': 'public share page, follow-up',
+  'subscribe.store_embedded': 'embedded form, follow-up',
+  'unsubscribe.preferences': 'list choices, follow-up',
+  'portal_assemblies.submit_motion': 'portal motion, follow-up',
+  'portal_session.request_link': 'one address, follow-up',
+  'portal_newsletters.subscribe': 'a consent box only',
+  'portal_name_change.store': 'one name, follow-up',
+  'portal_contacts.update': 'contact rows in the portal, follow-up',
+  'portal_contacts.store': 'new contact in the portal, follow-up',
+}
+
+/** Controls a person types into or chooses, as the views write them. */
+const TYPED_CONTROL =
+  /@!(?:field|contactFields)\(|<input(?![^>]*type="(?:hidden|submit)")|<textarea|<select/
+
+/** The routes of the POST and PUT forms in the views that hold a typed control. */
+async function formsInViews() {
+  const root = app.makePath('resources/views')
+  const entries = await readdir(root, { withFileTypes: true, recursive: true })
+  const routes = new Set<string>()
+  for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.edge'))) {
+    const text = await readFile(join(entry.parentPath, entry.name), 'utf8')
+    for (const form of text.matchAll(/<form\b([\s\S]*?)<\/form>/g)) {
+      const opening = form[1].slice(0, form[1].indexOf('>') + 1 || 600)
+      if (/method="GET"/i.test(opening) || !TYPED_CONTROL.test(form[1])) continue
+      const route = form[1].slice(0, 600).match(/(?:urlFor|formAttributes)\(\s*'([\w.]+)'/)
+      if (route) routes.add(route[1])
+    }
+  }
+  return [...routes].sort()
+}
+
+/** Submits from the form's page and follows the redirect back to it, as a browser does. */
+async function submitAndFollow(client: ApiClient, formCase: FormCase) {
+  const setup = (await formCase.setup?.()) ?? {}
+  const ids = setup.ids ?? {}
+  let request = client[formCase.method](formCase.action(ids))
+    .form(formCase.form)
+    .header('referer', formCase.page(ids))
+    .withCsrfToken()
+  if (formCase.who === 'admin') request = request.loginAs(await UserFactory.apply('admin').create())
+  if (formCase.who === 'member') request = request.withGuard('member').loginAs(setup.contact!)
+  return request
+}
+
+test.group('Forms keep what was typed', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('every form in the views is checked here or named with a reason', async ({ assert }) => {
+    const found = await formsInViews()
+    const covered = new Set(FORM_CASES.map((formCase) => formCase.route))
+    assert.isAbove(found.length, 30, 'the scan found the forms')
+    const unchecked = found.filter((route) => !covered.has(route) && !(route in NOT_COVERED))
+    assert.deepEqual(unchecked, [], 'forms without a keeps-input test or a reason')
+    const stale = Object.keys(NOT_COVERED).filter((route) => !found.includes(route))
+    assert.deepEqual(stale, [], 'reasons for forms that no longer exist')
+  })
+
+  test('{route}: a failed submission shows every typed value and the error summary')
+    .with(FORM_CASES)
+    .run(async ({ client, assert }, formCase) => {
+      const response = await submitAndFollow(client, formCase)
+      const html = response.text()
+      response.assertStatus(200)
+
+      const links = errorSummaryLinks(html)
+      assert.isNotNull(links, 'an error summary at the top')
+      const link = links!.find((candidate) => candidate.href === `#field-${formCase.invalid}`)
+      assert.exists(link, 'the summary links to the field in error')
+      // "Postnummer: Skal være …": the field's label, so the message says which field.
+      assert.match(link!.text, /^[^:]{2,}: \S/, 'the summary names the field by its label')
+      assert.match(html, new RegExp(`id="field-${formCase.invalid}"`), 'the link leads somewhere')
+      assert.match(
+        html,
+        new RegExp(`<[^>]*name="${formCase.invalid}"[^>]*aria-invalid="true"`),
+        'the field in error is marked invalid'
+      )
+      for (const [name, typed] of Object.entries(formCase.form)) {
+        const shown = shownField(html, name)
+        if (shown.kind === 'checkbox') assert.equal(shown.checked, typed === '1', name)
+        else assert.deepEqual(shown, { kind: 'text', value: typed }, name)
+      }
+      for (const name of formCase.unticked ?? []) {
+        assert.deepEqual(shownField(html, name), { kind: 'checkbox', checked: false }, name)
+      }
+    })
+})
