@@ -130,7 +130,7 @@ test.group('Dues confirmations: issuing the year’s invoices', (group) => {
     const text = foldSpace(result.text())
     assert.include(text, 'Færdig: 3 af 3')
     for (const invoice of issued) {
-      assert.include(text, `href="/dues/invoices/${invoice.id}">${invoice.number}</a>`)
+      assert.include(text, `href="/dues/invoices/${invoice.id}"> ${invoice.number} </a>`)
     }
     assert.equal((text.match(/data-outcome="issued"/g) ?? []).length, 3)
   })
@@ -224,8 +224,8 @@ test.group('Dues confirmations: reminders', (group) => {
     const page = await openConfirmation(client, treasurer, 'remind')
     const text = foldSpace(page.text())
     assert.include(text, 'Sender 2 rykkere med gebyrer på i alt 200,00 kr.:')
-    assert.include(text, `>${alfaInvoice.number}</a>`)
-    assert.include(text, `>${betaInvoice.number}</a>`)
+    assert.include(text, `> ${alfaInvoice.number} </a>`)
+    assert.include(text, `> ${betaInvoice.number} </a>`)
     assert.notInclude(text, 'Gamma Forening')
     assert.include(text, 'bog@alfa.example.org')
     assert.include(text, '1 e-mail sendes.')
