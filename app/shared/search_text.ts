@@ -68,6 +68,26 @@ export function searchText(...fields: (string | null | undefined)[]): string {
   return fields.flatMap(searchForms).join('\n').slice(0, SEARCH_TEXT_LENGTH)
 }
 
+/** The longest folded text kept for long texts (motions, minutes), in a TEXT column. */
+export const LONG_SEARCH_TEXT_LENGTH = 60_000
+
+/** `searchText` for long texts, where a line holds a paragraph. */
+export function longSearchText(...fields: (string | null | undefined)[]): string {
+  return fields
+    .flatMap((field) => (field ?? '').split(/\n+/))
+    .flatMap(searchForms)
+    .join('\n')
+    .slice(0, LONG_SEARCH_TEXT_LENGTH)
+}
+
+/** Every text in a stored JSON document, in order: what a person wrote, not its keys. */
+export function textsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(textsIn)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(textsIn)
+  return []
+}
+
 /**
  * The LIKE patterns that find a search term anywhere in a `search_text`:
  * none when the term folds to nothing. `!` escapes LIKE's wildcards: a
@@ -102,7 +122,9 @@ type QueryClient = Pick<QueryClientContract, 'from'>
  */
 export async function refoldSearchText(
   client: QueryClient,
-  tables: Record<string, readonly string[]>
+  tables: Record<string, readonly string[]>,
+  textOf: (table: string, row: Record<string, unknown>) => string = (table, row) =>
+    searchText(...tables[table].map((field) => row[field] as string | null))
 ) {
   for (const [table, fields] of Object.entries(tables)) {
     let after = 0
@@ -115,7 +137,7 @@ export async function refoldSearchText(
         .select('id', 'search_text', ...fields)
       if (!rows.length) break
       for (const row of rows) {
-        const text = searchText(...fields.map((field) => row[field] as string | null))
+        const text = textOf(table, row)
         if (text !== row.search_text) {
           await client.from(table).where('id', row.id).update({ search_text: text })
         }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, column, hasMany } from '@adonisjs/lucid/orm'
+import { searchText } from '#shared/search_text'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import AgendaItem from '#assemblies/models/agenda_item'
 import Motion from '#assemblies/models/motion'
@@ -18,6 +19,10 @@ export default class Assembly extends BaseModel {
 
   @column()
   declare title: string
+
+  /** The title folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string
 
   @column.dateTime()
   declare startsAt: DateTime
@@ -82,4 +87,9 @@ export default class Assembly extends BaseModel {
 
   @hasMany(() => Ballot)
   declare ballots: HasMany<typeof Ballot>
+
+  @beforeSave()
+  static foldForSearch(assembly: Assembly) {
+    assembly.searchText = searchText(assembly.title)
+  }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, column, hasMany } from '@adonisjs/lucid/orm'
+import { longSearchText, textsIn } from '#shared/search_text'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import MinutesSignature from '#assemblies/models/minutes_signature'
 import type { MinutesDocument } from '#assemblies/documents/assembly_documents'
@@ -31,6 +32,10 @@ export default class Minutes extends BaseModel {
   })
   declare content: MinutesContent
 
+  /** Every text of the content folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string | null
+
   @column()
   declare status: MinutesStatus
 
@@ -49,4 +54,9 @@ export default class Minutes extends BaseModel {
 
   @hasMany(() => MinutesSignature)
   declare signatures: HasMany<typeof MinutesSignature>
+
+  @beforeSave()
+  static foldForSearch(minutes: Minutes) {
+    minutes.searchText = longSearchText(...textsIn(minutes.content))
+  }
 }

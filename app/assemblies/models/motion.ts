@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column } from '@adonisjs/lucid/orm'
+import { longSearchText } from '#shared/search_text'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Organisation from '#members/models/organisation'
 
@@ -26,6 +27,10 @@ export default class Motion extends BaseModel {
   @column()
   declare body: string
 
+  /** Title and text folded for search (#shared/search_text). */
+  @column({ serializeAs: null })
+  declare searchText: string | null
+
   /** Changes the statutes: its ballot needs the qualified majority. */
   @column({ consume: (value: unknown) => Boolean(value) })
   declare changesStatutes: boolean
@@ -38,4 +43,9 @@ export default class Motion extends BaseModel {
 
   @belongsTo(() => Organisation)
   declare organisation: BelongsTo<typeof Organisation>
+
+  @beforeSave()
+  static foldForSearch(motion: Motion) {
+    motion.searchText = longSearchText(motion.title, motion.body)
+  }
 }

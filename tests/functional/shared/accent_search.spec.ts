@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
 import type { ApiClient } from '@japa/api-client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
@@ -9,6 +10,9 @@ import { EraseSubscriber } from '#newsletters/actions/subscriber_privacy'
 import { ImportMembers } from '#members/actions/import_members'
 import { ImportSubscribers } from '#newsletters/actions/import_subscribers'
 import { Actors } from '#audit/actor'
+import { CreateAssembly } from '#assemblies/actions/create_assembly'
+import Motion from '#assemblies/models/motion'
+import Minutes from '#assemblies/models/minutes'
 import { refoldSearchText } from '#shared/search_text'
 import { UserFactory } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
@@ -16,9 +20,15 @@ import { NewsletterListFactory, SubscriberFactory } from '#database/factories/ne
 import { FOUNDERS_FILE } from '#tests/helpers/member_files'
 
 /** Which of the names the list page shows for a search, as a person reads the page. */
-async function shown(client: ApiClient, path: string, q: string, names: string[]) {
-  const board = await UserFactory.apply('secretariat').create()
-  const response = await client.get(path).qs({ q }).loginAs(board)
+async function shown(
+  client: ApiClient,
+  path: string,
+  q: string,
+  names: string[],
+  role: 'board' | 'secretariat' = 'secretariat'
+) {
+  const user = await UserFactory.apply(role).create()
+  const response = await client.get(path).qs({ q }).loginAs(user)
   response.assertStatus(200)
   return names.filter((name) => response.text().includes(name))
 }
@@ -113,6 +123,49 @@ test.group('Search ignores case, accents and æøå', (group) => {
     assert.deepEqual(await search('aebletrae'), ['Æbletræ.jpg'])
     assert.deepEqual(await search('BLOMST'), ['Æbletræ.jpg'])
     assert.deepEqual(await search('sogarden'), ['generalforsamling.png'])
+  })
+
+  test('the assemblies, by title, motions and minutes', async ({ client, assert }) => {
+    const create = (title: string, days: number) =>
+      new CreateAssembly().handle(
+        {
+          kind: 'ordinary',
+          title,
+          startsAt: DateTime.now().plus({ days }),
+          place: 'Online',
+          meetingUrl: null,
+          motionDeadline: null,
+          requestedBy: null,
+        },
+        Actors.system('test')
+      )
+    await create('Generalforsamling på Ærø', 10)
+    const withMotion = await create('Generalforsamling 2026', 20)
+    await Motion.create({
+      assemblyId: withMotion.id,
+      agendaItemId: null,
+      organisationId: null,
+      submittedBy: 'test',
+      title: 'Nyt navn',
+      body: 'Foreningen tager navn efter Birgit Søndergaard.',
+      changesStatutes: false,
+      status: 'submitted',
+      submittedAt: DateTime.now(),
+    })
+    const withMinutes = await create('Ekstraordinær generalforsamling', 30)
+    await Minutes.create({
+      assemblyId: withMinutes.id,
+      version: 1,
+      content: { items: [{ title: 'Valg', notes: 'Valgt: Åse Ølund' }] } as never,
+      status: 'draft',
+      createdBy: 'test',
+    })
+    const titles = ['Generalforsamling på Ærø', 'Generalforsamling 2026', 'Ekstraordinær']
+    const search = (q: string) => shown(client, '/assemblies', q, titles, 'board')
+    assert.deepEqual(await search('AEROE'), ['Generalforsamling på Ærø'])
+    assert.deepEqual(await search('sondergaard'), ['Generalforsamling 2026'])
+    assert.deepEqual(await search('ase olund'), ['Ekstraordinær'])
+    assert.deepEqual(await search('ekstraordinaer'), ['Ekstraordinær'])
   })
 
   test('imports fill the folded column too, though they write rows in bulk', async ({
