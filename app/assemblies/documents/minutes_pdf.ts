@@ -15,6 +15,7 @@ import {
   ensureSpace,
   openPdf,
 } from '#shared/pdf/page_frame'
+import { artifact, content, group } from '#shared/pdf/tags'
 import {
   drawFacts,
   drawHeading,
@@ -82,6 +83,8 @@ export async function renderMinutesPdf(document: MinutesDocument): Promise<Buffe
     author: association.name,
     // From the minutes themselves rather than the clock, so a version renders to the same bytes.
     createdAt: instant(lastEvent(document)),
+    // Signed minutes are the association's record for good: PDF/A, with the signed text attached.
+    archive: document.signatures.length > 0,
   })
 
   drawTitleBlock(
@@ -116,17 +119,19 @@ export async function renderMinutesPdf(document: MinutesDocument): Promise<Buffe
   for (const item of document.items) {
     doc.moveDown(0.8)
     const followed = !!item.notes || item.motions.length + item.ballots.length > 0
-    drawNumberedHeading(doc, item.position, item.title, followed ? undefined : 0)
-    const x = MARGIN.left + NUMBER_WIDTH
-    if (item.notes) drawParagraphs(doc, item.notes, { x })
-    for (const motion of item.motions) {
-      doc.moveDown(0.6)
-      drawMotion(doc, motion, x)
-    }
-    for (const ballot of item.ballots) {
-      doc.moveDown(0.6)
-      drawBallot(doc, ballot, x)
-    }
+    group(doc, 'Sect', () => {
+      drawNumberedHeading(doc, item.position, item.title, followed ? undefined : 0)
+      const x = MARGIN.left + NUMBER_WIDTH
+      if (item.notes) drawParagraphs(doc, item.notes, { x })
+      for (const motion of item.motions) {
+        doc.moveDown(0.6)
+        drawMotion(doc, motion, x)
+      }
+      for (const ballot of item.ballots) {
+        doc.moveDown(0.6)
+        drawBallot(doc, ballot, x)
+      }
+    })
   }
 
   drawSignatures(doc, document, LABELS.role)
@@ -223,21 +228,21 @@ function drawBallot(doc: PDFKit.PDFDocument, ballot: BallotResultBlock, x: numbe
   const boxed = height <= doc.page.maxY() - MARGIN.top
   const top = ensureSpace(doc, doc.y, boxed ? height : 6 * 14)
   if (boxed) {
-    doc.rect(x, top, width, height).fill(COLOR.headerFill)
-    doc.rect(x, top, 2, height).fill(COLOR.rule)
-  }
-  question()
-    .fillColor(COLOR.text)
-    .text(ballot.question, x + padding, top + padding, {
-      width: inner,
+    artifact(doc, () => {
+      doc.rect(x, top, width, height).fill(COLOR.headerFill)
+      doc.rect(x, top, 2, height).fill(COLOR.rule)
     })
-  note()
-    .fillColor(COLOR.muted)
-    .text(how, x + padding, doc.y + 2, { width: inner })
-  if (result)
-    lines()
-      .fillColor(COLOR.text)
-      .text(result, x + padding, doc.y + 4, { width: inner })
+  }
+  group(doc, 'Div', () => {
+    question().fillColor(COLOR.text)
+    content(doc, 'P', () => doc.text(ballot.question, x + padding, top + padding, { width: inner }))
+    note().fillColor(COLOR.muted)
+    content(doc, 'P', () => doc.text(how, x + padding, doc.y + 2, { width: inner }))
+    if (result) {
+      lines().fillColor(COLOR.text)
+      content(doc, 'P', () => doc.text(result, x + padding, doc.y + 4, { width: inner }))
+    }
+  })
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
   doc.y = boxed ? top + height : doc.y + padding
 }

@@ -1,6 +1,7 @@
 import { formatDateTime } from '#shared/formatting'
 import { FONT } from '#shared/pdf/fonts'
 import { COLOR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace, rule } from '#shared/pdf/page_frame'
+import { content, group } from '#shared/pdf/tags'
 import { drawHeading } from '#shared/pdf/text'
 import type { MinutesDocument } from '#assemblies/documents/assembly_documents'
 
@@ -50,35 +51,39 @@ export function drawSignatures(
   const top = doc.y + 10
 
   let bottom = top
-  ROLES.forEach((role, index) => {
-    const x = MARGIN.left + index * (width + gap)
-    const signature = document.signatures.find((candidate) => candidate.role === role)
-    doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOR.muted)
-    doc.text(roleLabels[role], x, top, { width })
-    // The signature line: the signer's name on it once signed, left empty until then.
-    const line = doc.y + 32
-    if (signature) {
-      doc.font(FONT.bold).fontSize(12).fillColor(COLOR.text)
-      doc.text(signature.name, x, line - doc.currentLineHeight(true) - 2, { width })
-    }
-    rule(doc, x, line, width, COLOR.text)
-    let y = line + 4
-    const expected = role === 'dirigent' ? document.dirigent : document.referent
-    if (!signature && expected) {
-      doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
-      doc.text(expected, x, y, { width })
-      y = doc.y + 1
-    }
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-    const status = signature
-      ? [LABELS.signed(formatDateTime(signature.signedAt)), signature.method]
-          .map((part) => (part === 'login' || part === 'link' ? LABELS.method[part] : part))
-          .filter(Boolean)
-          .join(' ')
-      : LABELS.unsigned
-    doc.text(status, x, y, { width })
-    bottom = Math.max(bottom, doc.y)
-  })
+  // Side by side on paper, one after the other to a reader: the dirigent's, then the referent's.
+  ROLES.forEach((role, index) =>
+    group(doc, 'Div', () => {
+      const x = MARGIN.left + index * (width + gap)
+      const signature = document.signatures.find((candidate) => candidate.role === role)
+      doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOR.muted)
+      content(doc, 'P', () => doc.text(roleLabels[role], x, top, { width }))
+      // The signature line: the signer's name on it once signed, left empty until then.
+      const line = doc.y + 32
+      if (signature) {
+        doc.font(FONT.bold).fontSize(12).fillColor(COLOR.text)
+        const nameY = line - doc.currentLineHeight(true) - 2
+        content(doc, 'P', () => doc.text(signature.name, x, nameY, { width }))
+      }
+      rule(doc, x, line, width, COLOR.text)
+      let y = line + 4
+      const expected = role === 'dirigent' ? document.dirigent : document.referent
+      if (!signature && expected) {
+        doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
+        content(doc, 'P', () => doc.text(expected, x, y, { width }))
+        y = doc.y + 1
+      }
+      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
+      const status = signature
+        ? [LABELS.signed(formatDateTime(signature.signedAt)), signature.method]
+            .map((part) => (part === 'login' || part === 'link' ? LABELS.method[part] : part))
+            .filter(Boolean)
+            .join(' ')
+        : LABELS.unsigned
+      content(doc, 'P', () => doc.text(status, x, y, { width }))
+      bottom = Math.max(bottom, doc.y)
+    })
+  )
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
   doc.y = bottom
 }
@@ -92,12 +97,14 @@ export function drawSeal(doc: PDFKit.PDFDocument, document: MinutesDocument) {
   const height =
     3 * doc.currentLineHeight(true) + doc.heightOfString(hint, { width: CONTENT_WIDTH })
   let y = ensureSpace(doc, doc.y + 16, height)
-  doc.font(FONT.bold).fillColor(COLOR.muted).text(LABELS.seal, x, y, { width: CONTENT_WIDTH })
+  doc.font(FONT.bold).fillColor(COLOR.muted)
+  content(doc, 'P', () => doc.text(LABELS.seal, x, y, { width: CONTENT_WIDTH }))
   y = doc.y + 1
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
-  doc.text(document.seal.hash, x, y, { width: CONTENT_WIDTH })
+  const hash = document.seal.hash
+  content(doc, 'P', () => doc.text(hash, x, y, { width: CONTENT_WIDTH }))
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-  doc.text(hint, x, doc.y + 2, { width: CONTENT_WIDTH })
+  content(doc, 'P', () => doc.text(hint, x, doc.y + 2, { width: CONTENT_WIDTH }))
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
 }
 
@@ -113,5 +120,8 @@ export function attachSignedText(doc: PDFKit.PDFDocument, document: MinutesDocum
     description: LABELS.attachment,
     creationDate: at,
     modifiedDate: at,
-  })
+    // PDF/A-3 names how an attachment relates to the document: the text the signatures sign.
+    relationship: 'Source',
+    // PDFKit reads `relationship`, which its types leave out.
+  } as PDFKit.Mixins.PDFAttachmentOptions)
 }

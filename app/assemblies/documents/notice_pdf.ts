@@ -12,6 +12,8 @@ import {
   ensureSpace,
   openPdf,
 } from '#shared/pdf/page_frame'
+import { artifact, content, group } from '#shared/pdf/tags'
+import { breakLongWords } from '#shared/pdf/wrap'
 import {
   addressLines,
   drawFacts,
@@ -94,14 +96,16 @@ export async function renderNoticePdf(document: NoticeDocument): Promise<Buffer>
   for (const item of document.agenda) {
     doc.moveDown(0.7)
     const followed = !!item.description || item.motions.length > 0
-    drawNumberedHeading(doc, item.position, item.title, followed ? undefined : 0)
-    if (item.description) {
-      drawParagraphs(doc, item.description, { x: MARGIN.left + NUMBER_WIDTH })
-    }
-    for (const motion of item.motions) {
-      doc.moveDown(0.6)
-      drawMotion(doc, motion, MARGIN.left + NUMBER_WIDTH)
-    }
+    group(doc, 'Sect', () => {
+      drawNumberedHeading(doc, item.position, item.title, followed ? undefined : 0)
+      if (item.description) {
+        drawParagraphs(doc, item.description, { x: MARGIN.left + NUMBER_WIDTH })
+      }
+      for (const motion of item.motions) {
+        doc.moveDown(0.6)
+        drawMotion(doc, motion, MARGIN.left + NUMBER_WIDTH)
+      }
+    })
   }
 
   drawPageFooters(doc, [LABELS.document, assembly.title])
@@ -136,10 +140,16 @@ export function drawTitleBlock(
 ) {
   const letterheadBottom = drawLetterhead(doc, association.name, associationLines(association))
   doc.font(FONT.bold).fontSize(20).fillColor(COLOR.text)
-  doc.text(title, MARGIN.left, letterheadBottom + 28, { width: CONTENT_WIDTH })
+  const fittedTitle = breakLongWords(doc, title, CONTENT_WIDTH)
+  content(doc, 'H1', () =>
+    doc.text(fittedTitle, MARGIN.left, letterheadBottom + 28, { width: CONTENT_WIDTH })
+  )
   if (subtitle && !title.toLowerCase().includes(subtitle.toLowerCase())) {
     doc.font(FONT.regular).fontSize(13).fillColor(COLOR.muted)
-    doc.text(subtitle, MARGIN.left, doc.y + 2, { width: CONTENT_WIDTH })
+    const fittedSubtitle = breakLongWords(doc, subtitle, CONTENT_WIDTH)
+    content(doc, 'P', () =>
+      doc.text(fittedSubtitle, MARGIN.left, doc.y + 2, { width: CONTENT_WIDTH })
+    )
   }
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text)
   doc.y += 14
@@ -170,11 +180,15 @@ export function drawNumberedHeading(
   const x = MARGIN.left
   const width = CONTENT_WIDTH - NUMBER_WIDTH
   doc.font(FONT.bold).fontSize(11.5)
-  const height = doc.heightOfString(title, { width })
+  const fitted = breakLongWords(doc, title, width)
+  const height = doc.heightOfString(fitted, { width })
   const y = ensureSpace(doc, doc.y, height + keepWith)
   doc.fillColor(COLOR.text)
-  doc.text(`${position}.`, x, y, { width: NUMBER_WIDTH, lineBreak: false })
-  doc.text(title, x + NUMBER_WIDTH, y, { width })
+  // The number is read with its title: "3. Behandling af indkomne forslag".
+  content(doc, 'H3', () => {
+    doc.text(`${position}.`, x, y, { width: NUMBER_WIDTH, lineBreak: false })
+    doc.text(fitted, x + NUMBER_WIDTH, y, { width })
+  })
   doc.font(FONT.regular).fontSize(SIZE.body)
   doc.y += 2
   return doc.y
@@ -189,30 +203,34 @@ export function drawMotion(doc: PDFKit.PDFDocument, motion: MotionBlock, x: numb
   const inner = x + 10
   const innerWidth = width - 10
 
-  // The title, mark and submitter stay with the first lines of the text.
-  doc.font(FONT.bold).fontSize(10.5)
-  let head = doc.heightOfString(motion.title, { width: innerWidth }) + 14 + 3 * 14
-  if (motion.changesStatutes) head += 13
-  let y = ensureSpace(doc, doc.y, head)
-  const top = y
+  return group(doc, 'Sect', () => {
+    // The title, mark and submitter stay with the first lines of the text.
+    doc.font(FONT.bold).fontSize(10.5)
+    const title = breakLongWords(doc, motion.title, innerWidth)
+    let head = doc.heightOfString(title, { width: innerWidth }) + 14 + 3 * 14
+    if (motion.changesStatutes) head += 13
+    let y = ensureSpace(doc, doc.y, head)
+    const top = y
 
-  doc.fillColor(COLOR.text).text(motion.title, inner, y, { width: innerWidth })
-  if (motion.changesStatutes) {
-    doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOR.accent)
-    doc.text(ASSEMBLY_LABELS.changesStatutes, inner, doc.y + 1, { width: innerWidth })
-  }
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-  doc.text(ASSEMBLY_LABELS.submittedBy(motion.submittedBy), inner, doc.y + 1, {
-    width: innerWidth,
+    doc.fillColor(COLOR.text)
+    content(doc, 'H4', () => doc.text(title, inner, top, { width: innerWidth }))
+    if (motion.changesStatutes) {
+      doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOR.accent)
+      const mark = ASSEMBLY_LABELS.changesStatutes
+      content(doc, 'P', () => doc.text(mark, inner, doc.y + 1, { width: innerWidth }))
+    }
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
+    const submitter = ASSEMBLY_LABELS.submittedBy(motion.submittedBy)
+    content(doc, 'P', () => doc.text(submitter, inner, doc.y + 1, { width: innerWidth }))
+    doc.fillColor(COLOR.text)
+    y = doc.y + 4
+    doc.y = y
+
+    const firstPage = currentPage(doc)
+    drawParagraphs(doc, motion.body, { x: inner, width: innerWidth })
+    drawBar(doc, x + 1, { page: firstPage, y: top }, { page: currentPage(doc), y: doc.y }, motion)
+    return doc.y
   })
-  doc.fillColor(COLOR.text)
-  y = doc.y + 4
-  doc.y = y
-
-  const firstPage = currentPage(doc)
-  drawParagraphs(doc, motion.body, { x: inner, width: innerWidth })
-  drawBar(doc, x + 1, { page: firstPage, y: top }, { page: currentPage(doc), y: doc.y }, motion)
-  return doc.y
 }
 
 function currentPage(doc: PDFKit.PDFDocument) {
@@ -233,12 +251,15 @@ function drawBar(
     doc.switchToPage(page)
     const top = page === from.page ? from.y : MARGIN.top
     const bottom = page === to.page ? to.y : doc.page.maxY()
-    doc
-      .moveTo(x, top + 1)
-      .lineTo(x, bottom - 1)
-      .lineWidth(2)
-      .strokeColor(motion.changesStatutes ? COLOR.accent : COLOR.rule)
-      .stroke()
+    // The mark is said in words above the text, so the bar is decoration.
+    artifact(doc, () =>
+      doc
+        .moveTo(x, top + 1)
+        .lineTo(x, bottom - 1)
+        .lineWidth(2)
+        .strokeColor(motion.changesStatutes ? COLOR.accent : COLOR.rule)
+        .stroke()
+    )
   }
   doc.y = y
 }

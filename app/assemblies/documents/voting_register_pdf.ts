@@ -14,6 +14,7 @@ import {
   rule,
 } from '#shared/pdf/page_frame'
 import { drawTable, type TableCell, type TableLayout } from '#shared/pdf/table'
+import { content, group } from '#shared/pdf/tags'
 import { drawFacts } from '#shared/pdf/text'
 import type { RegisterRow, VotingRegisterDocument } from '#assemblies/documents/assembly_documents'
 import { drawTitleBlock, instant, whenAndWhere } from '#assemblies/documents/notice_pdf'
@@ -76,6 +77,7 @@ const REGISTER_TABLE: TableLayout = (() => {
     ],
     size: 9,
     headerSize: 8,
+    rowHeadings: true,
   }
 })()
 
@@ -93,19 +95,25 @@ export async function renderVotingRegisterPdf(document: VotingRegisterPdf): Prom
   drawFacts(doc, whenAndWhere(assembly))
   if (document.frozenAt) {
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-    doc.text(REGISTER_LABELS.frozenAt(formatDateTime(document.frozenAt)), MARGIN.left, doc.y + 8, {
-      width: CONTENT_WIDTH,
-    })
+    const frozen = REGISTER_LABELS.frozenAt(formatDateTime(document.frozenAt))
+    content(doc, 'P', () =>
+      doc.text(frozen, MARGIN.left, doc.y + 8, {
+        width: CONTENT_WIDTH,
+      })
+    )
     doc.fillColor(COLOR.text)
   }
-  let y = drawRegisterTable(doc, document.rows, doc.y + 14)
-  y = drawRegisterTotals(doc, document.totals, y + 14)
+  // The totals and the printing line go over with the last row, never alone.
+  doc.font(FONT.regular).fontSize(SIZE.small)
+  const printedLine = doc.currentLineHeight(true) + 10
+  const keepWithLast = 14 + registerTotalsHeight(doc) + printedLine
+  let y = drawRegisterTable(doc, document.rows, doc.y + 14, keepWithLast)
+  y = drawRegisterTotals(doc, document.totals, y + 14, printedLine)
 
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
   y = ensureSpace(doc, y + 10, doc.currentLineHeight(true))
-  doc.text(REGISTER_LABELS.printedAt(formatDateTime(document.printedAt)), MARGIN.left, y, {
-    width: CONTENT_WIDTH,
-  })
+  const printed = REGISTER_LABELS.printedAt(formatDateTime(document.printedAt))
+  content(doc, 'P', () => doc.text(printed, MARGIN.left, y, { width: CONTENT_WIDTH }))
   doc.fillColor(COLOR.text)
 
   drawPageFooters(doc, [REGISTER_LABELS.document, assembly.title])
@@ -117,7 +125,12 @@ export async function renderVotingRegisterPdf(document: VotingRegisterPdf): Prom
  * The register's table from `top`, over as many pages as it needs with the
  * column headings on each. Returns the y below it.
  */
-export function drawRegisterTable(doc: PDFKit.PDFDocument, rows: RegisterRow[], top: number) {
+export function drawRegisterTable(
+  doc: PDFKit.PDFDocument,
+  rows: RegisterRow[],
+  top: number,
+  keepWithLast = 0
+) {
   const { yes, no } = REGISTER_LABELS
   const cells = rows.map((row): TableCell[] => [
     [{ text: row.organisation, font: FONT.bold }],
@@ -130,11 +143,27 @@ export function drawRegisterTable(doc: PDFKit.PDFDocument, rows: RegisterRow[], 
     `${row.mayVote ? yes : no}${row.reason ? ` – ${row.reason}` : ''}`,
     String(row.votes),
   ])
-  return drawTable(doc, REGISTER_TABLE, cells, top)
+  return drawTable(doc, REGISTER_TABLE, cells, top, { keepWithLast })
 }
 
-/** The totals, right-aligned under the table with the votes in bold. Returns the y below. */
-export function drawRegisterTotals(doc: PDFKit.PDFDocument, totals: RegisterTotals, top: number) {
+const TOTAL_ROWS = 5
+
+/** The room the totals take below the table. */
+export function registerTotalsHeight(doc: PDFKit.PDFDocument) {
+  doc.font(FONT.regular).fontSize(SIZE.body)
+  return TOTAL_ROWS * (doc.currentLineHeight(true) + 2) + 6
+}
+
+/**
+ * The totals, right-aligned under the table with the votes in bold, kept on
+ * a page with `keepWith` points of what follows. Returns the y below.
+ */
+export function drawRegisterTotals(
+  doc: PDFKit.PDFDocument,
+  totals: RegisterTotals,
+  top: number,
+  keepWith = 0
+) {
   const labels = REGISTER_LABELS.totals
   const rows: [string, number][] = [
     [labels.members, totals.members],
@@ -144,20 +173,32 @@ export function drawRegisterTotals(doc: PDFKit.PDFDocument, totals: RegisterTota
   ]
   doc.font(FONT.regular).fontSize(SIZE.body)
   const lineHeight = doc.currentLineHeight(true) + 2
-  let y = ensureSpace(doc, top, (rows.length + 1) * lineHeight + 6)
-  for (const [label, value] of rows) {
-    totalRow(doc, label, value, y)
-    y += lineHeight
-  }
-  rule(doc, RIGHT_BLOCK_X, y, RIGHT_BLOCK_WIDTH, COLOR.text)
-  y += 4
-  doc.font(FONT.bold)
-  totalRow(doc, labels.votes, totals.votes, y)
-  doc.font(FONT.regular)
+  let y = ensureSpace(doc, top, registerTotalsHeight(doc) + keepWith)
+  doc.font(FONT.regular).fontSize(SIZE.body)
+  group(doc, 'Table', () => {
+    for (const [label, value] of rows) {
+      totalRow(doc, label, value, y)
+      y += lineHeight
+    }
+    rule(doc, RIGHT_BLOCK_X, y, RIGHT_BLOCK_WIDTH, COLOR.text)
+    y += 4
+    doc.font(FONT.bold)
+    totalRow(doc, labels.votes, totals.votes, y)
+    doc.font(FONT.regular)
+  })
   return y + lineHeight
 }
 
 function totalRow(doc: PDFKit.PDFDocument, label: string, value: number, y: number) {
-  doc.text(label, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, lineBreak: false })
-  doc.text(String(value), RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
+  group(doc, 'TR', () => {
+    content(
+      doc,
+      'TH',
+      () => doc.text(label, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, lineBreak: false }),
+      { scope: 'Row' }
+    )
+    content(doc, 'TD', () =>
+      doc.text(String(value), RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
+    )
+  })
 }

@@ -1,6 +1,7 @@
 import { formatKroner } from '#shared/formatting'
 import { FONT } from '#shared/pdf/fonts'
 import { COLOR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace, rule } from '#shared/pdf/page_frame'
+import { content } from '#shared/pdf/tags'
 import { formatDay as day } from '#shared/pdf/text'
 import type { InvoiceDocument } from '#dues/documents/invoice_document'
 import { LABELS } from '#dues/documents/invoice_pdf_labels'
@@ -12,8 +13,11 @@ import { fikCodeLine } from '#dues/rules/fik_payment_id'
  * page, where Danish invoices print their indbetalingskort.
  */
 
-/** PDFKit's built-in Courier: fixed width like a bank's OCR line, and no character a bank would not expect. */
-const CODE_LINE_FONT = 'Courier'
+/**
+ * The embedded bold font, with its tabular figures: PDF/A allows no font
+ * that is not embedded, which rules out PDFKit's built-in Courier.
+ */
+const CODE_LINE_FONT = FONT.bold
 const CODE_LINE_SIZE = 13
 const SLIP_HEIGHT = 64
 
@@ -38,9 +42,10 @@ export function drawPayment(doc: PDFKit.PDFDocument, document: InvoiceDocument, 
   doc.fontSize(SIZE.body)
   const height = doc.currentLineHeight(true) * (lines.length + 2)
   const y = ensureSpace(doc, top, height)
-  doc.font(FONT.bold).text(LABELS.payment, MARGIN.left, y, { width: CONTENT_WIDTH })
+  doc.font(FONT.bold)
+  content(doc, 'H2', () => doc.text(LABELS.payment, MARGIN.left, y, { width: CONTENT_WIDTH }))
   doc.font(FONT.regular)
-  for (const line of lines) doc.text(line, { width: CONTENT_WIDTH })
+  for (const line of lines) content(doc, 'P', () => doc.text(line, { width: CONTENT_WIDTH }))
   return doc.y + 16
 }
 
@@ -61,10 +66,19 @@ export function drawFikSlip(doc: PDFKit.PDFDocument, document: InvoiceDocument, 
   doc.restore()
 
   doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOR.text)
-  doc.text(LABELS.fikSlip, MARGIN.left, slipTop + 8, { width: CONTENT_WIDTH })
+  content(doc, 'H2', () =>
+    doc.text(LABELS.fikSlip, MARGIN.left, slipTop + 8, { width: CONTENT_WIDTH })
+  )
   doc.font(FONT.regular).fillColor(COLOR.muted)
-  doc.text(LABELS.fikExplained(formatKroner(document.totalOre)), { width: CONTENT_WIDTH })
+  const explained = LABELS.fikExplained(formatKroner(document.totalOre))
+  content(doc, 'P', () => doc.text(explained, MARGIN.left, doc.y, { width: CONTENT_WIDTH }))
   doc.fillColor(COLOR.text).font(CODE_LINE_FONT).fontSize(CODE_LINE_SIZE)
-  doc.text(codeLine, MARGIN.left, doc.y + 6, { width: CONTENT_WIDTH, lineBreak: false })
+  content(doc, 'P', () =>
+    doc.text(codeLine, MARGIN.left, doc.y + 6, {
+      width: CONTENT_WIDTH,
+      lineBreak: false,
+      features: ['tnum'],
+    })
+  )
   doc.font(FONT.regular).fontSize(SIZE.body)
 }

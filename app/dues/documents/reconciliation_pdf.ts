@@ -13,7 +13,9 @@ import {
   openPdf,
 } from '#shared/pdf/page_frame'
 import { drawTable, type TableCell, type TableLayout } from '#shared/pdf/table'
+import { content } from '#shared/pdf/tags'
 import { drawFacts, drawHeading, formatDay } from '#shared/pdf/text'
+import { breakLongWords } from '#shared/pdf/wrap'
 import type BankAccountStatement from '#dues/models/bank_account_statement'
 import type { StatementReconciliation } from '#dues/queries/statement_reconciliation'
 import { LABELS } from '#dues/documents/reconciliation_pdf_labels'
@@ -38,6 +40,7 @@ const SUMMARY_TABLE: TableLayout = {
     { header: LABELS.summary.columns.item, width: SUMMARY_WIDTH - AMOUNT_WIDTH },
     { header: LABELS.summary.columns.amount, width: AMOUNT_WIDTH, align: 'right' },
   ],
+  rowHeadings: true,
 }
 
 const MOVEMENT_TABLE: TableLayout = {
@@ -46,6 +49,7 @@ const MOVEMENT_TABLE: TableLayout = {
     { header: LABELS.movement.columns.count, width: COUNT_WIDTH, align: 'right' },
     { header: LABELS.movement.columns.amount, width: AMOUNT_WIDTH, align: 'right' },
   ],
+  rowHeadings: true,
 }
 
 /** The finished report; `printedAt` is printed on it and dates the PDF. */
@@ -95,7 +99,9 @@ function drawHeader(
   const cvr = association.cvr ? [`${LABELS.cvr} ${association.cvr}`] : []
   const letterheadBottom = drawLetterhead(doc, association.name, cvr)
   doc.font(FONT.bold).fontSize(SIZE.title).fillColor(COLOR.text)
-  doc.text(LABELS.title, MARGIN.left, letterheadBottom + 28, { width: CONTENT_WIDTH })
+  content(doc, 'H1', () =>
+    doc.text(LABELS.title, MARGIN.left, letterheadBottom + 28, { width: CONTENT_WIDTH })
+  )
   doc.font(FONT.regular).fontSize(SIZE.body)
   doc.y += 10
 
@@ -144,8 +150,10 @@ function drawSummary(doc: PDFKit.PDFDocument, reconciliation: StatementReconcili
 
 function drawNote(doc: PDFKit.PDFDocument, text: string, color: string) {
   doc.font(FONT.regular).fontSize(SIZE.small)
-  const y = ensureSpace(doc, doc.y + 5, doc.heightOfString(text, { width: SUMMARY_WIDTH }))
-  doc.fillColor(color).text(text, MARGIN.left, y, { width: SUMMARY_WIDTH })
+  const fitted = breakLongWords(doc, text, SUMMARY_WIDTH)
+  const y = ensureSpace(doc, doc.y + 5, doc.heightOfString(fitted, { width: SUMMARY_WIDTH }))
+  doc.fillColor(color)
+  content(doc, 'P', () => doc.text(fitted, MARGIN.left, y, { width: SUMMARY_WIDTH }))
   doc.fillColor(COLOR.text).fontSize(SIZE.body)
 }
 

@@ -2,6 +2,7 @@ import { formatKroner } from '#shared/formatting'
 import { FONT } from '#shared/pdf/fonts'
 import { COLOR, CONTENT_WIDTH, MARGIN, SIZE } from '#shared/pdf/page_frame'
 import { drawTable, type CellRun, type TableCell, type TableLayout } from '#shared/pdf/table'
+import { content, group } from '#shared/pdf/tags'
 import { drawHeading, formatDay } from '#shared/pdf/text'
 import type { StatementEntryView } from '#dues/queries/statement_entries'
 import { ENTRY_GROUPS, LABELS, groupOf } from '#dues/documents/reconciliation_pdf_labels'
@@ -94,22 +95,31 @@ function entryRow(entry: StatementEntryView): TableCell[] {
 /** Every group under its heading with its count and sum, from doc.y. Returns the y below. */
 export function drawEntryGroups(doc: PDFKit.PDFDocument, entries: StatementEntryView[]) {
   drawHeading(doc, LABELS.entries.heading, { spaceBefore: 22, keepWith: KEEP_WITH_HEADING + 30 })
-  for (const group of ENTRY_GROUPS) {
-    const chosen = entries.filter((entry) => groupOf(entry) === group)
+  for (const entryGroup of ENTRY_GROUPS) {
+    const chosen = entries.filter((entry) => groupOf(entry) === entryGroup)
     const sum = chosen.reduce((total, entry) => total + entry.amountOre, 0)
     const heading = LABELS.entries.groupHeading(
-      LABELS.groups[group],
+      LABELS.groups[entryGroup],
       chosen.length,
       formatKroner(sum)
     )
-    drawHeading(doc, heading, { size: SIZE.body, spaceBefore: 12, keepWith: KEEP_WITH_HEADING })
-    if (chosen.length === 0) {
-      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-      doc.text(LABELS.entries.none, MARGIN.left, doc.y + 2, { width: CONTENT_WIDTH })
-      doc.fillColor(COLOR.text).fontSize(SIZE.body)
-      continue
-    }
-    doc.y = drawTable(doc, ENTRY_TABLE, chosen.map(entryRow), doc.y + 4)
+    group(doc, 'Sect', () => {
+      drawHeading(doc, heading, {
+        size: SIZE.body,
+        spaceBefore: 12,
+        keepWith: KEEP_WITH_HEADING,
+        level: 3,
+      })
+      if (chosen.length === 0) {
+        doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
+        content(doc, 'P', () =>
+          doc.text(LABELS.entries.none, MARGIN.left, doc.y + 2, { width: CONTENT_WIDTH })
+        )
+        doc.fillColor(COLOR.text).fontSize(SIZE.body)
+        return
+      }
+      doc.y = drawTable(doc, ENTRY_TABLE, chosen.map(entryRow), doc.y + 4)
+    })
   }
   return doc.y
 }

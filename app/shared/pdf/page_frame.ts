@@ -1,5 +1,13 @@
 import PDFDocument from 'pdfkit'
 import { FONT, loadFonts, registerFonts } from '#shared/pdf/fonts'
+import {
+  artifact,
+  content,
+  dropPagesWithoutBody,
+  pageHasBody,
+  startStructure,
+} from '#shared/pdf/tags'
+import { writeXmpInfo } from '#shared/pdf/archive'
 
 /**
  * The frame every Kreds PDF shares: A4 with the same margins, colours and type
@@ -28,6 +36,7 @@ export const FRAME_LABELS = {
 }
 
 export type PdfInfo = {
+  /** Shown in the viewer's title bar instead of the file name. */
   title: string
   author: string
   /**
@@ -35,11 +44,20 @@ export type PdfInfo = {
    * so the same document renders to the same bytes.
    */
   createdAt: Date
+  /** The document's language; Danish unless the recipient reads another. */
+  lang?: string
+  /**
+   * Kept for years (an issued invoice, signed minutes): PDF/A-3a, which a
+   * future reader can still render exactly, and which allows the attached
+   * signed text of the minutes.
+   */
+  archive?: boolean
 }
 
 /**
- * A new Danish A4 document with the fonts registered, the regular font and text
- * colour selected and its pages buffered, so drawPageFooters can number them.
+ * A new tagged A4 document with the fonts registered, the regular font and text
+ * colour selected, its structure tree opened and its pages buffered, so
+ * drawPageFooters can number them.
  */
 export async function openPdf(info: PdfInfo): Promise<PDFKit.PDFDocument> {
   const fonts = await loadFonts()
@@ -47,23 +65,33 @@ export async function openPdf(info: PdfInfo): Promise<PDFKit.PDFDocument> {
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    lang: 'da-DK',
+    // PDFKit would otherwise start in Helvetica, a font no PDF/A may use unembedded.
+    font: fonts.regular as unknown as string,
+    tagged: true,
+    lang: info.lang ?? 'da',
     displayTitle: true,
+    pdfVersion: '1.7',
+    ...(info.archive ? { subset: 'PDF/A-3a' as const } : {}),
     info: {
       Title: info.title,
       Author: info.author,
       Creator: 'Kreds',
+      Producer: 'Kreds (PDFKit)',
       CreationDate: info.createdAt,
     },
   })
+  writeXmpInfo(doc)
   registerFonts(doc, fonts)
   doc.font(FONT.regular).fillColor(COLOR.text)
+  startStructure(doc)
   return doc
 }
 
 /** Starts a new page when `height` no longer fits above the footer. */
 export function ensureSpace(doc: PDFKit.PDFDocument, y: number, height: number) {
   if (y + height <= doc.page.maxY()) return y
+  // A page with nothing on it yet stays the page: a second break would leave it blank.
+  if (!pageHasBody(doc)) return y
   doc.addPage()
   return MARGIN.top
 }
@@ -75,12 +103,14 @@ export function rule(
   width: number,
   color = COLOR.rule
 ) {
-  doc
-    .moveTo(x, y)
-    .lineTo(x + width, y)
-    .lineWidth(0.5)
-    .strokeColor(color)
-    .stroke()
+  artifact(doc, () =>
+    doc
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(0.5)
+      .strokeColor(color)
+      .stroke()
+  )
 }
 
 /**
@@ -88,12 +118,14 @@ export function rule(
  * the top of the first page. Returns the y below it.
  */
 export function drawLetterhead(doc: PDFKit.PDFDocument, name: string, lines: string[]) {
-  doc.font(FONT.bold).fontSize(SIZE.letterhead)
-  doc.text(name, RIGHT_BLOCK_X, MARGIN.top, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-  for (const line of lines) {
-    doc.text(line, RIGHT_BLOCK_X, doc.y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
-  }
+  content(doc, 'P', () => {
+    doc.font(FONT.bold).fontSize(SIZE.letterhead)
+    doc.text(name, RIGHT_BLOCK_X, MARGIN.top, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
+    for (const line of lines) {
+      doc.text(line, RIGHT_BLOCK_X, doc.y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
+    }
+  })
   doc.fillColor(COLOR.text)
   return doc.y
 }
@@ -115,6 +147,7 @@ export function drawPageFooters(
   options: FooterOptions = {}
 ) {
   const pageLabel = options.pageLabel ?? FRAME_LABELS.page
+  dropPagesWithoutBody(doc)
   const range = doc.bufferedPageRange()
   for (let index = 0; index < range.count; index++) {
     doc.switchToPage(range.start + index)
@@ -125,7 +158,13 @@ export function drawPageFooters(
     rule(doc, MARGIN.left, y - 6, CONTENT_WIDTH)
     const text = [...parts, pageLabel(index + 1, range.count)].filter(Boolean).join(' · ')
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted)
-    doc.text(text, MARGIN.left, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+    // Repeated on every page, so a screen reader skips it like a running footer.
+    artifact(
+      doc,
+      () =>
+        doc.text(text, MARGIN.left, y, { width: CONTENT_WIDTH, align: 'center', lineBreak: false }),
+      'Pagination'
+    )
     doc.page.margins.bottom = bottomMargin
   }
   doc.fillColor(COLOR.text)

@@ -2,11 +2,16 @@ import { DateTime } from 'luxon'
 import { formatDate, formatDateTime } from '#shared/formatting'
 import { FONT } from '#shared/pdf/fonts'
 import { COLOR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace } from '#shared/pdf/page_frame'
+import { content, group } from '#shared/pdf/tags'
+import { breakLongWords } from '#shared/pdf/wrap'
 
 /**
  * Text for the PDFs: Danish dates and times, address lines, and headings and
- * paragraphs that flow over pages.
+ * paragraphs that flow over pages, tagged as what they are.
  */
+
+/** A heading's level in the structure tree: 1 is the document's title. */
+export type HeadingLevel = 1 | 2 | 3 | 4
 
 /** An ISO date is a Danish calendar day; reading it in Danish time keeps it that day anywhere. */
 export function danishDay(isoDate: string) {
@@ -95,15 +100,24 @@ function frame(block: Block) {
 export function drawHeading(
   doc: PDFKit.PDFDocument,
   text: string,
-  options: Block & { size?: number; keepWith?: number; spaceBefore?: number } = {}
+  options: Block & {
+    size?: number
+    keepWith?: number
+    spaceBefore?: number
+    /** A section's heading (2) unless given. */
+    level?: HeadingLevel
+  } = {}
 ) {
   const { x, width } = frame(options)
   const size = options.size ?? SIZE.heading
   doc.font(FONT.bold).fontSize(size)
-  const height = doc.heightOfString(text, { width })
+  const fitted = breakLongWords(doc, text, width)
+  const height = doc.heightOfString(fitted, { width })
   let y = doc.y + (options.spaceBefore ?? 0)
   y = ensureSpace(doc, y, height + (options.keepWith ?? 3 * 14))
-  doc.fillColor(COLOR.text).text(text, x, y, { width })
+  content(doc, `H${options.level ?? 2}`, () =>
+    doc.fillColor(COLOR.text).text(fitted, x, y, { width })
+  )
   doc.font(FONT.regular).fontSize(SIZE.body)
   return doc.y
 }
@@ -126,7 +140,7 @@ export function drawParagraphs(
   paragraphs(text).forEach((paragraph, index) => {
     // Two lines at least together, so a paragraph does not start on a page's last line.
     const y = ensureSpace(doc, doc.y + (index ? gap : 0), 2 * doc.currentLineHeight(true))
-    doc.text(paragraph, x, y, { width })
+    content(doc, 'P', () => doc.text(breakLongWords(doc, paragraph, width), x, y, { width }))
   })
   doc.fillColor(COLOR.text).fontSize(SIZE.body)
   return doc.y
@@ -137,7 +151,7 @@ export type Fact = { label: string; value: string | null | undefined; link?: str
 
 /**
  * Label–value pairs in two columns ("Tidspunkt  fredag 15. januar 2021 kl. 19.00"),
- * from doc.y. Returns the y below them.
+ * from doc.y, tagged as a list of labelled items. Returns the y below them.
  */
 export function drawFacts(
   doc: PDFKit.PDFDocument,
@@ -149,19 +163,32 @@ export function drawFacts(
   const valueWidth = width - labelWidth
   const gap = options.gap ?? 3
   let y = doc.y
-  for (const { label, value, link } of facts) {
-    if (!value) continue
-    doc.fontSize(SIZE.body)
-    const height = doc.font(FONT.regular).heightOfString(value, { width: valueWidth })
-    y = ensureSpace(doc, y, height)
-    doc.font(FONT.bold).fillColor(COLOR.muted)
-    doc.text(label, x, y, { width: labelWidth - 8 })
-    const labelBottom = doc.y
-    doc.font(FONT.regular).fillColor(link ? COLOR.link : COLOR.text)
-    doc.text(value, x + labelWidth, y, { width: valueWidth, ...(link ? { link } : {}) })
-    doc.fillColor(COLOR.text)
-    y = Math.max(doc.y, labelBottom) + gap
-  }
+  const shown = facts.filter((fact): fact is Fact & { value: string } => !!fact.value)
+  if (shown.length === 0) return y
+  group(doc, 'L', () => {
+    for (const { label, value, link } of shown) {
+      doc.fontSize(SIZE.body).font(FONT.regular)
+      const fittedValue = breakLongWords(doc, value, valueWidth)
+      const height = doc.heightOfString(fittedValue, { width: valueWidth })
+      y = ensureSpace(doc, y, height)
+      const top = y
+      group(doc, 'LI', () => {
+        doc.font(FONT.bold).fillColor(COLOR.muted)
+        content(doc, 'Lbl', () => doc.text(label, x, top, { width: labelWidth - 8 }))
+        const labelBottom = doc.y
+        doc.font(FONT.regular).fillColor(link ? COLOR.link : COLOR.text)
+        const drawValue = () =>
+          doc.text(fittedValue, x + labelWidth, top, {
+            width: valueWidth,
+            ...(link ? { link } : {}),
+          })
+        // A link's annotation belongs to a Link element, so a reader announces it as a link.
+        group(doc, 'LBody', () => content(doc, link ? 'Link' : 'Span', drawValue))
+        doc.fillColor(COLOR.text)
+        y = Math.max(doc.y, labelBottom) + gap
+      })
+    }
+  })
   doc.y = y
   return y
 }
