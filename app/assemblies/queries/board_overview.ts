@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import Assembly from '#assemblies/models/assembly'
 import Organisation from '#members/models/organisation'
 import { sqlTimestamp } from '#shared/sql_time'
+import { DANISH_ZONE } from '#shared/danish_time'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 export type BoardOverview = {
@@ -57,11 +58,7 @@ async function nextAssembly(now: DateTime): Promise<BoardOverview['nextAssembly'
     (await Assembly.query().where('status', 'open').orderBy('starts_at').first()) ??
     (await Assembly.query()
       .whereIn('status', ['planned', 'notice_sent'])
-      .where(
-        'starts_at',
-        '>=',
-        sqlTimestamp(now.setZone('Europe/Copenhagen').startOf('day').toUTC())
-      )
+      .where('starts_at', '>=', sqlTimestamp(now.setZone(DANISH_ZONE).startOf('day').toUTC()))
       .orderBy('starts_at')
       .first())
   if (!assembly) return null
@@ -72,7 +69,7 @@ async function nextAssembly(now: DateTime): Promise<BoardOverview['nextAssembly'
     .where('status', 'submitted')
     .count('* as total')
     .first()
-  const meetingDay = assembly.startsAt.setZone('Europe/Copenhagen').startOf('day')
+  const meetingDay = assembly.startsAt.setZone(DANISH_ZONE).startOf('day')
   return {
     id: assembly.id,
     title: assembly.title,

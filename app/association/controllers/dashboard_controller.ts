@@ -13,7 +13,7 @@ import { getTreasurerOverview } from '#dues/queries/treasurer_overview'
 import { paidPerMonthChart } from '#dues/paid_per_month_chart'
 import { getSecretariatOverview } from '#newsletters/queries/secretariat_overview'
 import { getAdminOverview } from '#identity/queries/admin_overview'
-import { danishToday } from '#dues/actions/issue_dues_invoice'
+import { danishToday } from '#shared/danish_time'
 import type { DisplayLocale } from '#shared/formatting'
 
 /**
