@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Payment from '#dues/models/payment'
 import Motion from '#assemblies/models/motion'
+import AgendaItem from '#assemblies/models/agenda_item'
 import AuditEvent from '#audit/models/audit_event'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { issueAssemblyLink } from '#assemblies/links'
@@ -172,6 +173,18 @@ test.group('Member portal: overview, history and assembly', (group) => {
       status: 'submitted',
       submittedAt: DateTime.now(),
     })
+    const item = await AgendaItem.query().where('assembly_id', assembly.id).firstOrFail()
+    await Motion.create({
+      assemblyId: assembly.id,
+      agendaItemId: item.id,
+      organisationId: theirs.id,
+      submittedBy: 'x',
+      title: 'Flere fælles arrangementer',
+      body: '…',
+      changesStatutes: false,
+      status: 'submitted',
+      submittedAt: DateTime.now(),
+    })
 
     const page = await client
       .get('/medlem/generalforsamlinger')
@@ -184,6 +197,7 @@ test.group('Member portal: overview, history and assembly', (group) => {
     assert.include(html, `href="${ourLink}"`)
     assert.notInclude(html, theirLink)
     assert.notInclude(html, 'Naboens ikke behandlede forslag')
+    assert.include(html, `Flere fælles arrangementer (stillet af ${theirs.name})`)
 
     const overview = await client.get('/medlem/organisation').withGuard('member').loginAs(primary)
     overview.assertTextIncludes(`href="${ourLink}"`)
