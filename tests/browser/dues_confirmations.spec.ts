@@ -5,6 +5,9 @@ import env from '#start/env'
 import Invoice from '#dues/models/invoice'
 import DuesRun from '#dues/models/dues_run'
 import DuesRunItem from '#dues/models/dues_run_item'
+import Reminder from '#dues/models/reminder'
+import { IssueDuesInvoice } from '#dues/actions/issue_dues_invoice'
+import { Actors } from '#audit/actor'
 import { ExecuteDuesRun } from '#dues/actions/execute_dues_run'
 import { generateToken } from '#shared/tokens'
 import { UserFactory } from '#database/factories/user_factory'
@@ -128,5 +131,54 @@ test.group('The treasurer confirms a dues run in the browser', (group) => {
     await page.getByText('Færdig: 2 af 2').waitFor({ timeout: 10_000 })
     assert.equal(await page.getByTestId('run-result').locator('[data-outcome="issued"]').count(), 2)
     await context.close()
+  })
+
+  test('a reminder run and a credit note are confirmed on pages that pass axe and fit a phone', async ({
+    browserContext,
+    assert,
+  }) => {
+    await sellerSettings({ reminderFeeOre: 5_000 })
+    const year = DateTime.now().setZone('Europe/Copenhagen').year
+    const { organisations } = await tierWithMembers({ year, count: 2 })
+    const issued = []
+    for (const organisation of organisations) {
+      const result = await new IssueDuesInvoice().handle(
+        { organisationId: organisation.id, year, issueDate: DateTime.now().minus({ days: 40 }) },
+        Actors.system('test')
+      )
+      if (result.status !== 'issued') throw new Error(result.status)
+      issued.push(result.invoice)
+    }
+    const treasurer = await UserFactory.apply('treasurer').create()
+    await browserContext.loginAs(treasurer)
+    const page = await browserContext.newPage()
+
+    await page.goto(`/dues?year=${year}`)
+    await page.getByRole('link', { name: 'Send rykkere' }).click()
+    await page.getByText('Sender 2 rykkere med gebyrer på i alt 100,00 kr.:').waitFor()
+    assert.deepEqual(await accessibilityViolations(page), [], 'axe on the reminders')
+    const remindOnPhone = await documentWidthOnPhone(page)
+    assert.isAtMost(remindOnPhone.width, PHONE_WIDTH, remindOnPhone.culprits.join(', '))
+    await page.getByRole('button', { name: 'Send 2 rykkere' }).click()
+    await page.getByText('Færdig: 2 af 2').waitFor()
+    assert.lengthOf(await Reminder.all(), 2)
+
+    await page.goto(`/dues/invoices/${issued[0].id}`)
+    await page.getByRole('link', { name: 'Kreditér …' }).click()
+    await page.getByText(`Udsteder en kreditnota på 1.250,00 kr.`).waitFor()
+    assert.deepEqual(await accessibilityViolations(page), [], 'axe on the credit note')
+    const creditOnPhone = await documentWidthOnPhone(page)
+    assert.isAtMost(creditOnPhone.width, PHONE_WIDTH, creditOnPhone.culprits.join(', '))
+
+    const button = page.getByRole('button', { name: 'Ja, udsted kreditnotaen' })
+    await button.click()
+    await page.getByTestId('error-summary').waitFor()
+    assert.lengthOf(await Invoice.query().where('kind', 'credit_note'), 0)
+    await page
+      .getByLabel(`Skriv fakturanummeret ${issued[0].number} for at bekræfte`)
+      .fill(issued[0].number)
+    await button.click()
+    await page.getByText(/Kreditnota K\d{4}-0001 er udstedt\./).waitFor()
+    assert.lengthOf(await Invoice.query().where('kind', 'credit_note'), 1)
   })
 })
