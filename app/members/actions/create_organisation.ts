@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Organisation from '#members/models/organisation'
@@ -9,6 +9,7 @@ import type { NewContactFields, OrganisationFields } from '#members/organisation
 import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { isUniqueViolation } from '#shared/database_constraints'
+import { danishToday } from '#shared/danish_time'
 
 export type CreateOrganisationInput = {
   fields: OrganisationFields
@@ -47,7 +48,7 @@ export class CreateOrganisation {
       .first()
     if (taken) return { status: 'name_taken' }
 
-    const joinedOn = input.status === 'active' ? (input.joinedOn ?? DateTime.now()) : null
+    const joinedOn = input.status === 'active' ? (input.joinedOn ?? danishToday()) : null
     const organisation = await Organisation.create(
       { ...input.fields, status: input.status, joinedOn },
       { client: trx }
@@ -57,7 +58,7 @@ export class CreateOrganisation {
         organisationId: organisation.id,
         fromStatus: null,
         toStatus: input.status,
-        changedOn: joinedOn ?? DateTime.now(),
+        changedOn: joinedOn ?? danishToday(),
         reason: input.reason,
         actorLabel: actor.label,
       },

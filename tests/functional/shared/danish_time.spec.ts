@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime, Settings } from 'luxon'
 import { CreateAssembly } from '#assemblies/actions/create_assembly'
+import Organisation from '#members/models/organisation'
 import { UserFactory } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { board as boardActor } from '#tests/helpers/assemblies'
@@ -100,6 +101,8 @@ test.group('Danish time on pages, in exports and in mail', (group) => {
         )
         const response = await client
           .post(`/assemblies/${assembly.id}/notice`)
+          // As the confirmation page posts it: one member, never sent before.
+          .form({ members: '1', seen_sent_at: '' })
           .loginAs(boardUser)
           .withCsrfToken()
           .redirects(0)
@@ -115,5 +118,39 @@ test.group('Danish time on pages, in exports and in mail', (group) => {
     } finally {
       await catcher?.stop()
     }
+  })
+})
+
+test.group('Danish days written by Kreds', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.teardown(() => {
+    Settings.now = () => Date.now()
+  })
+
+  test('a member created just after midnight in Denmark joins on the Danish day', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    // 00.15 on 1 January in Denmark, still New Year's Eve in UTC.
+    Settings.now = () => Date.parse('2026-12-31T23:15:00Z')
+    const form = await client.get('/members/new').loginAs(board)
+    assert.include(form.text(), 'value="2027-01-01"')
+
+    const response = await client
+      .post('/members')
+      .loginAs(board)
+      .withCsrfToken()
+      .form({
+        name: 'Nytårsforeningen',
+        type: 'ngo',
+        status: 'active',
+        contact_name: 'Nina Nytår',
+        contact_email: 'nina@example.org',
+      })
+      .redirects(0)
+    response.assertStatus(302)
+    const organisation = await Organisation.findByOrFail('name', 'Nytårsforeningen')
+    assert.equal(organisation.joinedOn?.toISODate(), '2027-01-01')
   })
 })
