@@ -22,3 +22,13 @@ export function absoluteUrlFor(
   const build = urlFor as unknown as (name: string, params: object, options: object) => string
   return build(name, params, { ...options, prefixUrl: prefix })
 }
+
+/**
+ * The path and query of one of Kreds' own links, for a page that frames it:
+ * the frame stays on the page's own origin (the CSP allows only 'self')
+ * whatever host or port APP_URL names.
+ */
+export function ownPath(url: string) {
+  const { pathname, search } = new URL(url)
+  return pathname + search
+}

@@ -6,6 +6,7 @@ import { SubscribeThroughShare } from '#newsletters/actions/subscribe_through_sh
 import { ForwardIssue } from '#newsletters/actions/forward_issue'
 import { listChoiceValidator, offeredLists } from '#newsletters/sharing/offered_lists'
 import { shareUrlFor, webVersionUrl } from '#newsletters/reader_links'
+import { ownPath } from '#shared/absolute_url'
 import {
   findSharedCopyHead,
   sharePage,
@@ -38,7 +39,7 @@ export default class ShareController {
         issue: delivery.issue,
         sharer,
         offers: await offeredLists(delivery.issue),
-        webUrl: webVersionUrl(delivery.issueId),
+        webUrl: ownPath(webVersionUrl(delivery.issueId)),
         links: {
           linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
           facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,

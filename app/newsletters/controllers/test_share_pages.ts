@@ -3,6 +3,7 @@ import { forwardValidator, subscribeValidator } from '#newsletters/validators/ne
 import { RequestSubscription } from '#newsletters/actions/request_subscription'
 import { listChoiceValidator, offeredLists } from '#newsletters/sharing/offered_lists'
 import { shareUrlFor, webVersionUrl } from '#newsletters/reader_links'
+import { ownPath } from '#shared/absolute_url'
 import { firstName } from '#newsletters/sharing/share_page'
 import type NewsletterTestCopy from '#newsletters/models/newsletter_test_copy'
 
@@ -25,7 +26,7 @@ export class TestSharePages {
       issue: copy.issue,
       sharer: firstName(copy.subscriber.name),
       offers: await offeredLists(copy.issue),
-      webUrl: webVersionUrl(copy.issueId),
+      webUrl: ownPath(webVersionUrl(copy.issueId)),
       links: {
         linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
         facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
