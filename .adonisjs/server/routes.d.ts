@@ -5,6 +5,8 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'health.show': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -121,6 +123,7 @@ export type ScannedRoutes = {
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_erasure.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.erase': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media_files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'file': ParamValue} }
     'media_library.index': { paramsTuple?: []; params?: {} }
@@ -201,12 +204,17 @@ export type ScannedRoutes = {
     'portal_assemblies.index': { paramsTuple?: []; params?: {} }
     'portal_assemblies.submit_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'metrics.show': { paramsTuple?: []; params?: {} }
+    'failed_jobs.index': { paramsTuple?: []; params?: {} }
+    'failed_jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'id': ParamValue} }
     'event_stream': { paramsTuple?: []; params?: {} }
     'subscribe': { paramsTuple?: []; params?: {} }
     'unsubscribe': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'health.show': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -260,6 +268,7 @@ export type ScannedRoutes = {
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_erasure.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media_files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'file': ParamValue} }
     'media_library.index': { paramsTuple?: []; params?: {} }
     'media_library.search': { paramsTuple?: []; params?: {} }
@@ -298,10 +307,14 @@ export type ScannedRoutes = {
     'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.index': { paramsTuple?: []; params?: {} }
     'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'metrics.show': { paramsTuple?: []; params?: {} }
+    'failed_jobs.index': { paramsTuple?: []; params?: {} }
     'event_stream': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'health.show': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
     'outbox.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'outbox.html': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -355,6 +368,7 @@ export type ScannedRoutes = {
     'subscribers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribers.export_data': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'subscriber_erasure.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media_files.show': { paramsTuple: [ParamValue,ParamValue]; params: {'key': ParamValue,'file': ParamValue} }
     'media_library.index': { paramsTuple?: []; params?: {} }
     'media_library.search': { paramsTuple?: []; params?: {} }
@@ -393,6 +407,8 @@ export type ScannedRoutes = {
     'minutes.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.index': { paramsTuple?: []; params?: {} }
     'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'metrics.show': { paramsTuple?: []; params?: {} }
+    'failed_jobs.index': { paramsTuple?: []; params?: {} }
     'event_stream': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -477,6 +493,7 @@ export type ScannedRoutes = {
     'minutes.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.send_links': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.submit_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'failed_jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'id': ParamValue} }
     'subscribe': { paramsTuple?: []; params?: {} }
     'unsubscribe': { paramsTuple?: []; params?: {} }
   }

@@ -17,6 +17,8 @@ const SubscriberImportController = () =>
 const UnsubscribeController = () => import('#newsletters/controllers/unsubscribe_controller')
 const MailEventsController = () => import('#newsletters/controllers/mail_events_controller')
 const IssueSendingController = () => import('#newsletters/controllers/issue_sending_controller')
+const SubscriberErasureController = () =>
+  import('#newsletters/controllers/subscriber_erasure_controller')
 const SendConfirmationController = () =>
   import('#newsletters/controllers/send_confirmation_controller')
 const WebVersionController = () => import('#newsletters/controllers/web_version_controller')
@@ -106,6 +108,7 @@ router
     router.get('/newsletters/subscribers/:id/edit', [SubscribersController, 'edit'])
     router.put('/newsletters/subscribers/:id', [SubscribersController, 'update'])
     router.get('/newsletters/subscribers/:id/data', [SubscribersController, 'exportData'])
+    router.get('/newsletters/subscribers/:id/erasure', [SubscriberErasureController, 'show'])
     router.post('/newsletters/subscribers/:id/erasure', [SubscribersController, 'erase'])
   })
   .where('id', router.matchers.number())

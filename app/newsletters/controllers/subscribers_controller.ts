@@ -10,8 +10,11 @@ import {
 import { listSubscribers } from '#newsletters/queries/list_subscribers'
 import { EraseSubscriber, ExportSubscriberData } from '#newsletters/actions/subscriber_privacy'
 import { Actors } from '#audit/actor'
+import { typedConfirmationValidator, typedMatches } from '#shared/validation/typed_confirmation'
 import { UpdateSubscriber } from '#newsletters/actions/update_subscriber'
 import { getShareHistory, getTopSharers } from '#newsletters/queries/share_stats'
+
+const ERASE_WORD = 'SLET'
 
 export default class SubscribersController {
   async index({ request, view, bouncer }: HttpContext) {
@@ -94,6 +97,14 @@ export default class SubscribersController {
 
   async erase({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
+    // Cannot be undone: only with the word typed on the erasure page.
+    const { confirmation } = await request.validateUsing(typedConfirmationValidator)
+    if (!typedMatches(confirmation, ERASE_WORD)) {
+      session.flash('inputErrorsBag', {
+        confirmation: [i18n.t('confirmations_nl.erasure.type_wrong')],
+      })
+      return response.redirect().toRoute('subscriber_erasure.show', { id: params.id })
+    }
     const result = await new EraseSubscriber().handle(
       Number(params.id),
       Actors.user(auth.use('web').getUserOrFail(), request.ip())

@@ -115,6 +115,7 @@ test.group('A subscriber’s data', (group) => {
     ])
     const response = await client
       .post(`/newsletters/subscribers/${subscriber.id}/erasure`)
+      .form({ confirmation: 'SLET' })
       .loginAs(secretariat)
       .withCsrfToken()
       .redirects(0)
@@ -158,6 +159,7 @@ test.group('A subscriber’s data', (group) => {
     ;(
       await client
         .post(`/newsletters/subscribers/${subscriber.id}/erasure`)
+        .form({ confirmation: 'SLET' })
         .loginAs(board)
         .withCsrfToken()
     ).assertStatus(403)

@@ -152,6 +152,7 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'subscribers.edit': 'newsletters.edit',
   'subscribers.update': 'newsletters.edit',
   'subscribers.export_data': 'newsletters.edit',
+  'subscriber_erasure.show': 'newsletters.edit',
   'subscribers.erase': 'newsletters.edit',
   'media_library.index': 'newsletters.view',
   'media_library.search': 'newsletters.view',
