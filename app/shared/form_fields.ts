@@ -68,15 +68,20 @@ export function fieldId(name: string) {
  * page before the summary above it, so each field registers its label first.
  */
 export class FormLabels {
-  #labels = new Map<string, string>()
+  #fields = new Map<string, { label: string; id?: string }>()
 
-  set(name: string, label: string) {
-    if (!this.#labels.has(name)) this.#labels.set(name, label)
+  /** `id` when the input is not the usual field-<name> (several forms of one kind on a page). */
+  set(name: string, label: string, id?: string) {
+    if (!this.#fields.has(name)) this.#fields.set(name, { label, id })
     return ''
   }
 
   get(name: string) {
-    return this.#labels.get(name)
+    return this.#fields.get(name)?.label
+  }
+
+  idOf(name: string) {
+    return this.#fields.get(name)?.id ?? fieldId(name)
   }
 }
 
@@ -90,7 +95,7 @@ export function errorSummaryItems(errorsBag: unknown, labels?: FormLabels): Summ
     const label = labels?.get(field)
     return {
       field,
-      href: '#' + fieldId(field),
+      href: '#' + (labels ? labels.idOf(field) : fieldId(field)),
       text: label ? `${label}: ${message}` : message,
     }
   })
@@ -104,7 +109,7 @@ export function formFieldsHelpers() {
     attributeValue,
     isTicked,
     fieldId,
-    label: (name: string, label: string) => labels.set(name, label),
+    label: (name: string, label: string, id?: string) => labels.set(name, label, id),
     summary: (errorsBag: unknown) => errorSummaryItems(errorsBag, labels),
   }
 }

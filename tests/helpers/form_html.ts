@@ -30,9 +30,12 @@ function attribute(tag: string, name: string) {
 export type ShownField =
   { kind: 'text'; value: string } | { kind: 'checkbox'; checked: boolean } | { kind: 'missing' }
 
-/** The first control named `name` on the page and what it shows. */
-export function shownField(html: string, name: string): ShownField {
-  const named = `\\sname="${escapeRegExp(name)}"`
+/**
+ * The first control named `name` on the page and what it shows; by its id
+ * when the page holds several forms with the same field names.
+ */
+export function shownField(html: string, name: string, id?: string): ShownField {
+  const named = id ? `\\sid="${escapeRegExp(id)}"` : `\\sname="${escapeRegExp(name)}"`
   const control = html.match(new RegExp(`<(input|textarea|select)\\b[^>]*${named}[^>]*>`, 's'))
   if (!control) return { kind: 'missing' }
   const [tag, element] = control

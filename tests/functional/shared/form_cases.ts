@@ -20,6 +20,15 @@ export type FormCase = {
   invalid: string
   /** Boxes stored as ticked that the person unticked: they must stay unticked. */
   unticked?: string[]
+  /** Hidden inputs the page's form sends along, as a browser would. */
+  hidden?: (ids: Record<string, number>) => Record<string, string>
+  /** The input's id, when the page has several forms with these field names. */
+  idOf?: (name: string, ids: Record<string, number>) => string
+}
+
+/** The ids contact_fields gives a contact form's inputs. */
+function contactIds(prefix: string) {
+  return (name: string) => `${prefix}-${name.replace(/^is_/, '')}`
 }
 
 async function organisationWithPrimary() {
@@ -253,5 +262,74 @@ export const FORM_CASES: FormCase[] = [
     action: () => '/medlem/organisation',
     form: { address: 'Skovvej 0', postcode: '80', city: 'Aarhus', website: 'aeblehaven.dk' },
     invalid: 'postcode',
+  },
+  {
+    route: 'contacts.store',
+    who: 'admin',
+    setup: organisationWithPrimary,
+    page: (ids) => `/members/${ids.organisation}`,
+    method: 'post',
+    action: (ids) => `/members/${ids.organisation}/contacts`,
+    form: {
+      name: 'Bo Ø',
+      title: 'Kasserer "på prøve"',
+      email: 'bo@',
+      phone: '0',
+      is_billing: '1',
+      is_delegate: '1',
+    },
+    invalid: 'email',
+    hidden: () => ({ _form: 'new-contact' }),
+    idOf: contactIds('new-contact'),
+  },
+  {
+    route: 'contacts.update',
+    who: 'admin',
+    setup: organisationWithPrimary,
+    page: (ids) => `/members/${ids.organisation}`,
+    method: 'put',
+    action: (ids) => `/members/${ids.organisation}/contacts/${ids.contact}`,
+    form: {
+      name: 'L',
+      title: '',
+      email: 'lene@aeblehaven.example.org',
+      phone: '',
+      is_newsletter: '1',
+    },
+    invalid: 'name',
+    // The primary contact unticked "primary" in a submission that failed.
+    unticked: ['is_primary'],
+    hidden: (ids) => ({ _form: `contact-${ids.contact}` }),
+    idOf: (name, ids) => contactIds(`contact-${ids.contact}`)(name),
+  },
+  {
+    route: 'portal_contacts.store',
+    who: 'member',
+    setup: organisationWithPrimary,
+    page: () => '/medlem/organisation',
+    method: 'post',
+    action: () => '/medlem/contacts',
+    form: {
+      name: 'Bo Ø',
+      title: 'Frivillig',
+      email: 'bo@',
+      phone: '+45 12 34 56 78',
+      is_delegate: '1',
+    },
+    invalid: 'email',
+    hidden: () => ({ _form: 'new-contact' }),
+    idOf: contactIds('new-contact'),
+  },
+  {
+    route: 'portal_contacts.update',
+    who: 'member',
+    setup: organisationWithPrimary,
+    page: () => '/medlem/organisation',
+    method: 'put',
+    action: (ids) => `/medlem/contacts/${ids.contact}`,
+    form: { name: 'Lene Lund', title: 'Leder', email: 'lene@', phone: '0', is_primary: '1' },
+    invalid: 'email',
+    hidden: (ids) => ({ _form: `contact-${ids.contact}` }),
+    idOf: (name, ids) => contactIds(`contact-${ids.contact}`)(name),
   },
 ]

@@ -73,4 +73,16 @@ test.group('Form fields', () => {
     assert.deepEqual(errorSummaryItems(undefined, labels), [])
     assert.deepEqual(errorSummaryItems('not a bag', labels), [])
   })
+
+  test('a field on a page of several like forms links to its own input', ({ assert }) => {
+    const labels = new FormLabels()
+    labels.set('email', 'E-mail', 'new-contact-email')
+    assert.deepEqual(errorSummaryItems({ email: ['Skal være en gyldig e-mailadresse.'] }, labels), [
+      {
+        field: 'email',
+        href: '#new-contact-email',
+        text: 'E-mail: Skal være en gyldig e-mailadresse.',
+      },
+    ])
+  })
 })
