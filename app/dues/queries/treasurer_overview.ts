@@ -67,7 +67,18 @@ export function nextReminderDay(input: {
  */
 export async function getTreasurerOverview(today: DateTime): Promise<TreasurerOverview> {
   const todayIso = today.toISODate()!
-  const invoices = await Invoice.query().where('kind', 'invoice').preload('reminders')
+  // Only invoices that may still be owed: years of paid and credited ones are not read at all.
+  const invoices = await Invoice.query()
+    .where('kind', 'invoice')
+    .whereNotExists((credit) =>
+      credit.from('invoices as credits').whereColumn('credits.credits_invoice_id', 'invoices.id')
+    )
+    .whereRaw(
+      `invoices.total_ore
+        + (SELECT COALESCE(SUM(fee_ore), 0) FROM reminders WHERE reminders.invoice_id = invoices.id)
+        > (SELECT COALESCE(SUM(amount_ore), 0) FROM payments WHERE payments.invoice_id = invoices.id)`
+    )
+    .preload('reminders')
   const balances = await getBalances(invoices, today)
   const settings = await getAssociationSettings()
   const buckets = new Map<AgeBucket, BucketFigures>(
