@@ -54,7 +54,7 @@ test.group('The confirmation before an assembly is closed', (group) => {
     page.assertStatus(200)
     page.assertTextIncludes('Lukker generalforsamlingen; afstemninger kan derefter ikke ændres')
     page.assertTextIncludes('3 medlemmer tjekket ind')
-    page.assertTextIncludes('1 lukkede · 1 åbne · 1 ikke åbnede')
+    page.assertTextIncludes('1 lukket · 1 åben · 1 ikke åbnet')
     page.assertTextIncludes('Vælges Anna til bestyrelsen?')
     assert.notInclude(
       page.text(),

@@ -112,7 +112,9 @@ test.group('The confirmation before the notice is sent', (group) => {
     await members()
     const assembly = await plannedAssembly(5)
     const page = await client.get(`/assemblies/${assembly.id}/notice`).loginAs(boardUser)
-    page.assertTextIncludes('Der er kun 5 dage til generalforsamlingen; vedtægterne kræver 14.')
+    page.assertTextIncludes(
+      'Der er kun 5 dage til generalforsamlingen; vedtægterne kræver 14 dage.'
+    )
     page.assertTextIncludes('name="confirm_late"')
     const refused = await client
       .post(`/assemblies/${assembly.id}/notice`)
