@@ -5,11 +5,14 @@ import { issueAssemblyLink } from '#assemblies/links'
 import { createRouteRecords } from '#tests/helpers/route_records'
 import { generateToken } from '#shared/tokens'
 import { readerToken } from '#newsletters/reader_links'
+import { SubscriberFactory } from '#database/factories/newsletter_factory'
+import { mailedToken, pendingRequestFor, subscribeTo } from '#tests/helpers/newsletters'
 import { phoneProblems } from '#tests/helpers/touch_targets'
 
 /*
 | The pages people open on a phone (the member portal, the personal voting
-| page, a shared issue, subscribing, confirming and the web version) at 320,
+| page, a shared issue and its forward form, subscribing, confirming,
+| unsubscribing and the web version) at 320,
 | 360 and 414 px: no sideways scrolling and 44 × 44 px targets. The rule for
 | what counts as a target is in tests/helpers/touch_targets.ts.
 */
@@ -26,11 +29,20 @@ test.group('Phones', (group) => {
   }) => {
     const records = await createRouteRecords()
     const vote = new URL(await issueAssemblyLink(records.assembly.id, records.organisation.id))
+    // A reader who asked to subscribe and follows the mailed link: the real confirm form.
+    await records.list.load('consentTexts')
+    const pending = await subscribeTo(await SubscriberFactory.create(), records.list, 'pending')
+    pending.pendingRequest = pendingRequestFor(records.list)
+    const confirmToken = await mailedToken(pending)
+    const shareToken = readerToken('share', records.delivery.id)
     const paths = [
       '/medlem',
       vote.pathname,
-      `/del/${readerToken('share', records.delivery.id)}`,
+      `/del/${shareToken}`,
+      `/del/${shareToken}/videresend`,
+      `/u/${readerToken('unsubscribe', records.subscriber.id)}`,
       `/nyhedsbrev/${records.list.slug}`,
+      `/nyhedsbrev/bekraeft/${confirmToken}`,
       `/nyhedsbrev/bekraeft/${generateToken()}`,
       `/nyhedsbrev/udgave/${records.issue.id}`,
     ]
