@@ -36,9 +36,9 @@ export function longMonthName(month: string, locale: DisplayLocale) {
   return longMonthNames[locale].format(monthDate(month))
 }
 
-/** A rounded top for the amount axis: 1, 2 or 5 times a power of ten, in whole kroner. */
+/** A rounded top for the amount axis: 1, 2 or 5 times a power of ten kroner, at least 100 kr. */
 function niceCeiling(ore: number) {
-  const kroner = Math.max(1, Math.ceil(ore / 100))
+  const kroner = Math.max(100, Math.ceil(ore / 100))
   const power = 10 ** Math.floor(Math.log10(kroner))
   const step = [1, 2, 5, 10].find((factor) => factor * power >= kroner)!
   return step * power * 100
@@ -71,7 +71,8 @@ export function paidPerMonthChart(months: MonthPaid[], locale: DisplayLocale) {
   })
   const gridLines = [0, 0.5, 1].map((share) => ({
     y: round(top + plotHeight - share * plotHeight),
-    label: formatKroner(Math.round(topOre * share), locale).replace(/,00(?= kr\.|$)/, ''),
+    // Whole kroner on the axis: "1.000 kr." and "DKK 1,000".
+    label: formatKroner(Math.round(topOre * share), locale).replace(/[.,]00(?= kr\.|$)/, ''),
   }))
   // A line between December and January marks the year boundary on the axis.
   const yearMarks = bars

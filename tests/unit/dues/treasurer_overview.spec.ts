@@ -266,3 +266,28 @@ test.group('Treasurer overview: paid per month', (group) => {
     assert.isTrue(chart.bars.every((bar, index) => index === 0 || bar.x > chart.bars[index - 1].x))
   })
 })
+
+test.group('Paid per month chart', () => {
+  test('in English, and with nothing paid the axis still reads in whole kroner', ({ assert }) => {
+    const months = Array.from({ length: 12 }, (_, index) => ({
+      month: DateTime.fromISO('2025-07-01').plus({ months: index }).toFormat('yyyy-MM'),
+      amountOre: 0,
+    }))
+    const empty = paidPerMonthChart(months, 'da')
+    assert.deepEqual(
+      empty.gridLines.map((line) => line.label),
+      ['0 kr.', '50 kr.', '100 kr.']
+    )
+    assert.isTrue(empty.bars.every((bar) => bar.height === 0))
+    months[6].amountOre = 250_000
+    const english = paidPerMonthChart(months, 'en')
+    assert.equal(english.bars[6].label, 'Jan')
+    assert.equal(english.bars[6].year, '2026')
+    assert.equal(english.bars[6].name, 'January 2026')
+    assert.deepEqual(
+      english.gridLines.map((line) => line.label),
+      ['DKK 0', 'DKK 2,500', 'DKK 5,000']
+    )
+    assert.equal(english.total, 'DKK 2,500.00')
+  })
+})
