@@ -24,14 +24,14 @@ export default class InvoicesController {
     await bouncer.with(DuesPolicy).authorize('view')
     const [, filters] = await invoiceFiltersValidator.tryValidate(request.qs())
     const today = danishToday()
-    const rows = await listInvoices(
-      { year: filters?.year ?? today.year, status: filters?.status, ean: filters?.ean },
-      today
-    )
-    return view.render('dues/invoices', {
-      rows,
-      filters: { year: filters?.year ?? today.year, status: filters?.status, ean: filters?.ean },
-    })
+    const shown = {
+      year: filters?.year ?? today.year,
+      status: filters?.status,
+      ean: filters?.ean,
+      q: filters?.q,
+    }
+    const rows = await listInvoices(shown, today)
+    return view.render('dues/invoices', { rows, filters: shown })
   }
 
   async show({ params, view, bouncer }: HttpContext) {

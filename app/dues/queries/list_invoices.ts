@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon'
 import Invoice from '#dues/models/invoice'
 import { getBalances, type InvoiceBalance } from '#dues/queries/invoice_balances'
 import type { INVOICE_FILTER_STATUSES } from '#dues/validators/dues'
+import { orWhereSearch } from '#shared/search_text'
 
 export type InvoiceRow = { invoice: Invoice; balance: InvoiceBalance | null }
 
@@ -14,6 +15,8 @@ export async function listInvoices(
     year: number
     status?: (typeof INVOICE_FILTER_STATUSES)[number]
     ean?: boolean
+    /** An invoice number, or a member's name or city (case, accents and æøå ignored). */
+    q?: string
   },
   today: DateTime
 ): Promise<InvoiceRow[]> {
@@ -22,6 +25,15 @@ export async function listInvoices(
     .preload('organisation')
     .orderBy('series')
     .orderBy('sequence')
+  const text = filters.q?.trim()
+  if (text) {
+    query.where((match) => {
+      orWhereSearch(match, 'invoices.number', text)
+      match.orWhereHas('organisation', (organisation) =>
+        organisation.where((named) => orWhereSearch(named, 'organisations.search_text', text))
+      )
+    })
+  }
   if (filters.ean) {
     query.whereHas('organisation', (organisation) => organisation.whereNotNull('ean'))
   }

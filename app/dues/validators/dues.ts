@@ -78,4 +78,5 @@ export const invoiceFiltersValidator = vine.create({
   year: year().optional(),
   status: vine.enum(INVOICE_FILTER_STATUSES).optional(),
   ean: vine.boolean().optional(),
+  q: vine.string().trim().maxLength(200).optional(),
 })

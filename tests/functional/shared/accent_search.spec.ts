@@ -18,6 +18,13 @@ import { UserFactory } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { FOUNDERS_FILE } from '#tests/helpers/member_files'
+import {
+  BUYER_CVRS,
+  issueInvoice,
+  member,
+  sellerSettings,
+  tierWithFee,
+} from '#tests/functional/dues/helpers'
 
 /** Which of the names the list page shows for a search, as a person reads the page. */
 async function shown(
@@ -166,6 +173,36 @@ test.group('Search ignores case, accents and æøå', (group) => {
     assert.deepEqual(await search('sondergaard'), ['Generalforsamling 2026'])
     assert.deepEqual(await search('ase olund'), ['Ekstraordinær'])
     assert.deepEqual(await search('ekstraordinaer'), ['Ekstraordinær'])
+  })
+
+  test('the invoices, by number and by member', async ({ client, assert }) => {
+    await sellerSettings()
+    const tier = await tierWithFee()
+    const socialt = await member(tier, {
+      name: 'Socialt Udviklingscenter SUS',
+      cvr: BUYER_CVRS[0],
+      merge: { city: 'Vejle' },
+    })
+    const aeble = await member(tier, {
+      name: 'Æblehaven',
+      cvr: BUYER_CVRS[1],
+      merge: { city: 'Århus' },
+    })
+    const first = await issueInvoice(socialt.organisation)
+    const second = await issueInvoice(aeble.organisation)
+    const numbers = [first.number, second.number]
+    const search = async (q: string) => {
+      const treasurer = await UserFactory.apply('treasurer').create()
+      const response = await client.get('/dues/invoices').qs({ q }).loginAs(treasurer)
+      response.assertStatus(200)
+      return numbers.filter((number) => response.text().includes(`>${number}<`))
+    }
+    assert.deepEqual(await search('sus'), [first.number])
+    assert.deepEqual(await search('ÆBLEHAVEN'), [second.number])
+    assert.deepEqual(await search('aeblehaven'), [second.number])
+    assert.deepEqual(await search('Aarhus'), [second.number])
+    assert.deepEqual(await search(second.number), [second.number])
+    assert.deepEqual(await search(''), numbers)
   })
 
   test('imports fill the folded column too, though they write rows in bulk', async ({

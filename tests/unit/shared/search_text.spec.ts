@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { searchForms, searchPatterns, searchText } from '#shared/search_text'
+import {
+  longSearchText,
+  searchForms,
+  searchPatterns,
+  searchText,
+  textsIn,
+} from '#shared/search_text'
 
 /** Whether a search for `term` finds `text`, as the LIKE on search_text decides it. */
 function finds(term: string, text: string) {
@@ -60,5 +66,17 @@ test.group('Search folding', () => {
     // Fields stay apart: no match across the line between them.
     assert.equal(searchText('Anna', null, 'anna@example.org'), 'anna\nanna@example.org')
     assert.isAtMost(searchText('x'.repeat(2000)).length, 500)
+  })
+
+  test('long texts fold by paragraph; a document yields its texts, not its keys', ({ assert }) => {
+    assert.equal(
+      longSearchText('Forslag', 'Første afsnit.\n\nAndet afsnit om Ærø.'),
+      'forslag\nfoerste afsnit.\nforste afsnit.\nandet afsnit om aeroe.\nandet afsnit om aero.'
+    )
+    assert.isAbove(longSearchText('x'.repeat(2000)).length, 500)
+    assert.deepEqual(textsIn({ title: 'Valg', items: [{ notes: 'Åse', position: 1 }, null] }), [
+      'Valg',
+      'Åse',
+    ])
   })
 })
