@@ -61,6 +61,7 @@ test.group('Sending and sharing a newsletter in the browser', (group) => {
     await page.goto(`/newsletters/issues/${issue.id}`)
     await page.getByText('Udgaven går til 1 modtager.').waitFor()
     await page.getByRole('button', { name: 'Send udgaven' }).click()
+    await page.getByRole('button', { name: 'Send nu til 1 modtager' }).click()
     await page.getByText('Udgaven sendes nu til 1 modtager.').waitFor()
     await page.getByTestId('progress-text').getByText('1 af 1 sendt · 0 fejlet').waitFor()
     const copy = await catcher.waitFor((m) => recipientsOf(m).includes('ida@example.org'))
