@@ -92,4 +92,42 @@ test.group('Framework messages in Danish', (group) => {
       assertNoFrameworkEnglish(assert, response.text())
     }
   })
+
+  test('a blocked login is answered in Danish, or in English to an English reader', async ({
+    client,
+    assert,
+  }) => {
+    for (const [locale, expected] of [
+      ['da', 'For mange forsøg. Vent'],
+      ['en', 'Too many attempts. Wait'],
+    ] as const) {
+      const email = `blokeret-${locale}@example.org`
+      const attempt = (ip: string) =>
+        client
+          .post('/login')
+          .header('x-forwarded-for', ip)
+          .withCookie('kreds-locale', locale)
+          .form({ email, password: 'et gæt' })
+          .withCsrfToken()
+          .redirects(0)
+      for (let index = 1; index <= 10; index++)
+        (await attempt(`192.0.2.${index}`)).assertStatus(302)
+      const blocked = await attempt('192.0.2.250')
+      blocked.assertStatus(429)
+      blocked.assertTextIncludes(expected)
+      assertNoFrameworkEnglish(assert, blocked.text())
+    }
+  })
+
+  test('a stale form is explained in English to an English reader', async ({ client }) => {
+    const board = await UserFactory.apply('board').merge({ locale: 'en' }).create()
+    // Choosing English sets the cookie too, which is all a refusal before the login is read can see.
+    const response = await client
+      .post('/members')
+      .loginAs(board)
+      .withCookie('kreds-locale', 'en')
+      .form({ name: 'Alfa' })
+    response.assertStatus(403)
+    response.assertTextIncludes('The form has expired or did not come from Kreds')
+  })
 })
