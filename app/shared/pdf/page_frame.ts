@@ -65,8 +65,8 @@ export async function openPdf(info: PdfInfo): Promise<PDFKit.PDFDocument> {
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    // PDFKit would otherwise start in Helvetica, a font no PDF/A may use unembedded.
-    font: fonts.regular as unknown as string,
+    // No default font: PDFKit's is Helvetica, which no PDF/A may use unembedded.
+    font: null as unknown as string,
     tagged: true,
     lang: info.lang ?? 'da',
     displayTitle: true,

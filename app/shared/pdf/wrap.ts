@@ -57,17 +57,21 @@ function addressPieces(address: string) {
  * its own is cut between letters, still marked.
  */
 function lines(doc: PDFKit.PDFDocument, pieces: string[], width: number, mark: string) {
-  const extra = mark === SOFT_HYPHEN ? doc.widthOfString('-') : 0
-  const fits = (text: string) => doc.widthOfString(text) + extra <= width
+  // PDFKit measures a soft hyphen's own glyph as well as the hyphen it prints in its place.
+  const extra = mark === SOFT_HYPHEN ? doc.widthOfString(`${SOFT_HYPHEN}-`) : 0
+  const fits = (text: string, last: boolean) =>
+    doc.widthOfString(text) + (last ? 0 : extra) <= width
+  const all = pieces.flatMap((part) => (fits(part, false) ? [part] : letters(part, fits)))
   const result: string[] = []
   let line = ''
-  for (const piece of pieces.flatMap((part) => (fits(part) ? [part] : letters(part, fits)))) {
-    if (line && !fits(line + piece)) {
+  all.forEach((piece, index) => {
+    // The word's last line needs no hyphen, so it may take a little more.
+    if (line && !fits(line + piece, index === all.length - 1)) {
       result.push(line)
       line = ''
     }
     line += piece
-  }
+  })
   if (line) result.push(line)
   // A piece ending in its own hyphen breaks there already.
   return result
@@ -75,11 +79,11 @@ function lines(doc: PDFKit.PDFDocument, pieces: string[], width: number, mark: s
     .join('')
 }
 
-function letters(piece: string, fits: (text: string) => boolean) {
+function letters(piece: string, fits: (text: string, last: boolean) => boolean) {
   const parts: string[] = []
   let part = ''
   for (const letter of piece) {
-    if (part && !fits(part + letter)) {
+    if (part && !fits(part + letter, false)) {
       parts.push(part)
       part = ''
     }
