@@ -14,7 +14,7 @@ export async function listSubscribers(filters: SubscriberFilters, page = 1) {
     .preload('subscriptions', (s) => s.preload('list'))
   const text = filters.q?.trim()
   // Case, accents and æøå ignored (see #shared/search_text).
-  if (text) query.where((match) => orWhereSearch(match, 'search_text', text))
+  if (text) query.where((match) => orWhereSearch(match, 'subscribers.search_text', text))
   if (filters.status === 'suppressed') query.whereNotNull('suppressed_reason')
   else if (filters.status || filters.listId) {
     query.whereHas('subscriptions', (subscription) => {

@@ -59,7 +59,7 @@ function searched(
   const text = search?.trim().slice(0, 200)
   if (!text) return query
   // Case, accents and æøå ignored (see #shared/search_text).
-  return query.where((match) => orWhereSearch(match, 'search_text', text))
+  return query.where((match) => orWhereSearch(match, 'newsletter_media.search_text', text))
 }
 
 export function toUsableMedia(media: NewsletterMedia): UsableMedia {

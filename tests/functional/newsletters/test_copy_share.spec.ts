@@ -5,6 +5,7 @@ import type { ParsedMail } from 'mailparser'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterDelivery from '#newsletters/models/newsletter_delivery'
 import Subscriber from '#newsletters/models/subscriber'
+import Subscription from '#newsletters/models/subscription'
 import { UserFactory } from '#database/factories/user_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
@@ -119,6 +120,22 @@ test.group('A test copy’s share link', (group) => {
     const forwardPage = await client.get(`${sharePath}/videresend`)
     forwardPage.assertStatus(200)
     forwardPage.assertTextIncludes('Testkopi')
+
+    // Signing up from a test copy is a real request for the list, credited to nobody.
+    const signup = await client
+      .post(`${sharePath}/tilmeld`)
+      .form({ email: 'ny@example.org', name: 'Ny', consent: 'on', list_id: list.id })
+      .withCsrfToken()
+      .redirects(0)
+    signup.assertFlashMessage(
+      'success',
+      'Tak! Se din indbakke: du skal bekræfte tilmeldingen via linket i den mail, vi har sendt.'
+    )
+    await catcher.waitFor((m) => recipientsOf(m).includes('ny@example.org'))
+    const newcomer = await Subscriber.findByOrFail('email', 'ny@example.org')
+    assert.isNull(newcomer.referredById)
+    const request = await Subscription.findByOrFail('subscriber_id', newcomer.id)
+    assert.equal(request.status, 'pending')
 
     await shareViews.flush()
     assert.equal(await shareEventCount(issue.id), 0)
