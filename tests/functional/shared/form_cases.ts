@@ -2,6 +2,8 @@ import { DateTime } from 'luxon'
 import Contact from '#members/models/contact'
 import { OrganisationFactory, TierFactory } from '#database/factories/organisation_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
+import { UserFactory } from '#database/factories/user_factory'
+import { plannedAssembly } from '#tests/functional/assemblies/helpers'
 
 /**
  * One form and a submission of it that fails on one field while every other
@@ -331,5 +333,84 @@ export const FORM_CASES: FormCase[] = [
     invalid: 'email',
     hidden: (ids) => ({ _form: `contact-${ids.contact}` }),
     idOf: (name, ids) => contactIds(`contact-${ids.contact}`)(name),
+  },
+  {
+    route: 'staff.update',
+    who: 'admin',
+    setup: async () => ({ ids: { user: (await UserFactory.apply('board').create()).id } }),
+    page: (ids) => `/staff/${ids.user}/edit`,
+    method: 'put',
+    action: (ids) => `/staff/${ids.user}`,
+    form: { full_name: 'K', role: 'secretariat' },
+    invalid: 'full_name',
+    // Active until now: the admin unticked it in the submission that failed.
+    unticked: ['is_active'],
+  },
+  {
+    route: 'password_reset.store',
+    who: 'guest',
+    page: () => '/forgot-password',
+    method: 'post',
+    action: () => '/forgot-password',
+    form: { email: 'ikke en adresse' },
+    invalid: 'email',
+  },
+  {
+    route: 'portal_session.request_link',
+    who: 'guest',
+    page: () => '/medlem',
+    method: 'post',
+    action: () => '/medlem',
+    form: { email: 'lene@' },
+    invalid: 'email',
+  },
+  {
+    route: 'portal_name_change.store',
+    who: 'member',
+    setup: organisationWithPrimary,
+    page: () => '/medlem/organisation',
+    method: 'post',
+    action: () => '/medlem/name-change',
+    form: { name: 'Æ' },
+    invalid: 'name',
+  },
+  {
+    route: 'membership_status.store',
+    who: 'admin',
+    setup: organisationWithPrimary,
+    page: (ids) => `/members/${ids.organisation}`,
+    method: 'post',
+    action: (ids) => `/members/${ids.organisation}/status`,
+    form: { to: 'resigned', changed_on: '2026-02-30', reason: 'Udmeldt pr. brev' },
+    invalid: 'changed_on',
+  },
+  {
+    route: 'newsletter_lists.update',
+    who: 'admin',
+    setup: async () => ({
+      ids: { list: (await NewsletterListFactory.with('consentTexts', 1).create()).id },
+    }),
+    page: (ids) => `/newsletters/lists/${ids.list}/edit`,
+    method: 'put',
+    action: (ids) => `/newsletters/lists/${ids.list}`,
+    form: {
+      name: 'N',
+      slug: 'nyt-fra-os',
+      description: '',
+      consent_text: 'Jeg vil gerne have nyhedsbrevet, og kan altid framelde mig igen.',
+      for_members: '1',
+    },
+    invalid: 'name',
+    unticked: ['is_public', 'archive_public'],
+  },
+  {
+    route: 'assemblies.add_agenda_item',
+    who: 'admin',
+    setup: async () => ({ ids: { assembly: (await plannedAssembly()).id } }),
+    page: (ids) => `/assemblies/${ids.assembly}`,
+    method: 'post',
+    action: (ids) => `/assemblies/${ids.assembly}/agenda`,
+    form: { title: '', description: 'Forslag om "grønt" budget' },
+    invalid: 'title',
   },
 ]
