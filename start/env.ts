@@ -61,6 +61,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Bounces: the domain of the per-delivery return path, and the webhook's shared secret.
   BOUNCE_DOMAIN: Env.schema.string.optional(),
   MAIL_EVENTS_SECRET: Env.schema.secret.optional(),
+  // Bearer token of GET /metrics; without it the route answers 404.
+  METRICS_TOKEN: Env.schema.secret.optional(),
 
   QUEUE_DRIVER: Env.schema.enum(['database', 'redis', 'sync'] as const),
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),

@@ -206,7 +206,7 @@ export type ScannedRoutes = {
     'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'metrics.show': { paramsTuple?: []; params?: {} }
     'failed_jobs.index': { paramsTuple?: []; params?: {} }
-    'failed_jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'id': ParamValue} }
+    'failed_jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'event_stream': { paramsTuple?: []; params?: {} }
     'subscribe': { paramsTuple?: []; params?: {} }
     'unsubscribe': { paramsTuple?: []; params?: {} }
@@ -493,7 +493,7 @@ export type ScannedRoutes = {
     'minutes.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.send_links': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'portal_assemblies.submit_motion': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'failed_jobs.retry': { paramsTuple: [ParamValue,ParamValue]; params: {'queue': ParamValue,'id': ParamValue} }
+    'failed_jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'subscribe': { paramsTuple?: []; params?: {} }
     'unsubscribe': { paramsTuple?: []; params?: {} }
   }

@@ -6,4 +6,5 @@ export const AUDIT_MODULES = [
   'dues',
   'assemblies',
   'newsletters',
+  'operations',
 ] as const

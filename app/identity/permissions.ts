@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'staff.manage': ['admin'],
   'audit.view': ['admin', 'board'],
   'outbox.view': ['admin'],
+  'operations.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

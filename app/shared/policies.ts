@@ -8,4 +8,5 @@ export const policies = {
   NewsletterPolicy: () => import('#newsletters/policies/newsletter_policy'),
   DuesPolicy: () => import('#dues/policies/dues_policy'),
   AssemblyPolicy: () => import('#assemblies/policies/assembly_policy'),
+  OperationsPolicy: () => import('#operations/policies/operations_policy'),
 }

@@ -9,6 +9,8 @@ const HealthController = () => import('#shared/controllers/health_controller')
 const OutboxController = () => import('#shared/mail/outbox_controller')
 
 router.get('/health', [HealthController, 'show'])
+router.get('/health/ready', [HealthController, 'show']).as('health.ready')
+router.get('/health/live', [HealthController, 'live'])
 // Liveness for a load balancer: answers without touching the database.
 router.get('/ping', () => 'ok')
 

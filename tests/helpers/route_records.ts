@@ -19,6 +19,7 @@ import DuesRun from '#dues/models/dues_run'
 import { Actors } from '#audit/actor'
 import NewsletterTemplate from '#newsletters/models/newsletter_template'
 import { storedMediaForRoutes } from '#tests/helpers/media_images'
+import { failedJob } from '#tests/helpers/queue_jobs'
 
 /*
 | One record of each kind the routes name in their paths, so that tests over
@@ -96,6 +97,7 @@ export async function createRouteRecords() {
     createdBy: 'test',
   })
   const media = await storedMediaForRoutes()
+  const failedJobId = await failedJob()
   const duesRun = await DuesRun.create({
     kind: 'generate',
     token: generateToken(),
@@ -118,6 +120,7 @@ export async function createRouteRecords() {
     bankEntryId: Number(bankEntry.id),
     templateId: template.id,
     mediaId: media.id,
+    failedJobId,
     duesRunId: duesRun.id,
     organisation,
     contact,
@@ -137,7 +140,7 @@ export async function createRouteRecords() {
 }
 
 /** Which record `:id` stands for, by the start of the route's pattern. */
-const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
+const ID_BY_PREFIX: [string, (records: RouteRecords) => number | string][] = [
   ['/members/', (r) => r.organisation.id],
   ['/dues/invoices/', (r) => r.invoice.id],
   ['/dues/organisations/', (r) => r.organisation.id],
@@ -154,6 +157,7 @@ const ID_BY_PREFIX: [string, (records: RouteRecords) => number][] = [
   ['/nyhedsbrev/udgave/', (r) => r.issue.id],
   ['/newsletters/templates/', (r) => r.templateId],
   ['/newsletters/media/', (r) => r.mediaId],
+  ['/operations/jobs/', (r) => r.failedJobId],
 ]
 
 /**

@@ -43,13 +43,23 @@ test.group('A server whose database cannot be reached', (group) => {
     assert.include(server.output(), 'The database cannot be reached (mysql): ECONNREFUSED')
   })
 
-  test('answers /health with 503', async ({ assert }) => {
-    const response = await fetch(`${baseUrl}/health`)
-    assert.equal(response.status, 503)
-    assert.deepEqual(await response.json(), {
-      status: 'unavailable',
-      database: { connection: 'mysql', ok: false },
-    })
+  test('answers /health and /health/ready with 503, and /health/live with 200', async ({
+    assert,
+  }) => {
+    for (const path of ['/health', '/health/ready']) {
+      const response = await fetch(`${baseUrl}${path}`)
+      assert.equal(response.status, 503)
+      const body = await response.json()
+      assert.containSubset(body, {
+        status: 'unavailable',
+        alive: true,
+        ready: false,
+        database: { connection: 'mysql', ok: false },
+      })
+      assert.notInclude(JSON.stringify(body), 'ECONNREFUSED')
+    }
+    // Alive all the same: restarting the web process would not bring the database back.
+    assert.equal((await fetch(`${baseUrl}/health/live`)).status, 200)
   })
 
   test('answers a page that needs the database with a Danish 503, without a stack trace', async ({

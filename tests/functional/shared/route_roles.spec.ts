@@ -20,6 +20,8 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'outbox.index': 'outbox.view',
   'outbox.show': 'outbox.view',
   'outbox.html': 'outbox.view',
+  'failed_jobs.index': 'operations.manage',
+  'failed_jobs.retry': 'operations.manage',
   'dashboard.show': 'dashboard.view',
   'settings.edit': 'settings.manage',
   'settings.update': 'settings.manage',

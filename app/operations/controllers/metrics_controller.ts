@@ -1,0 +1,32 @@
+import { timingSafeEqual, createHash } from 'node:crypto'
+import type { HttpContext } from '@adonisjs/core/http'
+import env from '#start/env'
+
+function digest(value: string) {
+  return createHash('sha256').update(value).digest()
+}
+
+/** The bearer token matches METRICS_TOKEN, compared in constant time. */
+function authorised(header: string | undefined, token: string) {
+  const presented = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  return presented !== undefined && timingSafeEqual(digest(presented), digest(token))
+}
+
+/**
+ * GET /metrics in the Prometheus text format, for a scraper holding
+ * METRICS_TOKEN. Without a token in the environment the route does not
+ * exist, so a forgotten setting never publishes the figures.
+ */
+export default class MetricsController {
+  async show({ request, response }: HttpContext) {
+    const token = env.get('METRICS_TOKEN')?.release()
+    if (!token) return response.notFound()
+    if (!authorised(request.header('authorization'), token)) {
+      response.header('WWW-Authenticate', 'Bearer realm="metrics"')
+      return response.unauthorized('Unauthorized')
+    }
+    const { registry } = await import('#operations/metrics/registry')
+    response.header('Content-Type', registry.contentType)
+    return response.send(await registry.metrics())
+  }
+}
