@@ -5,6 +5,7 @@ import { getDuesOverview } from '#dues/queries/dues_overview'
 import { getCandidatesLackingReference } from '#dues/queries/dues_candidates'
 import { bookkeepingCsv } from '#dues/queries/bookkeeping_rows'
 import { tierChart } from '#dues/queries/tier_chart'
+import DuesRun from '#dues/models/dues_run'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 
 /** The treasurer's year: figures and the bookkeeper's file (the runs: dues_runs_controller). */
@@ -18,6 +19,11 @@ export default class DuesController {
     return view.render('dues/overview', {
       overview,
       lackingReference: await getCandidatesLackingReference(year),
+      // A run still going is shown, so the treasurer who left its page finds it again.
+      runningRun: await DuesRun.query()
+        .whereIn('state', ['queued', 'running', 'failed'])
+        .orderBy('id', 'desc')
+        .first(),
       chart: tierChart(overview.byTier),
       years: Array.from({ length: today.year - 2021 + 2 }, (_, index) => 2021 + index).reverse(),
     })
