@@ -6,7 +6,11 @@ import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { UserFactory } from '#database/factories/user_factory'
 import { errorSummaryLinks, shownField } from '#tests/helpers/form_html'
-import { FORM_CASES, type FormCase } from '#tests/functional/shared/form_cases'
+import type { FormCase } from '#tests/functional/shared/form_cases'
+import { STAFF_FORM_CASES } from '#tests/functional/shared/form_cases_staff'
+import { PUBLIC_FORM_CASES } from '#tests/functional/shared/form_cases_public'
+
+const FORM_CASES = [...STAFF_FORM_CASES, ...PUBLIC_FORM_CASES]
 
 /**
  * Forms in the views whose failed submission is not yet checked here, named
