@@ -91,7 +91,7 @@ test.group('Sending and sharing a newsletter in the browser', (group) => {
 
     // The secretariat sees the sign-up credited to Ida.
     await page.goto(`/newsletters/issues/${issue.id}`)
-    await page.getByText('nye abonnenter via deling (1 bekræftet)').waitFor()
+    await page.getByText('ny abonnent via deling (1 bekræftet)').waitFor()
     await page.getByTestId('top-sharers').getByRole('link', { name: 'Ida' }).click()
     await page.getByTestId('share-history').getByText('Velkommen').waitFor()
     const signups = await page

@@ -113,6 +113,10 @@ test.group('Plural forms', () => {
       ['dues.bank.statement.apply', 3, 'Bogfør 3 sikre match'],
       ['dues.bank.statement.pending', 1, '1 reserveret postering er ikke medtaget'],
       ['newsletters.confirm_mail.ignore', 1, 'Linket gælder i 1 dag.'],
+      ['assemblies.register.members', 1, 'medlem'],
+      ['assemblies.register.entitled', 1, 'stemmeberettiget'],
+      ['newsletters.shares.views_count', 1, 'visning af del-link'],
+      ['newsletters.shares.signups', 1, 'ny abonnent via deling (0 bekræftet)'],
     ] as const)
     .run(({ assert }, [key, count, expected]) => {
       const danish = i18nManager.locale('da')
@@ -121,6 +125,7 @@ test.group('Plural forms', () => {
         minutes: count,
         days: count,
         amount: '10,00 kr.',
+        confirmed: 0,
       }
       assert.include(danish.t(key, data), expected)
     })
