@@ -46,9 +46,11 @@ test.group('Staff journey in the browser', (group) => {
     const user = await UserFactory.create()
     const page = await visit('/login')
 
+    // The skip link first, then the home link in the header.
     await page.keyboard.press('Tab')
-    const firstFocus = await page.evaluate(() => document.activeElement?.getAttribute('href'))
-    assert.equal(firstFocus, '/')
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#main')
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '/')
 
     await page.getByLabel('E-mail').focus()
     await page.keyboard.type(user.email)
