@@ -3,6 +3,7 @@ import { TierFactory } from '#database/factories/organisation_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { plannedAssembly } from '#tests/functional/assemblies/helpers'
+import { storedMediaForRoutes } from '#tests/helpers/media_images'
 import {
   contactIds,
   organisationWithPrimary,
@@ -266,5 +267,18 @@ export const STAFF_FORM_CASES: FormCase[] = [
     action: (ids) => `/assemblies/${ids.assembly}/agenda`,
     form: { title: '', description: 'Forslag om "grønt" budget' },
     invalid: 'title',
+  },
+  {
+    route: 'media_library.describe',
+    who: 'admin',
+    setup: async () => ({ ids: { media: (await storedMediaForRoutes()).id } }),
+    page: () => '/newsletters/media',
+    method: 'put',
+    action: (ids) => `/newsletters/media/${ids.media}/alt-text`,
+    hidden: (ids) => ({ media_id: String(ids.media) }),
+    // One character too long (a paste), with a quote: it comes back whole.
+    form: { alt_text: 'Fire "frivillige" på trappen. '.padEnd(251, 'æ') },
+    invalid: 'alt_text',
+    idOf: (_name, ids) => `alt-${ids.media}`,
   },
 ]

@@ -50,7 +50,6 @@ const NOT_COVERED: Record<string, string> = {
   'issues.send_test': 'test addresses, follow-up',
   'issue_templates.store': 'a template name, follow-up',
   'media_library.store': 'a file upload: browsers never refill files',
-  'media_library.describe': 'alt text per image, follow-up',
   'issue_sending.send': 'send options on the confirmation page, follow-up',
   'share.subscribe': 'public share page, follow-up',
   'subscribe.store_embedded': 'embedded form, follow-up',
