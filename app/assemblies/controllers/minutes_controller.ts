@@ -5,7 +5,12 @@ import Minutes from '#assemblies/models/minutes'
 import AssemblyPolicy from '#assemblies/policies/assembly_policy'
 import { SaveMinutes } from '#assemblies/actions/save_minutes'
 import { SignMinutes, type SignMinutesResult } from '#assemblies/actions/sign_minutes'
-import { SendSigningLinks, findSigningLink } from '#assemblies/actions/send_signing_links'
+import {
+  SendSigningLinks,
+  countSigningLinks,
+  findSigningLink,
+  pendingSigners,
+} from '#assemblies/actions/send_signing_links'
 import { minutesDocument } from '#assemblies/queries/minutes_document'
 import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
 import { DEFAULT_STATEMENT } from '#assemblies/queries/minutes_content'
@@ -33,6 +38,10 @@ const signValidator = vine.create({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+})
+// How many links the page saw sent for the version: the send it confirms goes once.
+const sendLinksValidator = vine.create({
+  seen_links: vine.number().withoutDecimals().min(0).optional(),
 })
 const linkSignValidator = vine.create({
   hash: vine
@@ -73,6 +82,8 @@ export default class MinutesController {
       ),
       userEmail: user.email,
       versions,
+      signers: versions[0] ? pendingSigners(versions[0], assembly) : [],
+      sentLinks: versions[0] ? await countSigningLinks(versions[0].id) : 0,
       defaultStatement: DEFAULT_STATEMENT,
       signatureLine: (minutes: Minutes, role: SignatureRole) => signatureLine(minutes, role, i18n),
     })
@@ -129,11 +140,21 @@ export default class MinutesController {
     await bouncer.with(AssemblyPolicy).authorize('manage')
     const minutes = await latestMinutes(Number(params.id))
     if (!minutes) return response.notFound()
+    const { seen_links: seenLinks } = await request.validateUsing(sendLinksValidator)
+    if (seenLinks === undefined) {
+      session.flash('error', i18n.t('confirmations_nl.links.missing'))
+      return response.redirect().toRoute('minutes.show', { id: params.id })
+    }
     const result = await new SendSigningLinks().handle(
       minutes.id,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      seenLinks
     )
-    session.flash('success', i18n.t('assemblies.minutes.links_sent', { count: result.sent }))
+    if (result.status === 'sent_meanwhile') {
+      session.flash('error', i18n.t('confirmations_nl.links.sent_meanwhile'))
+    } else {
+      session.flash('success', i18n.t('assemblies.minutes.links_sent', { count: result.sent }))
+    }
     return response.redirect().toRoute('minutes.show', { id: params.id })
   }
 

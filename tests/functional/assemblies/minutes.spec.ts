@@ -90,7 +90,11 @@ test.group('Minutes', (group) => {
       .withCsrfToken()
       .redirects(0)
     signed.assertFlashMessage('success', 'Underskriften er registreret.')
-    await client.post(`/assemblies/${assembly.id}/minutes/links`).loginAs(chair).withCsrfToken()
+    await client
+      .post(`/assemblies/${assembly.id}/minutes/links`)
+      .form({ seen_links: 0 })
+      .loginAs(chair)
+      .withCsrfToken()
     const linkMail = await catcher.waitFor((m) => recipientsOf(m).includes('referent@example.org'))
     const link = findLink(linkMail, '/referat/')
     const page = await client.get(link.pathname)

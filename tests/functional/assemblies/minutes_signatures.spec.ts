@@ -161,7 +161,11 @@ test.group('Minutes signatures', (group) => {
   }) => {
     const { assembly, dirigent } = await closedAssemblyWithMinutes(client)
     await sign(client, assembly, dirigent, 'dirigent')
-    await client.post(`/assemblies/${assembly.id}/minutes/links`).loginAs(dirigent).withCsrfToken()
+    await client
+      .post(`/assemblies/${assembly.id}/minutes/links`)
+      .form({ seen_links: 0 })
+      .loginAs(dirigent)
+      .withCsrfToken()
     const firstLink = findLink(
       await catcher.waitFor((m) => recipientsOf(m).includes(REFERENT)),
       '/referat/'
@@ -210,7 +214,11 @@ test.group('Minutes signatures', (group) => {
   }) => {
     const { assembly, dirigent } = await closedAssemblyWithMinutes(client)
     await sign(client, assembly, dirigent, 'dirigent')
-    await client.post(`/assemblies/${assembly.id}/minutes/links`).loginAs(dirigent).withCsrfToken()
+    await client
+      .post(`/assemblies/${assembly.id}/minutes/links`)
+      .form({ seen_links: 0 })
+      .loginAs(dirigent)
+      .withCsrfToken()
     const link = findLink(
       await catcher.waitFor((m) => recipientsOf(m).includes(REFERENT)),
       '/referat/'
@@ -259,7 +267,11 @@ test.group('Minutes signatures', (group) => {
     assert,
   }) => {
     const { assembly, dirigent } = await closedAssemblyWithMinutes(client)
-    await client.post(`/assemblies/${assembly.id}/minutes/links`).loginAs(dirigent).withCsrfToken()
+    await client
+      .post(`/assemblies/${assembly.id}/minutes/links`)
+      .form({ seen_links: 0 })
+      .loginAs(dirigent)
+      .withCsrfToken()
     const link = findLink(
       await catcher.waitFor((m) => recipientsOf(m).includes(REFERENT)),
       '/referat/'
