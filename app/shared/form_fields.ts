@@ -50,12 +50,23 @@ const UNTICKED = new Set(['', '0', 'false', 'off'])
  * Whether a checkbox is ticked. An unticked box sends nothing, so after a
  * failed submission a missing box means "unticked", not "as stored".
  */
-export function isTicked(flash: FlashStore, name: string, stored: unknown) {
-  const typed = flash.get(name)
+export function isTicked(flash: FlashStore, name: string, stored: unknown, active = true) {
+  const typed = active ? flash.get(name) : undefined
   if (typed !== undefined) return !UNTICKED.has(String(typed))
-  if (flash.has('inputErrorsBag')) return false
+  if (active && flash.has('inputErrorsBag')) return false
   if (stored === null || stored === undefined) return false
   return !UNTICKED.has(String(stored))
+}
+
+/**
+ * Whether what the session holds from a failed submission belongs to this
+ * form. A form that shares its field names with another on the page names
+ * itself (a hidden _form); a form that does not name itself owns only a
+ * submission that named no form.
+ */
+export function isActiveForm(flash: FlashStore, form: string | null) {
+  const submitted = flash.get('_form')
+  return form ? submitted === form : submitted === undefined || submitted === null
 }
 
 /** The id of a field's input, so the summary can link to it. */
@@ -108,6 +119,7 @@ export function formFieldsHelpers() {
     shownValue,
     attributeValue,
     isTicked,
+    isActiveForm,
     fieldId,
     label: (name: string, label: string, id?: string) => labels.set(name, label, id),
     summary: (errorsBag: unknown) => errorSummaryItems(errorsBag, labels),

@@ -267,6 +267,21 @@ export const STAFF_FORM_CASES: FormCase[] = [
     action: (ids) => `/assemblies/${ids.assembly}/agenda`,
     form: { title: '', description: 'Forslag om "grønt" budget' },
     invalid: 'title',
+    // The page also holds the motion and the assembly's own form, each with a title.
+    hidden: () => ({ _form: 'agenda' }),
+    idOf: (name) => `field-agenda-${name}`,
+  },
+  {
+    route: 'assemblies.store_motion',
+    who: 'admin',
+    setup: async () => ({ ids: { assembly: (await plannedAssembly()).id } }),
+    page: (ids) => `/assemblies/${ids.assembly}`,
+    method: 'post',
+    action: (ids) => `/assemblies/${ids.assembly}/motions`,
+    form: { title: 'Nye vedtægter', body: '', changes_statutes: '1' },
+    invalid: 'body',
+    hidden: () => ({ _form: 'motion' }),
+    idOf: (name) => `field-motion-${name}`,
   },
   {
     route: 'media_library.describe',

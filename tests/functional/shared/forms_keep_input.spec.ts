@@ -27,7 +27,6 @@ const NOT_COVERED: Record<string, string> = {
   'register.check_in': 'one name on the register, follow-up',
   'register.proxy': 'a choice of two organisations, follow-up',
   'assemblies.send_notice': 'a confirmation box only',
-  'assemblies.store_motion': 'motion on the assembly page, follow-up',
   'bank_entries.match': 'allocations of an entry, follow-up',
   'bank_entries.undo': 'a reason only, follow-up',
   'bank_statements.store_with_mapping': 'a file upload: browsers never refill files',

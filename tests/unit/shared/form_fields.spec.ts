@@ -4,6 +4,7 @@ import {
   attributeValue,
   errorSummaryItems,
   FormLabels,
+  isActiveForm,
   isTicked,
   shownValue,
 } from '#shared/form_fields'
@@ -84,5 +85,16 @@ test.group('Form fields', () => {
         text: 'E-mail: Skal være en gyldig e-mailadresse.',
       },
     ])
+  })
+
+  test('only the form that failed takes back what was typed', ({ assert }) => {
+    const motionFailed = flash({ _form: 'motion', title: 'Nye vedtægter' })
+    assert.isTrue(isActiveForm(motionFailed, 'motion'))
+    assert.isFalse(isActiveForm(motionFailed, 'agenda'))
+    assert.isFalse(isActiveForm(motionFailed, null), 'a form that names no form')
+    assert.isTrue(isActiveForm(flash({ title: 'x' }), null))
+    assert.isFalse(isActiveForm(flash({ title: 'x' }), 'motion'))
+    // Another form's failure leaves this form's boxes as stored.
+    assert.isTrue(isTicked(flash({ inputErrorsBag: { body: ['x'] } }), 'vat', true, false))
   })
 })
