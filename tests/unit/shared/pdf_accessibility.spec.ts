@@ -21,6 +21,7 @@ import {
   noticeDocument,
   reconciliationDocument,
   registerDocument,
+  registerRow,
 } from '#tests/helpers/pdf_documents'
 
 /*
@@ -124,6 +125,30 @@ test.group('Accessible PDFs: tagged structure', () => {
       assert.notMatch(tagged, /Side\d+af\d+/)
     }).skip(PDF_TOOLS.skip, PDF_TOOLS.reason)
   }
+
+  test('a table over several pages has one heading row for a reader, and every row', async ({
+    assert,
+  }) => {
+    const rows = Array.from({ length: 70 }, (_, index) => registerRow(`Forening ${index + 1}`))
+    const pdf = await renderVotingRegisterPdf(registerDocument(rows))
+    const pages = await layoutPages(pdf)
+    assert.isAbove(pages.length, 1)
+    // Printed on every page, read once: the repeated headings are page furniture.
+    assert.isTrue(pages.every((page) => page.includes('Organisation')))
+    const elements = flatten(await structureTree(pdf))
+    const headings = elements.filter(
+      (element) => element.type === 'TH' && element.text === 'Organisation'
+    )
+    assert.lengthOf(headings, 1)
+    const rowHeadings = elements.filter(
+      (element) => element.type === 'TH' && /^Forening \d+$/.test(element.text)
+    )
+    assert.deepEqual(
+      rowHeadings.map((element) => element.text),
+      rows.map((row) => row.organisation)
+    )
+    assert.isTrue(rowHeadings.every((element) => element.attributes.join(' ').includes('/Row')))
+  }).skip(PDF_TOOLS.skip, PDF_TOOLS.reason)
 
   test('the title bar shows the title, escaped in the XMP metadata', async ({ assert }) => {
     const pdf = await documents.notice()
