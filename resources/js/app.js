@@ -5,6 +5,7 @@
 import Alpine from '@alpinejs/csp'
 import { postJson } from './post_json.js'
 import './send_progress.js'
+import './dues_run_progress.js'
 import './continue_batches.js'
 import './chair_screen.js'
 import './live_register.js'

@@ -78,60 +78,65 @@ test.group('The treasurer confirms a dues run in the browser', (group) => {
     assert.lengthOf(await DuesRun.all(), 1)
   })
 
-  test('the progress page updates itself, without JavaScript, until the run is done', async ({
-    browser,
-    assert,
-  }) => {
-    await sellerSettings()
-    const year = DateTime.now().setZone('Europe/Copenhagen').year
-    const { organisations } = await tierWithMembers({ year, count: 2 })
-    const treasurer = await UserFactory.apply('treasurer').create()
-    // A run the worker has not reached yet, as on a busy queue.
-    const run = await DuesRun.create({
-      kind: 'generate',
-      token: generateToken(),
-      fingerprint: '0'.repeat(64),
-      year,
-      withoutReference: false,
-      state: 'queued',
-      total: 2,
-      done: 0,
-      totalOre: 250_000,
-      userId: treasurer.id,
-      actorLabel: treasurer.email,
-      actorIp: null,
-      finishedAt: null,
-    })
-    await DuesRunItem.createMany(
-      organisations.map((organisation, index) => ({
-        runId: run.id,
-        position: index + 1,
-        organisationId: organisation.id,
-        organisationName: organisation.name,
-        invoiceId: null,
-        invoiceNumber: null,
-        level: null,
-        amountOre: 125_000,
-        recipient: null,
-        outcome: 'planned',
-      }))
-    )
-    const context = await browser.newContext({
-      baseURL: env.get('APP_URL'),
-      javaScriptEnabled: false,
-    })
-    await context.loginAs(treasurer)
-    const page = await context.newPage()
-    await page.goto(`/dues/runs/${run.id}`)
-    await page.getByText('Venter på at gå i gang').waitFor()
-    await page.getByText('Siden opdaterer sig selv').waitFor()
-    assert.equal(await page.locator('progress').getAttribute('value'), '0')
+  test('the progress page updates itself until the run is done ({label})')
+    .with([
+      { javaScriptEnabled: false, label: 'without JavaScript' },
+      { javaScriptEnabled: true, label: 'with JavaScript' },
+    ])
+    .run(async ({ browser, assert }, { javaScriptEnabled }) => {
+      await sellerSettings()
+      const year = DateTime.now().setZone('Europe/Copenhagen').year
+      const { organisations } = await tierWithMembers({ year, count: 2 })
+      const treasurer = await UserFactory.apply('treasurer').create()
+      // A run the worker has not reached yet, as on a busy queue.
+      const run = await DuesRun.create({
+        kind: 'generate',
+        token: generateToken(),
+        fingerprint: '0'.repeat(64),
+        year,
+        withoutReference: false,
+        state: 'queued',
+        total: 2,
+        done: 0,
+        totalOre: 250_000,
+        userId: treasurer.id,
+        actorLabel: treasurer.email,
+        actorIp: null,
+        finishedAt: null,
+      })
+      await DuesRunItem.createMany(
+        organisations.map((organisation, index) => ({
+          runId: run.id,
+          position: index + 1,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          invoiceId: null,
+          invoiceNumber: null,
+          level: null,
+          amountOre: 125_000,
+          recipient: null,
+          outcome: 'planned',
+        }))
+      )
+      const context = await browser.newContext({
+        baseURL: env.get('APP_URL'),
+        javaScriptEnabled,
+      })
+      await context.loginAs(treasurer)
+      const page = await context.newPage()
+      await page.goto(`/dues/runs/${run.id}`)
+      await page.getByText('Venter på at gå i gang').waitFor()
+      await page.getByText('Siden opdaterer sig selv').waitFor()
+      assert.equal(await page.locator('progress').getAttribute('value'), '0')
 
-    await new ExecuteDuesRun().handle({ runId: run.id })
-    await page.getByText('Færdig: 2 af 2').waitFor({ timeout: 10_000 })
-    assert.equal(await page.getByTestId('run-result').locator('[data-outcome="issued"]').count(), 2)
-    await context.close()
-  })
+      await new ExecuteDuesRun().handle({ runId: run.id })
+      await page.getByText('Færdig: 2 af 2').waitFor({ timeout: 10_000 })
+      assert.equal(
+        await page.getByTestId('run-result').locator('[data-outcome="issued"]').count(),
+        2
+      )
+      await context.close()
+    })
 
   test('a reminder run and a credit note are confirmed on pages that pass axe and fit a phone', async ({
     browserContext,

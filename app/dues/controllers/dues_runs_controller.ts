@@ -80,15 +80,17 @@ export default class DuesRunsController {
     )
   }
 
-  async show({ params, response, view, bouncer }: HttpContext) {
+  async show({ params, request, view, bouncer }: HttpContext) {
     await bouncer.with(DuesPolicy).authorize('view')
     const run = await DuesRun.query()
       .where('id', params.id)
       .preload('items', (items) => items.orderBy('position'))
       .firstOrFail()
-    // The Refresh header reloads the page without JavaScript and without a meta tag.
-    if (!run.finished) response.header('Refresh', String(REFRESH_SECONDS))
-    return view.render('dues/runs/show', { run })
+    // The page's script asks for the figures alone and moves the bar in place.
+    if (request.accepts(['html', 'json']) === 'json') {
+      return { state: run.state, done: run.done, total: run.total, percent: run.percent }
+    }
+    return view.render('dues/runs/show', { run, refreshSeconds: REFRESH_SECONDS })
   }
 }
 
