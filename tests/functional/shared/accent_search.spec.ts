@@ -17,7 +17,7 @@ import { refoldSearchText } from '#shared/search_text'
 import { UserFactory } from '#database/factories/user_factory'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
-import { FOUNDERS_FILE } from '#tests/helpers/member_files'
+import { FOUNDERS_FILE, memberFile } from '#tests/helpers/member_files'
 import {
   BUYER_CVRS,
   issueInvoice,
@@ -221,6 +221,25 @@ test.group('Search ignores case, accents and æøå', (group) => {
     assert.deepEqual(await members('hoje-taastrup'), ['Eksempelby Kommune'])
     assert.deepEqual(await members('boern.unge'), ['Eksempelby Kommune'])
     assert.deepEqual(await members('dorte dahl'), ['Dansk Socialrådgiverforening'])
+
+    // A second file that moves a member and renames its contact changes what is found.
+    const moved = await new ImportMembers().handle(
+      {
+        file: Buffer.from(
+          memberFile([
+            'Navn;Type;CVR;EAN;Adresse;Postnr;By;Kontaktperson;E-mail;Telefon;Indmeldt',
+            'LIVSVÆRK;Forening;10150817;;"Nørregade 7; 2. sal";5970;Ærøskøbing;Lene Ølgaard;kontakt@livsvaerk.example.org;+45 20 11 22 33;15-01-2021',
+          ])
+        ),
+        fileName: 'flyttet.csv',
+        dryRun: false,
+      },
+      Actors.system('test')
+    )
+    assert.equal(moved.status, 'imported')
+    assert.deepEqual(await members('aeroskobing'), ['LIVSVÆRK'])
+    assert.deepEqual(await members('olgaard'), ['LIVSVÆRK'])
+    assert.deepEqual(await members('lene larsen'), [])
 
     const list = await NewsletterListFactory.with('consentTexts', 1).create()
     const file = [
