@@ -128,6 +128,13 @@ test.group('Forms keep what was typed', (group) => {
         if (shown.kind === 'checkbox') assert.equal(shown.checked, typed === '1', name)
         else assert.deepEqual(shown, { kind: 'text', value: typed }, name)
       }
+      // A label, an error or a summary link that points at a shared id points at the wrong field.
+      const pageIds = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1])
+      assert.deepEqual(
+        pageIds.filter((id, index) => pageIds.indexOf(id) !== index),
+        [],
+        'ids used twice on the page'
+      )
       for (const name of formCase.unticked ?? []) {
         const shown = shownField(html, name, idOf(name))
         assert.deepEqual(shown, { kind: 'checkbox', checked: false }, name)
