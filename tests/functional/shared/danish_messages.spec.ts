@@ -31,7 +31,7 @@ test.group('Framework messages in Danish', (group) => {
     for (const path of ['/members', '/dues', '/newsletters']) {
       const response = await client.get(path).redirects(0)
       response.assertStatus(302)
-      assert.match(response.header('location'), /^\/login/)
+      assert.match(response.header('location') ?? '', /^\/login/)
       response.assertFlashMessage('error', 'Log ind for at se siden.')
       assertNoFrameworkEnglish(assert, JSON.stringify(response.flashMessages()))
     }

@@ -11,6 +11,15 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
  */
 type Messages = Map<string, string>
 
+const ASKS_FOR_A_VALUE = new Set([
+  TYPE.argument,
+  TYPE.number,
+  TYPE.date,
+  TYPE.time,
+  TYPE.select,
+  TYPE.plural,
+])
+
 function flatten(tree: unknown, prefix: string, into: Messages) {
   for (const [key, value] of Object.entries(tree as Record<string, unknown>)) {
     if (value && typeof value === 'object') flatten(value, `${prefix}${key}.`, into)
@@ -29,12 +38,10 @@ async function messagesOf(locale: 'da' | 'en') {
   return messages
 }
 
-/** The values a message asks for, and which of them choose a plural form. */
+/** The names of the values a message asks for, in its plural and select branches too. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()) {
   for (const element of elements) {
-    if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) {
-      if (element.type !== TYPE.pound && element.type !== TYPE.tag) into.add(element.value)
-    }
+    if (ASKS_FOR_A_VALUE.has(element.type)) into.add((element as { value: string }).value)
     if ('options' in element) {
       for (const option of Object.values(element.options)) argumentsOf(option.value, into)
     }
