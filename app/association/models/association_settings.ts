@@ -76,6 +76,10 @@ export default class AssociationSettings extends BaseModel {
   @column(asBoolean)
   declare vatExempt: boolean
 
+  /** The scheduler starts the day's reminder run by itself at 09:00. */
+  @column(asBoolean)
+  declare automaticReminders: boolean
+
   @column()
   declare vatExemptionText: string | null
 

@@ -11,6 +11,8 @@ export type DuesSettingsInput = {
   invoiceDueDays: number
   reminderFeeOre: number
   reminderIntervalDays: number
+  /** The daily 09:00 reminder run; left out keeps its value. */
+  automaticReminders?: boolean
   /** The bookkeeping export's accounts; one left out keeps its value. */
   accounts?: Partial<BookkeepingAccounts>
 }
@@ -22,9 +24,10 @@ export class SaveDuesSettings {
       return { status: 'fee_too_high' as const }
     }
     const settings = await getAssociationSettings()
-    const { accounts, ...terms } = input
+    const { accounts, automaticReminders, ...terms } = input
     const values = {
       ...terms,
+      automaticReminders: automaticReminders ?? settings.automaticReminders,
       duesIncomeAccount: accounts?.duesIncomeAccount ?? settings.duesIncomeAccount,
       feeIncomeAccount: accounts?.feeIncomeAccount ?? settings.feeIncomeAccount,
       debtorsAccount: accounts?.debtorsAccount ?? settings.debtorsAccount,
@@ -37,6 +40,7 @@ export class SaveDuesSettings {
         invoiceDueDays: settings.invoiceDueDays,
         reminderFeeOre: settings.reminderFeeOre,
         reminderIntervalDays: settings.reminderIntervalDays,
+        automaticReminders: settings.automaticReminders,
         duesIncomeAccount: settings.duesIncomeAccount,
         feeIncomeAccount: settings.feeIncomeAccount,
         debtorsAccount: settings.debtorsAccount,

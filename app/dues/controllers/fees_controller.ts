@@ -69,6 +69,7 @@ export default class FeesController {
         invoiceDueDays: input.invoice_due_days,
         reminderFeeOre: input.reminder_fee,
         reminderIntervalDays: input.reminder_interval_days,
+        automaticReminders: input.automatic_reminders === true,
         accounts: {
           duesIncomeAccount: input.dues_income_account,
           feeIncomeAccount: input.fee_income_account,

@@ -31,6 +31,7 @@ export const duesSettingsValidator = vine.create({
   invoice_due_days: vine.number().withoutDecimals().min(1).max(120),
   reminder_fee: kroner(),
   reminder_interval_days: vine.number().withoutDecimals().min(MIN_REMINDER_INTERVAL_DAYS).max(90),
+  automatic_reminders: vine.boolean().optional(),
   dues_income_account: accountNumber().optional(),
   fee_income_account: accountNumber().optional(),
   debtors_account: accountNumber().optional(),

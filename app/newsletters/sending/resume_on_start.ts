@@ -1,17 +1,18 @@
 import type { Logger } from '@adonisjs/core/logger'
 import env from '#start/env'
 import { ResumeInterruptedSends } from '#newsletters/actions/resume_interrupted_sends'
-import ResumeInterruptedSendsJob from '#newsletters/jobs/resume_interrupted_sends_job'
+import { registerRecurringWork } from '#operations/schedule/register_recurring_work'
 
 /**
  * When a worker or the web server starts: resume what a stopped process
- * left, and make sure the queue looks again every minute. Both are safe to
- * run from every process at once.
+ * left, and make sure the queue's schedule holds the recurring work (the
+ * minute's look at the sends among it). Both are safe to run from every
+ * process at once.
  */
 export async function resumeSendsOnStart(logger: Logger) {
   try {
     if (env.get('QUEUE_DRIVER') !== 'sync') {
-      await ResumeInterruptedSendsJob.schedule({}).id('resume-interrupted-sends').every('1m')
+      await registerRecurringWork()
     }
     const resumed = await new ResumeInterruptedSends().handle()
     if (resumed.started.length || resumed.requeued || resumed.redispatched.length) {
