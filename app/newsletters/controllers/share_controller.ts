@@ -13,6 +13,7 @@ import {
   type SharePageRender,
 } from '#newsletters/sharing/share_page'
 import { findTestCopy } from '#newsletters/sharing/test_copy'
+import { shareButtons } from '#newsletters/sharing/share_buttons'
 import { TestSharePages } from '#newsletters/controllers/test_share_pages'
 import type NewsletterTestCopy from '#newsletters/models/newsletter_test_copy'
 
@@ -40,11 +41,7 @@ export default class ShareController {
         sharer,
         offers: await offeredLists(delivery.issue),
         webUrl: ownPath(webVersionUrl(delivery.issueId)),
-        links: {
-          linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
-          facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
-          email: `mailto:?subject=${encodeURIComponent(delivery.issue.subject)}&body=${encodeURIComponent(url)}`,
-        },
+        links: shareButtons(url, delivery.issue.subject),
       })
     }
     // A page with messages or a form to refill (after subscribing) is one of a kind.

@@ -5,6 +5,7 @@ import { listChoiceValidator, offeredLists } from '#newsletters/sharing/offered_
 import { shareUrlFor, webVersionUrl } from '#newsletters/reader_links'
 import { ownPath } from '#shared/absolute_url'
 import { firstName } from '#newsletters/sharing/share_page'
+import { shareButtons } from '#newsletters/sharing/share_buttons'
 import type NewsletterTestCopy from '#newsletters/models/newsletter_test_copy'
 
 /**
@@ -27,11 +28,7 @@ export class TestSharePages {
       sharer: firstName(copy.subscriber.name),
       offers: await offeredLists(copy.issue),
       webUrl: ownPath(webVersionUrl(copy.issueId)),
-      links: {
-        linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
-        facebook: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
-        email: `mailto:?subject=${encodeURIComponent(copy.issue.subject)}&body=${encodeURIComponent(url)}`,
-      },
+      links: shareButtons(url, copy.issue.subject),
     })
   }
 
