@@ -58,7 +58,7 @@ export default class SubscribeController {
         consent,
         done: false,
         problems: errors.messages.map((problem: { field: string }) => problem.field),
-        old: request.only(['email', 'name']),
+        old: request.only(['email', 'name', 'consent']),
       })
     }
     await new RequestSubscription().handle({

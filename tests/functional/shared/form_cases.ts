@@ -20,6 +20,8 @@ export type FormCase = {
   unticked?: string[]
   /** Hidden inputs the page's form sends along, as a browser would. */
   hidden?: (ids: Record<string, number>) => Record<string, string>
+  /** The status of the re-rendered page: 422 where the form answers itself instead of redirecting. */
+  status?: number
   /** The input's id, when the page has several forms with these field names. */
   idOf?: (name: string, ids: Record<string, number>) => string
 }

@@ -120,4 +120,21 @@ export const PUBLIC_FORM_CASES: FormCase[] = [
     form: { name: 'Æ' },
     invalid: 'name',
   },
+  {
+    route: 'subscribe.store_embedded',
+    who: 'guest',
+    setup: async () => {
+      const list = await NewsletterListFactory.merge({ slug: 'nyt', isPublic: true })
+        .with('consentTexts', 1)
+        .create()
+      return { ids: { list: list.id } }
+    },
+    page: () => '/nyhedsbrev/nyt/indlejret',
+    method: 'post',
+    action: () => '/nyhedsbrev/nyt/indlejret',
+    form: { email: 'åse@', name: 'Åse "Ø" Berg', consent: 'on' },
+    invalid: 'email',
+    status: 422,
+    idOf: (name) => `embed-${name}`,
+  },
 ]
