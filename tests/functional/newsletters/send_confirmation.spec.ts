@@ -292,4 +292,23 @@ test.group('The confirmation before an issue is sent', (group) => {
     assert.equal(issue.scheduledAt!.toMillis(), at.toMillis())
     assert.lengthOf(catcher.messages, 0)
   }).timeout(60_000)
+
+  test('in English for a secretary who chose English, with no Danish left on the page', async ({
+    client,
+    assert,
+  }) => {
+    const secretariat = await UserFactory.apply('secretariat').merge({ locale: 'en' }).create()
+    const list = await NewsletterListFactory.merge({ name: 'Members' }).create()
+    await readersOn(list, 2)
+    const issue = await draftFor([list])
+    const page = await client
+      .get(`/newsletters/issues/${issue.id}/send`)
+      .qs({ when: 'now' })
+      .loginAs(secretariat)
+    page.assertStatus(200)
+    page.assertTextIncludes('Sending to 2 recipients')
+    page.assertTextIncludes('Members: 2 recipients')
+    page.assertTextIncludes('Send now to 2 recipients')
+    assert.notInclude(page.text(), 'modtagere')
+  })
 })
