@@ -6,6 +6,7 @@ import { standardAgenda } from '#assemblies/standard_agenda'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 export type AssemblyInput = {
   kind: AssemblyKind
@@ -52,5 +53,5 @@ export class CreateAssembly {
 
 /** The last day for motions when the board sets none: the statutes' days before the meeting day. */
 export function statutoryMotionDeadline(startsAt: DateTime, days: number) {
-  return startsAt.setZone('Europe/Copenhagen').startOf('day').minus({ days })
+  return startsAt.setZone(DANISH_ZONE).startOf('day').minus({ days })
 }

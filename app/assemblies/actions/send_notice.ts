@@ -7,6 +7,7 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
 import { supportsRowLocks } from '#shared/row_locks'
+import { DANISH_ZONE, danishToday } from '#shared/danish_time'
 
 export type SendNoticeResult =
   | { status: 'sent'; members: number; late: boolean }
@@ -69,8 +70,8 @@ export class SendNotice {
 
 /** Whole Danish days from today to the meeting day, and whether that is shorter than the statutes ask. */
 export function noticeTiming(assembly: Assembly, noticeDays: number) {
-  const today = DateTime.now().setZone('Europe/Copenhagen').startOf('day')
-  const meetingDay = assembly.startsAt.setZone('Europe/Copenhagen').startOf('day')
+  const today = danishToday()
+  const meetingDay = assembly.startsAt.setZone(DANISH_ZONE).startOf('day')
   const daysLeft = Math.floor(meetingDay.diff(today, 'days').days)
   return { daysLeft, late: daysLeft < noticeDays }
 }

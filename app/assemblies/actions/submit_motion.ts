@@ -6,6 +6,7 @@ import Motion from '#assemblies/models/motion'
 import { MOTIONS_ITEM_TITLE } from '#assemblies/standard_agenda'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
+import { danishToday } from '#shared/danish_time'
 
 export type SubmitMotionResult =
   { status: 'submitted'; motion: Motion } | { status: 'past_deadline' | 'closed' }
@@ -28,7 +29,7 @@ export class SubmitMotion {
   ): Promise<SubmitMotionResult> {
     const assembly = await Assembly.findOrFail(input.assemblyId)
     if (assembly.status === 'closed') return { status: 'closed' }
-    const today = DateTime.now().setZone('Europe/Copenhagen').startOf('day')
+    const today = danishToday()
     if (input.organisationId && assembly.motionDeadline && today > assembly.motionDeadline) {
       return { status: 'past_deadline' }
     }

@@ -21,15 +21,14 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { Actors } from '#audit/actor'
 import { confirmedNoticeValidator } from '#assemblies/validators/confirmations'
 import type { Infer } from '@vinejs/vine/types'
-
-const ZONE = 'Europe/Copenhagen'
+import { DANISH_ZONE, danishNow } from '#shared/danish_time'
 
 function assemblyInput(input: Infer<typeof assemblyValidator>): AssemblyInput {
   return {
     kind: input.kind,
     title: input.title,
     // Lucid writes a DateTime as its wall-clock time: hand it UTC, as the database keeps.
-    startsAt: DateTime.fromISO(input.starts_at, { zone: ZONE }).toUTC(),
+    startsAt: DateTime.fromISO(input.starts_at, { zone: DANISH_ZONE }).toUTC(),
     place: input.place ?? null,
     meetingUrl: input.meeting_url ?? null,
     motionDeadline: input.motion_deadline ? DateTime.fromJSDate(input.motion_deadline) : null,
@@ -55,7 +54,7 @@ export default class AssembliesController {
     await bouncer.with(AssemblyPolicy).authorize('manage')
     return view.render('assemblies/form', {
       assembly: null,
-      defaultStart: DateTime.now().setZone(ZONE).plus({ weeks: 6 }).set({ hour: 19, minute: 0 }),
+      defaultStart: danishNow().plus({ weeks: 6 }).set({ hour: 19, minute: 0 }),
     })
   }
 
@@ -85,7 +84,7 @@ export default class AssembliesController {
     return view.render('assemblies/show', {
       assembly,
       settings,
-      startsAtInput: assembly.startsAt.setZone(ZONE).toFormat("yyyy-MM-dd'T'HH:mm"),
+      startsAtInput: assembly.startsAt.setZone(DANISH_ZONE).toFormat("yyyy-MM-dd'T'HH:mm"),
     })
   }
 

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
 import type Contact from '#members/models/contact'
 import Assembly from '#assemblies/models/assembly'
 import Minutes from '#assemblies/models/minutes'
@@ -8,6 +7,7 @@ import { SubmitMotion } from '#assemblies/actions/submit_motion'
 import { sendMinutesPdf } from '#assemblies/controllers/minutes_controller'
 import { memberActor } from '#members/portal_access'
 import { nextAssemblyForMember } from '#assemblies/queries/next_assembly_for_member'
+import { danishToday } from '#shared/danish_time'
 
 /** In the member portal: coming assemblies with a motion form, and signed minutes. */
 export default class PortalAssembliesController {
@@ -25,7 +25,7 @@ export default class PortalAssembliesController {
       )
       .select('assembly_id')
     const withMinutes = new Set(signed.map((row) => row.assemblyId))
-    const today = DateTime.now().setZone('Europe/Copenhagen').startOf('day')
+    const today = danishToday()
     return view.render('portal/assemblies', {
       me,
       organisation: me.organisation,

@@ -3,6 +3,7 @@ import { BaseMail } from '@adonisjs/mail'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { NoticeDocument } from '#assemblies/documents/assembly_documents'
 import { formatDate, formatDateTime } from '#shared/formatting'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 /** The indkaldelse to one member: date, place or link, agenda, deadline, its personal link. */
 export default class AssemblyNoticeMail extends BaseMail {
@@ -29,7 +30,7 @@ export default class AssemblyNoticeMail extends BaseMail {
       place: assembly.place,
       meetingUrl: assembly.meetingUrl,
       deadline: assembly.motionDeadline
-        ? formatDate(DateTime.fromISO(assembly.motionDeadline, { zone: 'Europe/Copenhagen' }))
+        ? formatDate(DateTime.fromISO(assembly.motionDeadline, { zone: DANISH_ZONE }))
         : null,
       agenda: this.notice.agenda,
       link: this.link,

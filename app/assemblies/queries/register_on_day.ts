@@ -17,12 +17,13 @@ import type {
   RegisterOrganisation,
   RegisterTotals,
 } from '#assemblies/queries/voting_register'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 export type RegisterStatutes = DuesVotingStatutes & Pick<AssociationSettings, 'duesGraceMonths'>
 
 /** The assembly's date in Denmark, ISO: the day whose members and dues the register shows. */
 export function assemblyDay(assembly: Assembly) {
-  return assembly.startsAt.setZone('Europe/Copenhagen').toISODate()!
+  return assembly.startsAt.setZone(DANISH_ZONE).toISODate()!
 }
 
 /**

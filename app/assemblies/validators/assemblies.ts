@@ -1,12 +1,13 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 
 /** The right shape is not enough: 2026-13-40T19:00 matched the pattern and crashed the save. */
 const realMoment = vine.createRule((value, _options, field) => {
   if (typeof value !== 'string') return
-  if (!DateTime.fromISO(value, { zone: 'Europe/Copenhagen' }).isValid) {
+  if (!DateTime.fromISO(value, { zone: DANISH_ZONE }).isValid) {
     field.report('Skal være en gyldig dato.', 'date', field)
   }
 })

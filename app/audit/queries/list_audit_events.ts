@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import AuditEvent from '#audit/models/audit_event'
 import { sqlTimestamp } from '#shared/sql_time'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 export type AuditFilters = {
   actor?: string | null
@@ -78,7 +79,5 @@ export async function listAuditActors() {
 }
 
 function startOfDanishDay(date: DateTime) {
-  return sqlTimestamp(
-    date.setZone('Europe/Copenhagen', { keepLocalTime: true }).startOf('day').toUTC()
-  )
+  return sqlTimestamp(date.setZone(DANISH_ZONE, { keepLocalTime: true }).startOf('day').toUTC())
 }

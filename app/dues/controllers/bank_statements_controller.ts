@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
 import DuesPolicy from '#dues/policies/dues_policy'
 import {
   bankMappingValidator,
@@ -27,9 +26,9 @@ import {
   renderReconciliationPdf,
 } from '#dues/documents/reconciliation_pdf'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
 import { Actors } from '#audit/actor'
+import { danishNow, danishToday } from '#shared/danish_time'
 
 /** How many sure matches one request pays; a bigger statement continues page by page. */
 const APPLY_BATCH = 100
@@ -110,7 +109,7 @@ export default class BankStatementsController {
     const pdf = await renderReconciliationPdf(
       reconciliation,
       { name: settings.name, cvr: settings.cvr },
-      DateTime.now().setZone('Europe/Copenhagen')
+      danishNow()
     )
     response.header('content-type', 'application/pdf')
     response.header(

@@ -5,6 +5,7 @@ import { bookkeepingRangeValidator } from '#dues/validators/bookkeeping'
 import { getBookkeepingEntries } from '#dues/queries/bookkeeping_entries'
 import { fileName, writeBookkeepingFile } from '#dues/documents/bookkeeping_file'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -16,8 +17,8 @@ export default class BookkeepingController {
   async download({ request, response, bouncer }: HttpContext) {
     await bouncer.with(DuesPolicy).authorize('view')
     const input = await request.validateUsing(bookkeepingRangeValidator, { data: request.qs() })
-    const from = DateTime.fromJSDate(input.from, { zone: 'Europe/Copenhagen' })
-    const to = DateTime.fromJSDate(input.to, { zone: 'Europe/Copenhagen' })
+    const from = DateTime.fromJSDate(input.from, { zone: DANISH_ZONE })
+    const to = DateTime.fromJSDate(input.to, { zone: DANISH_ZONE })
     const vouchers = await getBookkeepingEntries(
       from,
       to,

@@ -6,6 +6,7 @@ import type Reminder from '#dues/models/reminder'
 import type { InvoiceBalance } from '#dues/queries/invoice_balances'
 import { formatDate, formatKroner } from '#shared/formatting'
 import { fikCodeLine } from '#dues/rules/fik_payment_id'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 export type InvoiceMailPurpose = 'invoice' | 'credit_note' | 'reminder'
 
@@ -34,7 +35,7 @@ export default class InvoiceMail extends BaseMail {
       total: formatKroner(this.invoice.signedTotalOre),
       // The date as issued, a Danish calendar day whatever the server's zone.
       dueDate: document.dueDate
-        ? formatDate(DateTime.fromISO(document.dueDate, { zone: 'Europe/Copenhagen' }))
+        ? formatDate(DateTime.fromISO(document.dueDate, { zone: DANISH_ZONE }))
         : '',
       balance: formatKroner(this.balance.balanceOre),
       fee: this.reminder?.feeOre ? formatKroner(this.reminder.feeOre) : null,

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
 import MemberPolicy from '#members/policies/member_policy'
 import {
   importConfirmValidator,
@@ -13,6 +12,7 @@ import { COLUMN_ORDER, REGISTER_COLUMNS } from '#members/register_file/register_
 import { describeProblem } from '#shared/csv/describe_problem'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
 import { Actors } from '#audit/actor'
+import { danishIsoToday } from '#shared/danish_time'
 
 /**
  * The import page: upload, see every change and every refused row, choose
@@ -119,7 +119,7 @@ export default class MemberImportController {
         value: column,
         label: REGISTER_COLUMNS[column].header,
       })),
-      today: DateTime.now().setZone('Europe/Copenhagen').toISODate(),
+      today: danishIsoToday(),
     })
   }
 }

@@ -12,6 +12,7 @@ import {
 import { escapeText as text } from '#newsletters/blocks/rich_text'
 // Attribute values as every placeholder value is escaped: quotes too, so none can end the attribute.
 import { escapeHtml as attr } from '#newsletters/compose/placeholders'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 const MUTED = '#5b6474'
 const RULE = '#c9ced8'
@@ -132,7 +133,7 @@ function articleLines(block: ArticleBlock) {
 
 /** The date is shown in Danish and kept machine-readable in a time element, which is how it is read back. */
 function eventLines(block: EventBlock) {
-  const when = DateTime.fromISO(block.startsAt, { zone: 'Europe/Copenhagen' })
+  const when = DateTime.fromISO(block.startsAt, { zone: DANISH_ZONE })
   return [
     headingLine(block.title, 3),
     `<mj-text><strong>Tid:</strong> <time datetime="${attr(block.startsAt)}">${text(formatDateTime(when))}</time><br /><strong>Sted:</strong> ${text(block.place)}</mj-text>`,

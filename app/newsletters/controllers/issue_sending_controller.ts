@@ -22,9 +22,9 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { reviewIssue } from '#newsletters/checks/review_issue'
 import { describeChecks } from '#newsletters/checks/messages'
 import { previewCopy } from '#newsletters/compose/sample_reader'
+import { DANISH_ZONE, danishNow } from '#shared/danish_time'
 
 /** Times typed into the form are the association's local time. */
-const ZONE = 'Europe/Copenhagen'
 
 /** An issue's own page: sending, its progress, and what readers' shares led to. */
 export default class IssueSendingController {
@@ -54,7 +54,7 @@ export default class IssueSendingController {
       chartSize: CHART,
       sharers: await getTopSharers({ issueId: issue.id }),
       webUrl: issue.compiledHtml ? webVersionUrl(issue.id) : null,
-      defaultSendAt: DateTime.now().setZone(ZONE).plus({ hours: 1 }).startOf('hour'),
+      defaultSendAt: danishNow().plus({ hours: 1 }).startOf('hour'),
     })
   }
 
@@ -82,7 +82,7 @@ export default class IssueSendingController {
     }
     const at =
       input.when === 'later' && input.send_at
-        ? DateTime.fromISO(input.send_at, { zone: ZONE })
+        ? DateTime.fromISO(input.send_at, { zone: DANISH_ZONE })
         : null
     if (at && at < DateTime.now()) {
       session.flash('error', i18n.t('newsletters.sending.in_the_past'))

@@ -15,8 +15,7 @@ import { describeChecks } from '#newsletters/checks/messages'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { associationSender } from '#shared/mail/sender'
 import db from '@adonisjs/lucid/services/db'
-
-const ZONE = 'Europe/Copenhagen'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 /**
  * The page between "Send" and sending: how many get the issue, from which
@@ -38,7 +37,7 @@ export default class SendConfirmationController {
     }
     const at =
       input.when === 'later' && input.send_at
-        ? DateTime.fromISO(input.send_at, { zone: ZONE })
+        ? DateTime.fromISO(input.send_at, { zone: DANISH_ZONE })
         : null
     if (at && at < DateTime.now()) {
       session.flash('error', i18n.t('newsletters.sending.in_the_past'))

@@ -3,6 +3,7 @@ import type { DanishCsv } from '#shared/csv/read_danish_csv'
 import { isPlainEmail, normaliseHeader, parseDanishDate } from '#shared/csv/danish_values'
 import { MAX_LISTED_PROBLEMS, moreProblems, type CsvProblem } from '#shared/csv/describe_problem'
 import { isIP } from 'node:net'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 /** Plain lists in Danish or English, and Mailchimp's audience export. */
 const COLUMNS = {
@@ -56,7 +57,7 @@ export function parseImportTime(text: string): DateTime | null {
   if (!danish || !date) return null
   const [hour, minute, second] = [danish[2], danish[3], danish[4]].map((part) => Number(part ?? 0))
   if (hour > 23 || minute > 59 || second > 59) return null
-  return DateTime.fromISO(date, { zone: 'Europe/Copenhagen' }).set({ hour, minute, second }).toUTC()
+  return DateTime.fromISO(date, { zone: DANISH_ZONE }).set({ hour, minute, second }).toUTC()
 }
 
 /**

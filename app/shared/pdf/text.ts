@@ -4,6 +4,7 @@ import { FONT } from '#shared/pdf/fonts'
 import { COLOR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace } from '#shared/pdf/page_frame'
 import { content, group } from '#shared/pdf/tags'
 import { breakLongWords } from '#shared/pdf/wrap'
+import { DANISH_ZONE } from '#shared/danish_time'
 
 /**
  * Text for the PDFs: Danish dates and times, address lines, and headings and
@@ -15,7 +16,7 @@ export type HeadingLevel = 1 | 2 | 3 | 4
 
 /** An ISO date is a Danish calendar day; reading it in Danish time keeps it that day anywhere. */
 export function danishDay(isoDate: string) {
-  return DateTime.fromISO(isoDate, { zone: 'Europe/Copenhagen' })
+  return DateTime.fromISO(isoDate, { zone: DANISH_ZONE })
 }
 
 /** "15. januar 2021" for an ISO date. */
@@ -25,12 +26,12 @@ export function formatDay(isoDate: string) {
 
 const weekdayFormat = new Intl.DateTimeFormat('da-DK', {
   weekday: 'long',
-  timeZone: 'Europe/Copenhagen',
+  timeZone: DANISH_ZONE,
 })
 const clockFormat = new Intl.DateTimeFormat('da-DK', {
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: 'Europe/Copenhagen',
+  timeZone: DANISH_ZONE,
 })
 
 function instant(isoDateTime: string) {
