@@ -4,6 +4,7 @@ import { NewsletterListFactory, SubscriberFactory } from '#database/factories/ne
 import { UserFactory } from '#database/factories/user_factory'
 import { plannedAssembly } from '#tests/functional/assemblies/helpers'
 import { storedMediaForRoutes } from '#tests/helpers/media_images'
+import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 import {
   contactIds,
   organisationWithPrimary,
@@ -295,5 +296,20 @@ export const STAFF_FORM_CASES: FormCase[] = [
     form: { alt_text: 'Fire "frivillige" på trappen. '.padEnd(251, 'æ') },
     invalid: 'alt_text',
     idOf: (_name, ids) => `alt-${ids.media}`,
+  },
+  {
+    route: 'invoices.record_payment',
+    who: 'admin',
+    setup: async () => {
+      await sellerSettings()
+      const { organisation } = await member(await tierWithFee(), { name: 'Æblehaven' })
+      return { ids: { invoice: (await issueInvoice(organisation)).id } }
+    },
+    page: (ids) => `/dues/invoices/${ids.invoice}`,
+    method: 'post',
+    action: (ids) => `/dues/invoices/${ids.invoice}/payments`,
+    // More than is owed: refused by the action, not the validator, and still kept.
+    form: { amount: '99.999,00', paid_on: '2026-03-02', method: 'mobilepay', note: 'MobilePay 0' },
+    invalid: 'amount',
   },
 ]

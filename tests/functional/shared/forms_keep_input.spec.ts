@@ -34,7 +34,6 @@ const NOT_COVERED: Record<string, string> = {
   'books.close': 'a date and a typed confirmation, follow-up',
   'bank_statements.apply_sure': 'a confirmation only',
   'invoices.credit': 'a typed invoice number confirmation',
-  'invoices.record_payment': 'payment on the invoice page, follow-up',
   'invoices.issue_for_organisation': 'a year only, follow-up',
   'locale.update': 'a choice of language, cannot fail',
   'account.update_password': 'passwords are never sent back to the page',
