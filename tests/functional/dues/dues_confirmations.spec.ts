@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Invoice from '#dues/models/invoice'
-import Reminder from '#dues/models/reminder'
 import DuesRun from '#dues/models/dues_run'
-import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { UserFactory } from '#database/factories/user_factory'
 import { generateToken } from '#shared/tokens'
 import { startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
@@ -240,60 +238,5 @@ test.group('Dues confirmations: a run still going', (group) => {
     await run.save()
     const after = await client.get('/dues').loginAs(treasurer)
     assert.notInclude(after.text(), 'data-testid="running-run"')
-  })
-})
-
-test.group('Dues confirmations: reminders', (group) => {
-  let catcher: MailCatcher
-  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
-  group.each.setup(async () => {
-    catcher = await startMailCatcher()
-    return () => catcher.stop()
-  })
-
-  test('the confirmation lists each invoice with its fee and the mails; confirmed, they are sent once', async ({
-    client,
-    assert,
-  }) => {
-    await sellerSettings({ reminderFeeOre: 10_000 })
-    const treasurer = await UserFactory.apply('treasurer').create()
-    const tier = await tierWithFee('Organisationer', 125_000)
-    const fortyDaysAgo = danishToday().minus({ days: 40 })
-    const alfa = await member(tier, { name: 'Alfa Forening', billingEmail: 'bog@alfa.example.org' })
-    const beta = await member(tier, { name: 'Beta Forening' })
-    const gamma = await member(tier, { name: 'Gamma Forening', primaryEmail: 'g@example.org' })
-    const alfaInvoice = await issueInvoice(alfa.organisation, { issueDate: fortyDaysAgo })
-    const betaInvoice = await issueInvoice(beta.organisation, { issueDate: fortyDaysAgo })
-    await issueInvoice(gamma.organisation)
-
-    const page = await openConfirmation(client, treasurer, 'remind')
-    const text = foldSpace(page.text())
-    assert.include(text, 'Sender 2 rykkere med gebyrer på i alt 200,00 kr.:')
-    assert.include(text, `> ${alfaInvoice.number} </a>`)
-    assert.include(text, `> ${betaInvoice.number} </a>`)
-    assert.notInclude(text, 'Gamma Forening')
-    assert.include(text, 'bog@alfa.example.org')
-    assert.include(text, '1 e-mail sendes.')
-    assert.lengthOf(await Reminder.all(), 0)
-
-    const form = runFormOf(page.text())
-    const response = await submitRun(client, treasurer, 'remind', form)
-    const runId = runIdOf(response.header('location'))
-    await submitRun(client, treasurer, 'remind', form)
-    const reminders = await Reminder.query().orderBy('invoice_id')
-    assert.deepEqual(
-      reminders.map((reminder) => [reminder.invoiceId, reminder.level, reminder.feeOre]),
-      [
-        [alfaInvoice.id, 1, 10_000],
-        [betaInvoice.id, 1, 10_000],
-      ]
-    )
-    const result = foldSpace((await client.get(`/dues/runs/${runId}`).loginAs(treasurer)).text())
-    assert.include(result, 'Færdig: 2 af 2')
-    assert.equal((result.match(/data-outcome="sent"/g) ?? []).length, 2)
-
-    const none = await openConfirmation(client, treasurer, 'remind')
-    assert.include(foldSpace(none.text()), 'Ingen fakturaer skal rykkes i dag.')
-    assert.notInclude(none.text(), 'data-testid="run-confirm"')
   })
 })
