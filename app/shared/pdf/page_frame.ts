@@ -151,6 +151,8 @@ export function drawPageFooters(
   const range = doc.bufferedPageRange()
   for (let index = 0; index < range.count; index++) {
     doc.switchToPage(range.start + index)
+    // A link is reached by Tab in the order of the structure tree, which is the reading order.
+    Object.assign(doc.page.dictionary.data, { Tabs: 'S' })
     // The footer sits in the bottom margin, which PDFKit would otherwise treat as overflow.
     const bottomMargin = doc.page.margins.bottom
     doc.page.margins.bottom = 0

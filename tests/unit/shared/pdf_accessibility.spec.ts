@@ -100,6 +100,9 @@ test.group('Accessible PDFs: tagged structure', () => {
       assert.isTrue(resolve(catalog['/MarkInfo'])['/Marked'])
       assert.isTrue(resolve(catalog['/ViewerPreferences'])['/DisplayDocTitle'])
       assert.exists(catalog['/StructTreeRoot'])
+      for (const page of resolve(catalog['/Pages'])['/Kids'].map(resolve)) {
+        assert.equal(page['/Tabs'], '/S')
+      }
 
       const tree = await structureTree(pdf)
       assert.lengthOf(tree, 1)
