@@ -9,8 +9,9 @@ import { errorSummaryLinks, shownField } from '#tests/helpers/form_html'
 import type { FormCase } from '#tests/functional/shared/form_cases'
 import { STAFF_FORM_CASES } from '#tests/functional/shared/form_cases_staff'
 import { PUBLIC_FORM_CASES } from '#tests/functional/shared/form_cases_public'
+import { MEETING_AND_NEWSLETTER_FORM_CASES } from '#tests/functional/shared/form_cases_assemblies_newsletters'
 
-const FORM_CASES = [...STAFF_FORM_CASES, ...PUBLIC_FORM_CASES]
+const FORM_CASES = [...STAFF_FORM_CASES, ...MEETING_AND_NEWSLETTER_FORM_CASES, ...PUBLIC_FORM_CASES]
 
 /**
  * Forms in the views whose failed submission is not yet checked here, named
