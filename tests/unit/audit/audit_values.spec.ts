@@ -101,4 +101,23 @@ test.group('Audit values', () => {
     assert.equal(fieldLabel('amount_ore', en), 'Amount')
     assert.equal(fieldLabel('no_such_field', da), 'no_such_field')
   })
+
+  test('mail events say why an address gets no more mail, in both languages', ({ assert }) => {
+    const details = { email: 'a@example.org', event: 'hard', reason: 'bounced' }
+    assert.equal(
+      da(
+        'audit.actions.subscriber.suppressed',
+        sentenceValues(details, 'subscriber.suppressed', da, 'da')
+      ),
+      'a@example.org får ikke flere mails (adressen afviser mail)'
+    )
+    assert.equal(
+      en('audit.actions.subscriber.suppressed', { ...details, reason: 'complained' }),
+      'a@example.org gets no more mail (complained of spam)'
+    )
+    assert.equal(
+      da('audit.actions.mail_event.soft', details),
+      'Mail til a@example.org kunne midlertidigt ikke leveres'
+    )
+  })
 })
