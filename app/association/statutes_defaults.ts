@@ -28,4 +28,6 @@ export const DUES_DEFAULTS = {
   debtorsAccount: '5600',
   bankAccount: '5820',
   vatAccount: '6910',
+  /** Off, as the migration that adds it: reminders carry a fee, so the treasurer turns them on. */
+  automaticReminders: false,
 } as const

@@ -17,8 +17,9 @@ export class ExecuteDuesRun {
     if (!run || run.state === 'done') return
     run.state = 'running'
     await run.save()
+    // A run nobody confirmed was started by the scheduler (automatic reminders).
     const actor: Actor = {
-      type: 'user',
+      type: run.userId === null ? 'system' : 'user',
       id: run.userId,
       label: run.actorLabel,
       ip: run.actorIp,
