@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { dragOnto } from '#tests/helpers/drag'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -57,17 +58,6 @@ function blockCards(page: Page) {
 async function blockTitles(page: Page) {
   await blockCards(page).first().waitFor()
   return blockCards(page).locator('.block-title').allTextContents()
-}
-
-/** Drags with the mouse, as a person does, to just inside the top of `target`: the drop lands before it. */
-async function dragOnto(page: Page, source: Locator, target: Locator) {
-  await target.evaluate((element) => element.scrollIntoView({ block: 'center' }))
-  const from = (await source.boundingBox())!
-  const to = (await target.boundingBox())!
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(to.x + 60, to.y + 6, { steps: 12 })
-  await page.mouse.up()
 }
 
 /**

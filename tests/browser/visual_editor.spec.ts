@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { dragOnto } from '#tests/helpers/drag'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Locator, Page } from 'playwright'
 import type { Assert } from '@japa/assert'
@@ -24,20 +25,6 @@ async function blockTitles(page: Page) {
 
 function card(page: Page, title: string) {
   return blockCards(page).filter({ has: page.getByRole('heading', { name: title, exact: true }) })
-}
-
-/**
- * Drags with the mouse as a person does, to just inside the top of `target`:
- * the drop lands before it. The palette stays in view beside the blocks.
- */
-async function dragOnto(page: Page, source: Locator, target: Locator) {
-  await target.evaluate((element) => element.scrollIntoView({ block: 'center' }))
-  const from = (await source.boundingBox())!
-  const to = (await target.boundingBox())!
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(to.x + 60, to.y + 6, { steps: 12 })
-  await page.mouse.up()
 }
 
 /** The blocks as the form will save them, without what only the editor tracks. */
