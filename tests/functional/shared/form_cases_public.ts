@@ -1,4 +1,5 @@
 import { NewsletterListFactory } from '#database/factories/newsletter_factory'
+import { plannedAssembly } from '#tests/functional/assemblies/helpers'
 import {
   contactIds,
   organisationWithPrimary,
@@ -136,5 +137,26 @@ export const PUBLIC_FORM_CASES: FormCase[] = [
     invalid: 'email',
     status: 422,
     idOf: (name) => `embed-${name}`,
+  },
+  {
+    route: 'portal_assemblies.submit_motion',
+    who: 'member',
+    setup: async () => {
+      const member = await organisationWithPrimary()
+      // Two assemblies open for motions: two forms with the same field names on the page.
+      const [first, second] = [await plannedAssembly(30), await plannedAssembly(40, 'Ekstra')]
+      for (const assembly of [first, second]) {
+        assembly.status = 'notice_sent'
+        await assembly.save()
+      }
+      return { ...member, ids: { ...member.ids, assembly: second.id } }
+    },
+    page: () => '/medlem/generalforsamlinger',
+    method: 'post',
+    action: (ids) => `/medlem/generalforsamlinger/${ids.assembly}/forslag`,
+    form: { title: 'Grønnere kontingent', body: '', changes_statutes: '1' },
+    invalid: 'body',
+    hidden: (ids) => ({ _form: `motion-${ids.assembly}` }),
+    idOf: (name, ids) => `field-motion-${ids.assembly}-${name}`,
   },
 ]

@@ -52,7 +52,6 @@ const NOT_COVERED: Record<string, string> = {
   'issue_sending.send': 'send options on the confirmation page, follow-up',
   'share.subscribe': 'public share page, follow-up',
   'unsubscribe.preferences': 'list choices, follow-up',
-  'portal_assemblies.submit_motion': 'portal motion, follow-up',
   'portal_newsletters.subscribe': 'a consent box only',
 }
 
