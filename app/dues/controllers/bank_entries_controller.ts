@@ -6,7 +6,7 @@ import { MarkBankEntry } from '#dues/actions/mark_bank_entry'
 import { UndoBankMatch } from '#dues/actions/undo_bank_match'
 import { getEntryDecision } from '#dues/queries/entry_decision'
 import { statementListsEntry } from '#dues/queries/statement_entries'
-import { formatDate, formatKroner } from '#shared/formatting'
+import { formatDate, formatKroner, type DisplayLocale } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /**
@@ -46,15 +46,17 @@ export default class BankEntriesController {
         session.flash(
           'error',
           i18n.t('dues.bank.decision.amounts_differ', {
-            entry: formatKroner(result.entryOre),
-            allocated: formatKroner(result.allocatedOre),
+            entry: formatKroner(result.entryOre, i18n.locale as DisplayLocale),
+            allocated: formatKroner(result.allocatedOre, i18n.locale as DisplayLocale),
           })
         )
         break
       case 'period_closed':
         session.flash(
           'error',
-          i18n.t('dues.closed_books.entry_refused', { date: formatDate(result.closedThrough) })
+          i18n.t('dues.closed_books.entry_refused', {
+            date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+          })
         )
         break
       default:
@@ -84,7 +86,9 @@ export default class BankEntriesController {
     else if (result.status === 'period_closed') {
       session.flash(
         'error',
-        i18n.t('dues.closed_books.undo_refused', { date: formatDate(result.closedThrough) })
+        i18n.t('dues.closed_books.undo_refused', {
+          date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+        })
       )
     } else session.flash('error', i18n.t('dues.bank.decision.not_matched'))
     return response.redirect().toRoute('bank_entries.show', ids)

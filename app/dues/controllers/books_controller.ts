@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import DuesPolicy from '#dues/policies/dues_policy'
 import { closeBooksValidator } from '#dues/validators/bank'
 import { CloseBooks } from '#dues/actions/close_books'
-import { formatDate } from '#shared/formatting'
+import { formatDate, type DisplayLocale } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /** Closing the books through a day, once the period is reconciled and reported. */
@@ -16,11 +16,18 @@ export default class BooksController {
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'closed') {
-      session.flash('success', i18n.t('dues.closed_books.closed', { date: formatDate(through) }))
+      session.flash(
+        'success',
+        i18n.t('dues.closed_books.closed', {
+          date: formatDate(through, i18n.locale as DisplayLocale),
+        })
+      )
     } else if (result.status === 'already_closed') {
       session.flash(
         'error',
-        i18n.t('dues.closed_books.already_closed', { date: formatDate(result.closedThrough) })
+        i18n.t('dues.closed_books.already_closed', {
+          date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+        })
       )
     } else {
       session.flash('error', i18n.t('dues.closed_books.not_past'))

@@ -15,7 +15,7 @@ import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { PAYMENT_METHODS } from '#dues/models/payment'
 import { fikCodeLine } from '#dues/rules/fik_payment_id'
 import { lacksBuyerReference } from '#dues/rules/buyer_reference'
-import { formatDate, formatKroner } from '#shared/formatting'
+import { formatDate, formatKroner, type DisplayLocale } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /** Invoices and credit notes: the list, one invoice, its documents, payments and credit. */
@@ -101,7 +101,11 @@ export default class InvoicesController {
     )
     if (result.status === 'overpayment') {
       session.flash('inputErrorsBag', {
-        amount: [i18n.t('dues.payments.overpayment', { balance: formatKroner(result.balanceOre) })],
+        amount: [
+          i18n.t('dues.payments.overpayment', {
+            balance: formatKroner(result.balanceOre, i18n.locale as DisplayLocale),
+          }),
+        ],
       })
       session.flashAll()
     } else if (result.status === 'not_payable') {
@@ -109,14 +113,18 @@ export default class InvoicesController {
     } else if (result.status === 'period_closed') {
       session.flash('inputErrorsBag', {
         paid_on: [
-          i18n.t('dues.closed_books.payment_refused', { date: formatDate(result.closedThrough) }),
+          i18n.t('dues.closed_books.payment_refused', {
+            date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+          }),
         ],
       })
       session.flashAll()
     } else if (result.status === 'recorded') {
       session.flash(
         'success',
-        i18n.t('dues.payments.recorded', { balance: formatKroner(result.balanceOre) })
+        i18n.t('dues.payments.recorded', {
+          balance: formatKroner(result.balanceOre, i18n.locale as DisplayLocale),
+        })
       )
     }
     return response.redirect().toRoute('invoices.show', { id: params.id })

@@ -154,3 +154,23 @@ test.group('Danish days written by Kreds', (group) => {
     assert.equal(organisation.joinedOn?.toISODate(), '2027-01-01')
   })
 })
+
+test.group('Dates in messages follow the reader’s language', (group) => {
+  group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+
+  test('closing the books names the day in Danish or in English', async ({ client }) => {
+    for (const [locale, through, expected] of [
+      ['da', '2026-01-31', 'Perioden til og med 31. januar 2026 er lukket.'],
+      ['en', '2026-02-28', 'The period through 28 February 2026 is closed.'],
+    ] as const) {
+      const treasurer = await UserFactory.apply('treasurer').merge({ locale }).create()
+      const response = await client
+        .post('/dues/books/close')
+        .form({ through, confirm: '1' })
+        .loginAs(treasurer)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertFlashMessage('success', expected)
+    }
+  })
+})
