@@ -208,4 +208,14 @@ export const STAFF_FORM_CASES: FormCase[] = [
     form: { amount: '99.999,00', paid_on: '2026-03-02', method: 'mobilepay', note: 'MobilePay 0' },
     invalid: 'amount',
   },
+  {
+    route: 'books.close',
+    who: 'admin',
+    page: () => '/dues/bank',
+    method: 'post',
+    action: () => '/dues/books/close',
+    // The date is kept although the confirmation box was left unticked.
+    form: { through: '2025-12-31' },
+    invalid: 'confirm',
+  },
 ]

@@ -32,7 +32,6 @@ const NOT_COVERED: Record<string, string> = {
   'bank_entries.undo': 'a reason only, follow-up',
   'bank_statements.store_with_mapping': 'a file upload: browsers never refill files',
   'bank_statements.store': 'a file upload: browsers never refill files',
-  'books.close': 'a date and a typed confirmation, follow-up',
   'bank_statements.apply_sure': 'a confirmation only',
   'invoices.credit': 'a typed invoice number confirmation',
   'invoices.issue_for_organisation': 'a year only, follow-up',
