@@ -165,18 +165,25 @@ test.group('Nightly clean-up', (group) => {
     assert.deepEqual(Object.values(events[1].details).map(Number), [0, 0, 0, 0, 0])
   })
 
-  test('a run with nothing to delete is described in both languages', async ({ assert }) => {
+  test('a run is described in both languages, each count with its own singular or plural', async ({
+    assert,
+  }) => {
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
-    await new CleanUpExpiredData(tmpRoot).handle(Actors.system('scheduler'))
+    const now = DateTime.now().startOf('second')
+    await session(now.minus({ hours: 1 }))
+    await fileAged(join(tmpRoot, 'imports'), 'stale.csv', 2 * 24 * HOUR)
+    await fileAged(join(tmpRoot, 'imports'), 'older.csv', 3 * 24 * HOUR)
+    const counts = await new CleanUpExpiredData(tmpRoot).handle(Actors.system('scheduler'), now)
     const [event] = await runs()
-    const details = event.details as Record<string, number>
+    assert.deepEqual(event.details, { ...counts })
+    const details = { ...counts, sessions: 1 }
     assert.equal(
       i18nManager.locale('da').t('audit.actions.operations.retention_run', details),
-      'Natlig oprydning slettede 0 brugerlinks, 0 medlemslinks, 0 sessioner, 0 midlertidige filer og 0 gamle baggrundsjob'
+      'Natlig oprydning slettede 0 brugerlinks, 0 medlemslinks, 1 session, 2 midlertidige filer og 0 gamle baggrundsjob'
     )
-    assert.include(
+    assert.equal(
       i18nManager.locale('en').t('audit.actions.operations.retention_run', details),
-      'Nightly clean-up deleted 0 staff links'
+      'Nightly clean-up deleted 0 staff links, 0 member links, 1 session, 2 temporary files and 0 old background jobs'
     )
   })
 })
