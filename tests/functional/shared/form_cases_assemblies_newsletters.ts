@@ -1,6 +1,7 @@
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { plannedAssembly } from '#tests/functional/assemblies/helpers'
 import { storedMediaForRoutes } from '#tests/helpers/media_images'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import type { FormCase } from '#tests/functional/shared/form_cases'
 
 /** The staff's forms for assemblies and newsletters, each failing on one field. */
@@ -105,5 +106,24 @@ export const MEETING_AND_NEWSLETTER_FORM_CASES: FormCase[] = [
     form: { alt_text: 'Fire "frivillige" på trappen. '.padEnd(251, 'æ') },
     invalid: 'alt_text',
     idOf: (_name, ids) => `alt-${ids.media}`,
+  },
+  {
+    route: 'issues.send_test',
+    who: 'admin',
+    setup: async () => {
+      const issue = await NewsletterIssue.create({
+        subject: 'Velkommen',
+        bodyMjml:
+          '<mj-section><mj-column><mj-text>Kære {{ first_name }}.</mj-text></mj-column></mj-section>',
+        status: 'draft',
+        createdBy: 'x',
+      })
+      return { ids: { issue: issue.id } }
+    },
+    page: (ids) => `/newsletters/issues/${ids.issue}/edit`,
+    method: 'post',
+    action: (ids) => `/newsletters/issues/${ids.issue}/test`,
+    form: { addresses: 'anna@example.org, bo@' },
+    invalid: 'addresses',
   },
 ]
