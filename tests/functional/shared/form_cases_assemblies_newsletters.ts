@@ -4,6 +4,17 @@ import { storedMediaForRoutes } from '#tests/helpers/media_images'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import type { FormCase } from '#tests/functional/shared/form_cases'
 
+async function draftIssue() {
+  const issue = await NewsletterIssue.create({
+    subject: 'Velkommen',
+    bodyMjml:
+      '<mj-section><mj-column><mj-text>Kære {{ first_name }}.</mj-text></mj-column></mj-section>',
+    status: 'draft',
+    createdBy: 'x',
+  })
+  return { ids: { issue: issue.id } }
+}
+
 /** The staff's forms for assemblies and newsletters, each failing on one field. */
 export const MEETING_AND_NEWSLETTER_FORM_CASES: FormCase[] = [
   {
@@ -110,20 +121,21 @@ export const MEETING_AND_NEWSLETTER_FORM_CASES: FormCase[] = [
   {
     route: 'issues.send_test',
     who: 'admin',
-    setup: async () => {
-      const issue = await NewsletterIssue.create({
-        subject: 'Velkommen',
-        bodyMjml:
-          '<mj-section><mj-column><mj-text>Kære {{ first_name }}.</mj-text></mj-column></mj-section>',
-        status: 'draft',
-        createdBy: 'x',
-      })
-      return { ids: { issue: issue.id } }
-    },
+    setup: draftIssue,
     page: (ids) => `/newsletters/issues/${ids.issue}/edit`,
     method: 'post',
     action: (ids) => `/newsletters/issues/${ids.issue}/test`,
     form: { addresses: 'anna@example.org, bo@' },
     invalid: 'addresses',
+  },
+  {
+    route: 'issue_templates.store',
+    who: 'admin',
+    setup: draftIssue,
+    page: (ids) => `/newsletters/issues/${ids.issue}/edit`,
+    method: 'post',
+    action: (ids) => `/newsletters/issues/${ids.issue}/template`,
+    form: { name: 'Å', description: 'Månedens nyt, "kort"' },
+    invalid: 'name',
   },
 ]

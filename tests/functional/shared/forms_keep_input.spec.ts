@@ -45,7 +45,6 @@ const NOT_COVERED: Record<string, string> = {
   'share.forward': 'public share page, follow-up',
   'subscriber_import.preview': 'a file upload: browsers never refill files',
   'issues.update': 'the composer saves drafts by itself, follow-up',
-  'issue_templates.store': 'a template name, follow-up',
   'media_library.store': 'a file upload: browsers never refill files',
   'issue_sending.send': 'send options on the confirmation page, follow-up',
   'share.subscribe': 'public share page, follow-up',
