@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { KnexAdapter } from '@boringnode/queue/drivers/knex_adapter'
 import { registerRecurringWork } from '#operations/schedule/register_recurring_work'
-import { startProcess, type RunningProcess } from '#tests/helpers/processes'
+import { runAce, startProcess, type RunningProcess } from '#tests/helpers/processes'
 
 /*
 | Two `node ace queue:work` processes, as on two servers, with the nightly
@@ -68,4 +68,22 @@ test.group('The scheduler in two worker processes', (group) => {
     assert.equal(Number(row.run_count), 1)
     assert.isAbove(new Date(row.next_run_at).getTime(), Date.now())
   }).timeout(120_000)
+
+  test('node ace scheduler:list prints every recurring task with its next run in Danish time', async ({
+    assert,
+  }) => {
+    const adapter = new KnexAdapter({ connection: db.connection().getWriteClient() })
+    await registerRecurringWork(adapter, new Date('2026-12-04T12:00:00Z'))
+    const result = await runAce(['scheduler:list'], { env: { QUEUE_DRIVER: 'database' } })
+    assert.equal(result.code, 0, result.stderr)
+    // eslint-disable-next-line no-control-regex
+    const text = result.stdout.replace(/\u001B\[[0-9;]*m/g, '')
+    for (const id of ['resume-interrupted-sends', 'nightly-clean-up', 'daily-dues-reminders']) {
+      assert.include(text, id)
+    }
+    assert.include(text, 'dagligt kl. 03.15 (dansk tid)')
+    assert.include(text, '5. december 2026 kl. 03.15')
+    assert.include(text, '5. december 2026 kl. 09.00')
+    assert.include(text, 'aldrig')
+  }).timeout(60_000)
 })
