@@ -14,6 +14,8 @@ type EventLike = {
   actorType: string
   actorLabel: string
   ip: string | null
+  subjectType: string | null
+  subjectId: string | null
   details: Record<string, unknown>
   changes: Record<string, { from: unknown; to: unknown }> | null
 }
@@ -58,4 +60,17 @@ export function auditActorKind(event: EventLike, i18n: I18n) {
 
 export function auditModuleName(event: EventLike, i18n: I18n) {
   return i18n.t(`audit.modules.${event.module}`, {}, event.module)
+}
+
+/** The pages an event's subject has, for those who read the log (the board and admins). */
+const SUBJECT_PAGES: Record<string, string> = {
+  organisation: 'organisations.show',
+  invoice: 'invoices.show',
+  assembly: 'assemblies.show',
+}
+
+/** The route of the page of what the event is about, or null when it has none. */
+export function auditSubjectPage(event: EventLike) {
+  const route = event.subjectType ? SUBJECT_PAGES[event.subjectType] : undefined
+  return route && event.subjectId ? { route, params: { id: event.subjectId } } : null
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { I18n } from '@adonisjs/i18n'
 import type { Actor } from '#audit/actor'
-import { auditChanges, auditSentence } from '#audit/present_audit_event'
+import { auditChanges, auditSentence, auditSubjectPage } from '#audit/present_audit_event'
 
 export type AuditChanges = Record<string, { from: unknown; to: unknown }>
 export type AuditDetails = Record<string, string | number>
@@ -67,5 +67,10 @@ export default class AuditEvent extends BaseModel {
   /** The changed fields by their labels, old and new value formatted. */
   shownChanges(i18n: I18n) {
     return auditChanges(this, i18n)
+  }
+
+  /** The page of what the event is about (an organisation, invoice or assembly), if it has one. */
+  subjectPage() {
+    return auditSubjectPage(this)
   }
 }

@@ -87,6 +87,9 @@ test.group('Audit log filters and export', (group) => {
     assert.match(page, /Faktura \S+ til Æblehaven blev udstedt/)
     assert.notInclude(page, 'Oplysninger om Bøgely blev ændret')
     assert.match(page, new RegExp(`<option value="${first.id}"\\s+selected`))
+    // Each event leads to what it is about.
+    assert.include(page, `href="/members/${first.id}"`)
+    assert.match(page, /href="\/dues\/invoices\/\d+"/)
 
     const other = foldSpace(
       (await client.get('/audit').qs({ organisation: second.id }).loginAs(admin)).text()
