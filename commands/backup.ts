@@ -23,10 +23,11 @@ export default class Backup extends BaseCommand {
   async run() {
     const { CreateBackup } = await import('#operations/backup/create_backup')
     const { reportFailure } = await import('#operations/backup/command_errors')
+    const { default: env } = await import('#start/env')
     try {
       const result = await new CreateBackup().handle(this.file, {
         filesRoot: this.filesRoot ?? this.app.makePath(),
-        secret: process.env.BACKUP_ENCRYPTION_KEY || undefined,
+        secret: env.get('BACKUP_ENCRYPTION_KEY')?.release() || undefined,
       })
       const tables = Object.values(result.manifest.tables)
       const rows = tables.reduce((sum, table) => sum + table.rows, 0)

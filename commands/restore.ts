@@ -26,11 +26,12 @@ export default class Restore extends BaseCommand {
   async run() {
     const { RestoreBackup } = await import('#operations/backup/restore_backup')
     const { reportFailure } = await import('#operations/backup/command_errors')
+    const { default: env } = await import('#start/env')
     try {
       const result = await new RestoreBackup().handle(this.file, {
         filesRoot: this.filesRoot ?? this.app.makePath(),
         force: this.force ?? false,
-        secret: process.env.BACKUP_ENCRYPTION_KEY || undefined,
+        secret: env.get('BACKUP_ENCRYPTION_KEY')?.release() || undefined,
       })
       const table = this.ui.table()
       table.head(['Table', 'Rows'])

@@ -63,6 +63,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   MAIL_EVENTS_SECRET: Env.schema.secret.optional(),
   // Bearer token of GET /metrics; without it the route answers 404.
   METRICS_TOKEN: Env.schema.secret.optional(),
+  // Seals `node ace backup` archives (AES-256-GCM); `node ace restore` needs the same key.
+  BACKUP_ENCRYPTION_KEY: Env.schema.secret.optional(),
 
   QUEUE_DRIVER: Env.schema.enum(['database', 'redis', 'sync'] as const),
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
