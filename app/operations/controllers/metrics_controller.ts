@@ -22,7 +22,9 @@ export default class MetricsController {
     const token = env.get('METRICS_TOKEN')?.release()
     if (!token) return response.notFound()
     if (!authorised(request.header('authorization'), token)) {
+      // A scraper's answer, not a page: plain text, as the metrics themselves are.
       response.header('WWW-Authenticate', 'Bearer realm="metrics"')
+      response.header('Content-Type', 'text/plain; charset=utf-8')
       return response.unauthorized('Unauthorized')
     }
     const { registry } = await import('#operations/metrics/registry')

@@ -32,6 +32,7 @@ test.group('GET /metrics', (group) => {
     const none = await client.get('/metrics')
     none.assertStatus(401)
     none.assertHeader('www-authenticate', 'Bearer realm="metrics"')
+    none.assertHeader('content-type', 'text/plain; charset=utf-8')
     ;(await client.get('/metrics').header('authorization', 'Bearer wrong')).assertStatus(401)
     ;(await client.get('/metrics').header('authorization', TOKEN)).assertStatus(401)
   })
