@@ -47,8 +47,8 @@ async function checkPage(context: BrowserContext, page: Page, path: string) {
   const probe = await context.request.get(path, { maxRedirects: 0 })
   if (probe.status() === 403 || probe.status() === 404) return null
   const type = probe.headers()['content-type'] ?? ''
-  if (probe.status() < 300 && !type.startsWith('text/html')) return null
   if (probe.status() >= 500) return [`status ${probe.status()}`]
+  if (!type.startsWith('text/html')) return null
 
   await page.goto(path)
   const problems = await accessibilityViolations(page)
