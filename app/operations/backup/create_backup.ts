@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import { stagingFolder, writeArchive } from '#operations/backup/archive'
@@ -70,9 +70,27 @@ export class CreateBackup {
         if (name in EXCLUDED_TABLES) continue
         const info = await session.describe(name)
         const columns = info.columns.map(({ name: column, kind }) => ({ name: column, kind }))
-        const { lines, sha256 } = await session.readRows(name, columns, info.primaryKey)
-        await writeFile(join(staging, tableFileName(name)), lines.map((l) => `${l}\n`).join(''))
-        tables[name] = { columns, primaryKey: info.primaryKey, rows: lines.length, sha256 }
+        const file = await open(join(staging, tableFileName(name)), 'w')
+        let pending: string[] = []
+        const flush = async () => {
+          if (pending.length) await file.write(pending.join(''))
+          pending = []
+        }
+        try {
+          const { rows, sha256 } = await session.readRows(
+            name,
+            columns,
+            info.primaryKey,
+            async (line) => {
+              pending.push(`${line}\n`)
+              if (pending.length >= 1000) await flush()
+            }
+          )
+          await flush()
+          tables[name] = { columns, primaryKey: info.primaryKey, rows, sha256 }
+        } finally {
+          await file.close()
+        }
       }
       await session.commit()
       return {

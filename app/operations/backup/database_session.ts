@@ -12,7 +12,7 @@ import {
 
 export type ColumnInfo = { name: string; kind: ColumnKind; autoIncrement: boolean }
 export type TableInfo = { name: string; columns: ColumnInfo[]; primaryKey: string[] }
-export type TableRows = { lines: string[]; sha256: string }
+const PAGE = 5000
 
 /**
  * One connection of its own, held for the whole backup or restore: a backup's
@@ -150,25 +150,56 @@ export class DatabaseSession {
 
   /**
    * The table's rows as portable JSON lines, one array per row in the given
-   * column order, ordered by primary key, and the SHA-256 over those lines:
-   * the same rows give the same lines on SQLite and on MariaDB.
+   * column order, ordered by primary key, handed to `onLine` one by one, and
+   * the SHA-256 over those lines: the same rows give the same lines on SQLite
+   * and on MariaDB. A table with one integer key is read a page at a time, so
+   * a million delivery rows never sit in memory at once; the few others
+   * (text or composite keys) are sorted here, as the collations differ.
    */
   async readRows(
     table: string,
     columns: { name: string; kind: ColumnKind }[],
-    primaryKey: string[]
+    primaryKey: string[],
+    onLine?: (line: string) => Promise<void> | void
   ) {
-    const list = columns.map((column) => this.quote(column.name)).join(', ')
-    const raw = await this.query(`SELECT ${list} FROM ${this.quote(table)}`)
-    const keyIndexes = primaryKey.map((name) => columns.findIndex((c) => c.name === name))
-    const rows = raw.map((row) =>
+    const hash = createHash('sha256')
+    let rows = 0
+    const emit = async (row: PortableValue[]) => {
+      const line = JSON.stringify(row)
+      hash.update(`${line}\n`)
+      rows++
+      if (onLine) await onLine(line)
+    }
+    const portable = (row: Record<string, unknown>) =>
       columns.map((column) => toPortable(column.kind, row[column.name]))
-    )
+    const list = columns.map((column) => this.quote(column.name)).join(', ')
+    const from = this.quote(table)
+    const keyIndexes = primaryKey.map((name) => columns.findIndex((c) => c.name === name))
+
+    if (keyIndexes.length === 1 && columns[keyIndexes[0]].kind === 'integer') {
+      const key = this.quote(primaryKey[0])
+      let last: PortableValue | undefined
+      for (;;) {
+        const after = last === undefined ? '' : `WHERE ${key} > ?`
+        const page = await this.query(
+          `SELECT ${list} FROM ${from} ${after} ORDER BY ${key} LIMIT ${PAGE}`,
+          last === undefined ? [] : [last]
+        )
+        const portableRows = page.map(portable)
+        for (const row of portableRows) await emit(row)
+        if (page.length < PAGE) break
+        last = portableRows.at(-1)![keyIndexes[0]]
+      }
+      return { rows, sha256: hash.digest('hex') }
+    }
+
+    const raw = await this.query(`SELECT ${list} FROM ${from}`)
+    const all = raw.map(portable)
     const keyOf = (row: PortableValue[]) =>
       keyIndexes.length ? keyIndexes.map((i) => row[i]) : row
-    rows.sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
-    const lines = rows.map((row) => JSON.stringify(row))
-    return { lines, sha256: sha256OfLines(lines) }
+    all.sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
+    for (const row of all) await emit(row)
+    return { rows, sha256: hash.digest('hex') }
   }
 
   async lastMigration(): Promise<string | null> {
@@ -179,10 +210,4 @@ export class DatabaseSession {
     )
     return rows[0]?.name ?? null
   }
-}
-
-export function sha256OfLines(lines: string[]) {
-  const hash = createHash('sha256')
-  for (const line of lines) hash.update(`${line}\n`)
-  return hash.digest('hex')
 }

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
 import { join } from 'node:path'
 import { extractArchive } from '#operations/backup/archive'
 import { BackupError } from '#operations/backup/backup_error'
@@ -12,7 +14,6 @@ import {
   placeStoredFile,
   sha256OfFile,
 } from '#operations/backup/stored_files'
-import { sha256OfLines } from '#operations/backup/database_session'
 
 export type RestoreResult = {
   manifest: Manifest
@@ -62,10 +63,10 @@ export class RestoreBackup {
 
   private async verifyArchive(unpacked: string, manifest: Manifest) {
     for (const [table, described] of Object.entries(manifest.tables)) {
-      const text = await readFile(join(unpacked, tableFileName(table)), 'utf8').catch(() => null)
-      if (text === null) throw new BackupError(`The backup lacks the rows of table ${table}`)
-      const lines = text.split('\n').filter((line) => line !== '')
-      if (lines.length !== described.rows || sha256OfLines(lines) !== described.sha256) {
+      // The file is the rows' lines exactly, so its SHA-256 is the rows' checksum.
+      const sha256 = await sha256OfFile(join(unpacked, tableFileName(table))).catch(() => null)
+      if (sha256 === null) throw new BackupError(`The backup lacks the rows of table ${table}`)
+      if (sha256 !== described.sha256) {
         throw new BackupError(
           `The backup is damaged: the rows of table ${table} do not match their checksum`
         )
@@ -127,21 +128,31 @@ export class RestoreBackup {
         if (!present.has(table)) {
           throw new BackupError(`The table ${table} from the backup is unknown to this Kreds`)
         }
-        const text = await readFile(join(unpacked, tableFileName(table)), 'utf8')
-        const lines = text.split('\n').filter((line) => line !== '')
-        for (let start = 0; start < lines.length; start += BATCH) {
-          const rows = lines.slice(start, start + BATCH).map((line) => {
-            const values = JSON.parse(line) as PortableValue[]
-            return Object.fromEntries(
+        const lines = createInterface({
+          input: createReadStream(join(unpacked, tableFileName(table))),
+          crlfDelay: Infinity,
+        })
+        let batch: Record<string, unknown>[] = []
+        let count = 0
+        for await (const line of lines) {
+          if (line === '') continue
+          const values = JSON.parse(line) as PortableValue[]
+          batch.push(
+            Object.fromEntries(
               described.columns.map((column, index) => [
                 column.name,
                 fromPortable(column.kind, values[index]),
               ])
             )
-          })
-          await session.insert(table, rows)
+          )
+          count++
+          if (batch.length === BATCH) {
+            await session.insert(table, batch)
+            batch = []
+          }
         }
-        counts[table] = lines.length
+        if (batch.length) await session.insert(table, batch)
+        counts[table] = count
       }
       await session.commit()
       await session.foreignKeyChecks(true)
@@ -177,14 +188,14 @@ export class RestoreBackup {
 
   private async verifyRows(session: DatabaseSession, manifest: Manifest) {
     for (const [table, described] of Object.entries(manifest.tables)) {
-      const { lines, sha256 } = await session.readRows(
+      const { rows, sha256 } = await session.readRows(
         table,
         described.columns,
         described.primaryKey
       )
-      if (lines.length !== described.rows || sha256 !== described.sha256) {
+      if (rows !== described.rows || sha256 !== described.sha256) {
         throw new BackupError(
-          `The restored rows of table ${table} do not match the backup's checksum (${lines.length} of ${described.rows} rows)`
+          `The restored rows of table ${table} do not match the backup's checksum (${rows} of ${described.rows} rows)`
         )
       }
     }
