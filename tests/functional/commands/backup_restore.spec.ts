@@ -131,6 +131,17 @@ test.group('Backup and restore (node ace backup, node ace restore)', (group) => 
     )
     assert.equal(Number(counter.next), highest.id + 1)
 
+    // A full MariaDB database is refused too, and emptied with --force.
+    const refused = await runAce(['restore', archive, '--files-root', files], { env: mysqlEnv() })
+    assert.equal(refused.code, 1)
+    assert.include(refused.stdout + refused.stderr, 'The database is not empty')
+    const forced = await runAce(['restore', archive, '--force', '--files-root', files], {
+      env: mysqlEnv(),
+      timeoutMs: 180_000,
+    })
+    assert.isTrue(...succeeded(forced))
+    assert.deepEqual(await mysqlDigests(mysqlName), expected)
+
     const fromMysql = join(work, 'from-mysql.tar.gz')
     const backup = await runAce(['backup', fromMysql, '--files-root', files], {
       env: mysqlEnv(),
