@@ -107,7 +107,7 @@ test.group('Backup and restore (node ace backup, node ace restore)', (group) => 
     assert.equal(Number(inserted.lastInsertRowid), highest + 1)
   }).timeout(120_000)
 
-  test('a backup moves from SQLite to MariaDB and back with every row as it was', async ({
+  test('a backup moves from SQLite to MariaDB and back with every row as it was, taken while a write is open', async ({
     assert,
   }) => {
     await recreateMysqlDatabase(mysqlName)
@@ -142,10 +142,29 @@ test.group('Backup and restore (node ace backup, node ace restore)', (group) => 
     assert.isTrue(...succeeded(forced))
     assert.deepEqual(await mysqlDigests(mysqlName), expected)
 
-    const fromMysql = join(work, 'from-mysql.tar.gz')
-    const backup = await runAce(['backup', fromMysql, '--files-root', files], {
-      env: mysqlEnv(),
+    // The app is writing meanwhile: a locked row and a new one, not yet committed.
+    // The backup neither waits for them nor takes them.
+    const { createConnection } = await import('mysql2/promise')
+    const writer = await createConnection({
+      host: process.env.MYSQL_HOST ?? '127.0.0.1',
+      port: Number(process.env.MYSQL_PORT ?? 3306),
+      user: process.env.MYSQL_USER ?? 'root',
+      password: process.env.MYSQL_PASSWORD ?? '',
+      database: mysqlName,
     })
+    const fromMysql = join(work, 'from-mysql.tar.gz')
+    let backup: ProcessResult
+    try {
+      await writer.query('START TRANSACTION')
+      await writer.query("UPDATE tiers SET name = 'Låst' ORDER BY id LIMIT 1")
+      await writer.query(
+        "INSERT INTO tiers (name, sort_order, created_at, updated_at) VALUES ('Ny', 9, NOW(), NOW())"
+      )
+      backup = await runAce(['backup', fromMysql, '--files-root', files], { env: mysqlEnv() })
+    } finally {
+      await writer.query('ROLLBACK')
+      await writer.end()
+    }
     assert.isTrue(...succeeded(backup))
     const back = await runAce(['restore', fromMysql, '--files-root', join(work, 'back-files')], {
       env: sqliteEnv(roundTrip.path),
