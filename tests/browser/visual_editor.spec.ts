@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { dragOnto } from '#tests/helpers/drag'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Locator, Page } from 'playwright'
+import type { Page } from 'playwright'
 import type { Assert } from '@japa/assert'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import { renderBlocks } from '#newsletters/blocks/render_blocks'

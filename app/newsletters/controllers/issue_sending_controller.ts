@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import { confirmedSendValidator } from '#newsletters/validators/confirmations'
@@ -22,7 +21,8 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { reviewIssue } from '#newsletters/checks/review_issue'
 import { describeChecks } from '#newsletters/checks/messages'
 import { previewCopy } from '#newsletters/compose/sample_reader'
-import { DANISH_ZONE, danishNow } from '#shared/danish_time'
+import { danishNow } from '#shared/danish_time'
+import { requestedSendMoment } from '#newsletters/sending/send_moment'
 
 /** Times typed into the form are the association's local time. */
 
@@ -80,11 +80,8 @@ export default class IssueSendingController {
       session.flash('error', i18n.t('confirmations_nl.send.missing'))
       return confirmPage()
     }
-    const at =
-      input.when === 'later' && input.send_at
-        ? DateTime.fromISO(input.send_at, { zone: DANISH_ZONE })
-        : null
-    if (at && at < DateTime.now()) {
+    const at = requestedSendMoment(input)
+    if (at === 'past') {
       session.flash('error', i18n.t('newsletters.sending.in_the_past'))
       return response.redirect().toRoute('issue_sending.show', { id: params.id })
     }

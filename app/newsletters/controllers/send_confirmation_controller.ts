@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import { sendIssueValidator } from '#newsletters/validators/newsletters'
@@ -15,7 +14,7 @@ import { describeChecks } from '#newsletters/checks/messages'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { associationSender } from '#shared/mail/sender'
 import db from '@adonisjs/lucid/services/db'
-import { DANISH_ZONE } from '#shared/danish_time'
+import { requestedSendMoment } from '#newsletters/sending/send_moment'
 
 /**
  * The page between "Send" and sending: how many get the issue, from which
@@ -35,11 +34,8 @@ export default class SendConfirmationController {
       session.flash('error', i18n.t('confirmations_nl.send.already'))
       return response.redirect().toRoute('issue_sending.show', { id: issue.id })
     }
-    const at =
-      input.when === 'later' && input.send_at
-        ? DateTime.fromISO(input.send_at, { zone: DANISH_ZONE })
-        : null
-    if (at && at < DateTime.now()) {
+    const at = requestedSendMoment(input)
+    if (at === 'past') {
       session.flash('error', i18n.t('newsletters.sending.in_the_past'))
       return response.redirect().toRoute('issue_sending.show', { id: issue.id })
     }
