@@ -205,6 +205,16 @@ test.group('Backup and restore (node ace backup, node ace restore)', (group) => 
     assert.equal(missing.code, 1)
     assert.include(missing.stdout + missing.stderr, 'Cannot read the backup file')
     assert.notMatch(missing.stdout + missing.stderr, STACK_FRAME)
+
+    const unreachable = await runAce(['restore', archive, '--files-root', join(work, 'unused')], {
+      env: { DB_CONNECTION: 'mysql', MYSQL_HOST: '127.0.0.1', MYSQL_PORT: '1', ...NO_KEY },
+    })
+    assert.equal(unreachable.code, 1)
+    assert.include(
+      unreachable.stdout + unreachable.stderr,
+      'The database cannot be reached (mysql): ECONNREFUSED'
+    )
+    assert.notMatch(unreachable.stdout + unreachable.stderr, STACK_FRAME)
   }).timeout(120_000)
 
   test('a database that holds data is refused without --force and emptied first with it', async ({
