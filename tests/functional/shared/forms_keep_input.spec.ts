@@ -10,8 +10,14 @@ import type { FormCase } from '#tests/functional/shared/form_cases'
 import { STAFF_FORM_CASES } from '#tests/functional/shared/form_cases_staff'
 import { PUBLIC_FORM_CASES } from '#tests/functional/shared/form_cases_public'
 import { MEETING_AND_NEWSLETTER_FORM_CASES } from '#tests/functional/shared/form_cases_assemblies_newsletters'
+import { LINK_FORM_CASES } from '#tests/functional/shared/form_cases_links'
 
-const FORM_CASES = [...STAFF_FORM_CASES, ...MEETING_AND_NEWSLETTER_FORM_CASES, ...PUBLIC_FORM_CASES]
+const FORM_CASES = [
+  ...STAFF_FORM_CASES,
+  ...MEETING_AND_NEWSLETTER_FORM_CASES,
+  ...PUBLIC_FORM_CASES,
+  ...LINK_FORM_CASES,
+]
 
 /**
  * Forms in the views whose failed submission is not yet checked here, named
@@ -22,7 +28,6 @@ const NOT_COVERED: Record<string, string> = {
   'ballots.close': 'show-of-hands counts: numbers per option, follow-up',
   'ballots.store': 'ballot form on the chair page, follow-up',
   'assembly_closing.store': 'a typed confirmation, no data to keep',
-  'delegate.check_in': 'public token page, follow-up',
   'delegate.vote': 'a ballot choice, not typed input',
   'minutes.save': 'minutes editor, follow-up',
   'register.check_in': 'one name on the register, follow-up',
@@ -42,13 +47,12 @@ const NOT_COVERED: Record<string, string> = {
   'member_import.preview': 'a file upload: browsers never refill files',
   'member_import.review': 'import choices, follow-up',
   'member_import.store': 'import confirmation, follow-up',
-  'share.forward': 'public share page, follow-up',
   'subscriber_import.preview': 'a file upload: browsers never refill files',
   'issues.update': 'the composer saves drafts by itself, follow-up',
   'media_library.store': 'a file upload: browsers never refill files',
   'issue_sending.send': 'send options on the confirmation page, follow-up',
-  'share.subscribe': 'public share page, follow-up',
-  'unsubscribe.preferences': 'list choices, follow-up',
+  'unsubscribe.preferences':
+    'boxes of the lists to keep: any choice, none included, is valid (none leaves every list)',
   'portal_newsletters.subscribe': 'a consent box only',
 }
 
