@@ -5,7 +5,13 @@ import { join } from 'node:path'
 import { extractArchive } from '#operations/backup/archive'
 import { BackupError } from '#operations/backup/backup_error'
 import { DatabaseSession } from '#operations/backup/database_session'
-import { EXCLUDED_TABLES, FORMAT, tableFileName, type Manifest } from '#operations/backup/manifest'
+import {
+  EXCLUDED_TABLES,
+  FORMAT,
+  FORMAT_VERSION,
+  tableFileName,
+  type Manifest,
+} from '#operations/backup/manifest'
 import { migrate } from '#operations/backup/migrate'
 import { fromPortable, type PortableValue } from '#operations/backup/portable_values'
 import {
@@ -58,6 +64,16 @@ export class RestoreBackup {
       throw new BackupError('The backup has no readable manifest.json: it is not a Kreds backup')
     }
     if (manifest.format !== FORMAT) throw new BackupError('The file is not a Kreds backup')
+    if (manifest.formatVersion > FORMAT_VERSION) {
+      throw new BackupError(
+        `The backup was written by a newer Kreds (format ${manifest.formatVersion}): upgrade Kreds first`
+      )
+    }
+    // Table names become file paths and identifiers: only what a migration would name.
+    const odd = Object.keys(manifest.tables ?? {}).find((name) => !/^\w+$/.test(name))
+    if (odd !== undefined || !manifest.tables || !Array.isArray(manifest.files)) {
+      throw new BackupError('The backup is damaged: its manifest is not one Kreds writes')
+    }
     return manifest
   }
 
