@@ -177,7 +177,9 @@ test.group('Backup and restore (node ace backup, node ace restore)', (group) => 
     )
   }).timeout(300_000)
 
-  test('a damaged archive is refused, naming the table whose rows changed', async ({ assert }) => {
+  test('a damaged archive is refused, naming the table or the file that changed', async ({
+    assert,
+  }) => {
     const unpacked = join(work, 'damaged')
     await mkdir(unpacked, { recursive: true })
     await tar.extract({ file: archive, cwd: unpacked })
@@ -198,6 +200,27 @@ test.group('Backup and restore (node ace backup, node ace restore)', (group) => 
     assert.equal(result.code, 1)
     assert.include(result.stdout + result.stderr, 'the rows of table users do not match')
     assert.notMatch(result.stdout + result.stderr, STACK_FRAME)
+
+    // The rows as they were, one byte of an image changed.
+    await writeFile(users, text)
+    const image = join(unpacked, 'files/storage/media/0123456789abcdef0123456789abcdef/640.webp')
+    const bytes = await readFile(image)
+    bytes[100] = bytes[100] ^ 0xff
+    await writeFile(image, bytes)
+    await tar.create({ gzip: true, file: damaged, cwd: unpacked }, [
+      'manifest.json',
+      'tables',
+      'files',
+    ])
+    const badFile = await runAce(['restore', damaged, '--files-root', join(work, 'unused')], {
+      env: sqliteEnv(empty),
+    })
+    await rm(app.makePath(empty), { force: true })
+    assert.equal(badFile.code, 1)
+    assert.include(
+      badFile.stdout + badFile.stderr,
+      'the file storage/media/0123456789abcdef0123456789abcdef/640.webp does not match'
+    )
 
     const missing = await runAce(['restore', join(work, 'nothing.tar.gz')], {
       env: sqliteEnv(empty),
