@@ -11,12 +11,14 @@ import { STAFF_FORM_CASES } from '#tests/functional/shared/form_cases_staff'
 import { PUBLIC_FORM_CASES } from '#tests/functional/shared/form_cases_public'
 import { MEETING_AND_NEWSLETTER_FORM_CASES } from '#tests/functional/shared/form_cases_assemblies_newsletters'
 import { LINK_FORM_CASES } from '#tests/functional/shared/form_cases_links'
+import { MEETING_DAY_FORM_CASES } from '#tests/functional/shared/form_cases_meeting'
 
 const FORM_CASES = [
   ...STAFF_FORM_CASES,
   ...MEETING_AND_NEWSLETTER_FORM_CASES,
   ...PUBLIC_FORM_CASES,
   ...LINK_FORM_CASES,
+  ...MEETING_DAY_FORM_CASES,
 ]
 
 /**
@@ -25,13 +27,10 @@ const FORM_CASES = [
  * or listed here with the reason.
  */
 const NOT_COVERED: Record<string, string> = {
-  'ballots.close': 'show-of-hands counts: numbers per option, follow-up',
-  'ballots.store': 'ballot form on the chair page, follow-up',
   'assembly_closing.store': 'a typed confirmation, no data to keep',
   'delegate.vote': 'a ballot choice, not typed input',
-  'minutes.save': 'minutes editor, follow-up',
-  'register.check_in': 'one name on the register, follow-up',
-  'register.proxy': 'a choice of two organisations, follow-up',
+  'register.proxy':
+    'one choice among the present members: a refusal (a holder at the proxy limit) is about the pair, not a field to refill',
   'assemblies.send_notice': 'a confirmation box only',
   'bank_entries.match': 'allocations of an entry, follow-up',
   'bank_entries.undo': 'a reason only, follow-up',
