@@ -27,13 +27,23 @@ export default class BankEntriesController {
     const ids = await this.entryOf(params)
     if (!ids) return response.notFound()
     const input = await request.validateUsing(entryMatchValidator)
-    const allocations = input.allocations
-      .filter((row) => row.invoice_id !== undefined || row.amount !== undefined)
-      .map((row) => ({ invoiceId: row.invoice_id ?? 0, amountOre: row.amount ?? 0 }))
-    if (allocations.some((row) => row.invoiceId === 0 || row.amountOre <= 0)) {
-      session.flash('error', i18n.t('dues.bank.decision.incomplete_row'))
+    const incomplete = input.allocations.findIndex(
+      (row) =>
+        (row.invoice_id !== undefined || row.amount !== undefined) &&
+        (row.invoice_id === undefined || row.amount === undefined || row.amount <= 0)
+    )
+    // A refused decision shows the rows as typed, the half-filled one marked: nothing is typed twice.
+    if (incomplete >= 0) {
+      session.flashAll()
+      const field = input.allocations[incomplete].invoice_id === undefined ? 'invoice_id' : 'amount'
+      session.flash('inputErrorsBag', {
+        [`allocations.${incomplete}.${field}`]: [i18n.t('dues.bank.decision.incomplete_row')],
+      })
       return response.redirect().toRoute('bank_entries.show', ids)
     }
+    const allocations = input.allocations
+      .filter((row) => row.invoice_id !== undefined || row.amount !== undefined)
+      .map((row) => ({ invoiceId: row.invoice_id!, amountOre: row.amount! }))
     const result = await new MatchBankEntry().handle(
       { entryId: ids.entryId, allocations },
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
@@ -62,6 +72,7 @@ export default class BankEntriesController {
       default:
         session.flash('error', i18n.t(`dues.bank.decision.${result.status}`))
     }
+    session.flashAll()
     return response.redirect().toRoute('bank_entries.show', ids)
   }
 

@@ -159,7 +159,11 @@ test.group('Deciding bank entries', (group) => {
       .loginAs(treasurer)
       .withCsrfToken()
       .redirects(0)
-    incomplete.assertFlashMessage('error', 'Hver linje skal have både en faktura og et beløb.')
+    // Said by the row's invoice field, the amount kept as typed.
+    incomplete.assertFlashMessage('inputErrorsBag', {
+      'allocations.0.invoice_id': ['Hver linje skal have både en faktura og et beløb.'],
+    })
+    incomplete.assertFlashMessage('allocations', [{ invoice_id: null, amount: '2.000,00' }])
     assert.lengthOf(await Payment.all(), 0)
   })
 

@@ -16,7 +16,8 @@ export type FormCase = {
   page: (ids: CaseIds) => string
   method: 'post' | 'put'
   action: (ids: CaseIds) => string
-  form: Record<string, string>
+  /** What was typed; a function where it names records the case set up. */
+  form: Record<string, string> | ((ids: CaseIds) => Record<string, string>)
   /** The field whose value is refused. */
   invalid: string
   /** Boxes stored as ticked that the person unticked: they must stay unticked. */

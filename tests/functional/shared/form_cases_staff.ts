@@ -1,4 +1,9 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { danishToday } from '#dues/actions/issue_dues_invoice'
+import { ImportBankStatement } from '#dues/actions/import_bank_statement'
+import { Actors } from '#audit/actor'
+import { camt053 } from '#tests/helpers/bank_statements'
 import { TierFactory } from '#database/factories/organisation_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
@@ -7,6 +12,40 @@ import {
   organisationWithPrimary,
   type FormCase,
 } from '#tests/functional/shared/form_cases'
+
+/** A credit of 1.250,00 kr. on an imported statement, for the invoice it pays. */
+async function bankEntryToDecide() {
+  await sellerSettings()
+  const { organisation } = await member(await tierWithFee('Organisationer', 125_000), {
+    name: 'Alfa Forening',
+  })
+  const invoice = await issueInvoice(organisation)
+  const result = await new ImportBankStatement().handle(
+    {
+      file: Buffer.from(
+        camt053([
+          {
+            ref: 'S1',
+            amount: '1250.00',
+            date: danishToday().minus({ days: 1 }).toISODate()!,
+            text: 'Overførsel',
+          },
+        ])
+      ),
+      fileName: 'k.xml',
+      dryRun: false,
+    },
+    Actors.system('test')
+  )
+  if (result.status !== 'imported') throw new Error(result.status)
+  const entry = await db
+    .from('bank_statement_lines')
+    .where('bank_statement_id', result.statementId)
+    .firstOrFail()
+  return {
+    ids: { statement: result.statementId, entry: Number(entry.bank_entry_id), invoice: invoice.id },
+  }
+}
 
 const nextYear = String(DateTime.now().year + 1)
 
@@ -217,5 +256,25 @@ export const STAFF_FORM_CASES: FormCase[] = [
     // The date is kept although the confirmation box was left unticked.
     form: { through: '2025-12-31' },
     invalid: 'confirm',
+  },
+  {
+    route: 'bank_entries.match',
+    who: 'admin',
+    setup: bankEntryToDecide,
+    page: (ids) => `/dues/bank/statements/${ids.statement}/entries/${ids.entry}`,
+    method: 'post',
+    action: (ids) => `/dues/bank/statements/${ids.statement}/entries/${ids.entry}/match`,
+    // A split over two invoices with a typo in the second amount: both rows come back as typed.
+    form: (ids) => ({
+      'allocations[0][invoice_id]': String(ids.invoice),
+      'allocations[0][amount]': '1.000,00',
+      'allocations[1][invoice_id]': String(ids.invoice),
+      'allocations[1][amount]': '250,0x',
+    }),
+    invalid: 'allocations.1.amount',
+    idOf: (name) => {
+      const [, index, field] = name.match(/allocations(?:\[|\.)(\d+)\]?(?:\[|\.)(\w+)/)!
+      return `allocation-${field === 'invoice_id' ? 'invoice' : 'amount'}-${index}`
+    },
   },
 ]
