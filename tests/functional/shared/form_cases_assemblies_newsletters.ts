@@ -138,4 +138,28 @@ export const MEETING_AND_NEWSLETTER_FORM_CASES: FormCase[] = [
     form: { name: 'Å', description: 'Månedens nyt, "kort"' },
     invalid: 'name',
   },
+  {
+    route: 'issues.update',
+    who: 'admin',
+    setup: async () => {
+      const { ids } = await draftIssue()
+      const list = await NewsletterListFactory.merge({ name: 'Nyt fra SUS' }).create()
+      const issue = await NewsletterIssue.findOrFail(ids.issue)
+      await issue.related('lists').attach([list.id])
+      return { ids: { ...ids, list: list.id } }
+    },
+    page: (ids) => `/newsletters/issues/${ids.issue}/edit`,
+    method: 'put',
+    action: (ids) => `/newsletters/issues/${ids.issue}`,
+    // A new body and no list: both kept although only the subject was refused.
+    form: {
+      subject: 'V',
+      preheader: 'Kort "nyt" fra os',
+      body_mjml: '<mj-section><mj-column><mj-text>Kære Åse & Bo</mj-text></mj-column></mj-section>',
+    },
+    hidden: () => ({ editor: 'code' }),
+    invalid: 'subject',
+    unticked: ['lists[]'],
+    idOf: (name, ids) => (name === 'lists[]' ? `issue-list-${ids.list}` : `field-${name}`),
+  },
 ]

@@ -47,9 +47,9 @@ const NOT_COVERED: Record<string, string> = {
   'member_import.review': 'import choices, follow-up',
   'member_import.store': 'import confirmation, follow-up',
   'subscriber_import.preview': 'a file upload: browsers never refill files',
-  'issues.update': 'the composer saves drafts by itself, follow-up',
   'media_library.store': 'a file upload: browsers never refill files',
-  'issue_sending.send': 'send options on the confirmation page, follow-up',
+  'issue_sending.send':
+    'the send options come hidden from the page before; a box to confirm a large send is all there is',
   'unsubscribe.preferences':
     'boxes of the lists to keep: any choice, none included, is valid (none leaves every list)',
   'portal_newsletters.subscribe': 'a consent box only',
