@@ -53,6 +53,42 @@ export class DatabaseSession {
     return (this.sqlite ? result : result[0]) as T[]
   }
 
+  /**
+   * A table's rows, with integers exact: as JavaScript numbers, ids past
+   * 2^53 would lose their last digits. MariaDB sends BIGINT and DECIMAL as digits.
+   */
+  private async selectRows(sql: string, bindings: readonly unknown[] = []) {
+    if (this.sqlite) {
+      // better-sqlite3 hands back integers as BigInt when asked, exact past 2^53 too.
+      const sqlite = this.connection as {
+        prepare(sql: string): {
+          safeIntegers(on: boolean): { all(...values: unknown[]): Record<string, unknown>[] }
+        }
+      }
+      return sqlite
+        .prepare(sql)
+        .safeIntegers(true)
+        .all(...bindings)
+    }
+    const connection = this.connection as {
+      query(
+        options: {
+          sql: string
+          values: unknown[]
+          supportBigNumbers: true
+          bigNumberStrings: true
+        },
+        done: (error: Error | null, rows: Record<string, unknown>[]) => void
+      ): void
+    }
+    return new Promise<Record<string, unknown>[]>((resolve, reject) =>
+      connection.query(
+        { sql, values: [...bindings], supportBigNumbers: true, bigNumberStrings: true },
+        (error, rows) => (error ? reject(error) : resolve(rows))
+      )
+    )
+  }
+
   async insert(table: string, rows: Record<string, unknown>[]) {
     await this.knex(table).insert(rows).connection(this.connection)
   }
@@ -181,7 +217,7 @@ export class DatabaseSession {
       let last: PortableValue | undefined
       for (;;) {
         const after = last === undefined ? '' : `WHERE ${key} > ?`
-        const page = await this.query(
+        const page = await this.selectRows(
           `SELECT ${list} FROM ${from} ${after} ORDER BY ${key} LIMIT ${PAGE}`,
           last === undefined ? [] : [last]
         )
@@ -193,7 +229,7 @@ export class DatabaseSession {
       return { rows, sha256: hash.digest('hex') }
     }
 
-    const raw = await this.query(`SELECT ${list} FROM ${from}`)
+    const raw = await this.selectRows(`SELECT ${list} FROM ${from}`)
     const all = raw.map(portable)
     const keyOf = (row: PortableValue[]) =>
       keyIndexes.length ? keyIndexes.map((i) => row[i]) : row

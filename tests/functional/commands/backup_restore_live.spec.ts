@@ -5,9 +5,14 @@ import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
 import * as tar from 'tar'
 import { sqliteDigests } from '#tests/helpers/backup_contents'
-import { ownSqliteFile, runAce } from '#tests/helpers/processes'
+import { ownSqliteFile, runAce, type ProcessResult } from '#tests/helpers/processes'
 
 const NO_KEY = { BACKUP_ENCRYPTION_KEY: '' }
+const STACK_FRAME = /at .*\.(ts|js):\d+/
+
+function succeeded(result: ProcessResult) {
+  return [result.code === 0, result.stdout + result.stderr] as const
+}
 
 function sqliteEnv(path: string) {
   return { DB_CONNECTION: 'sqlite', SQLITE_PATH: path, ...NO_KEY }
@@ -111,4 +116,42 @@ test.group('Backup while Kreds runs, restore into newer code', (group) => {
       assert.equal(digests[table].rows, described.rows, table)
     }
   }).timeout(180_000)
+
+  test('an encrypted backup needs its key', async ({ assert }) => {
+    const sealed = join(work, 'sealed.tar.gz')
+    const key = { BACKUP_ENCRYPTION_KEY: 'correct horse battery staple' }
+    const backup = await runAce(['backup', sealed, '--files-root', files], {
+      env: { ...sqliteEnv(source.path), ...key },
+    })
+    assert.isTrue(...succeeded(backup))
+    // Sealed: not a gzip stream a reader could open without the key.
+    const head = await readFile(sealed)
+    assert.notDeepEqual([head[0], head[1]], [0x1f, 0x8b])
+
+    const empty = 'tmp/backup-sealed-test.sqlite3'
+    const restoredFiles = join(work, 'sealed-files')
+    const withoutKey = await runAce(['restore', sealed, '--files-root', restoredFiles], {
+      env: sqliteEnv(empty),
+    })
+    assert.equal(withoutKey.code, 1)
+    assert.include(withoutKey.stdout + withoutKey.stderr, 'set BACKUP_ENCRYPTION_KEY')
+    const wrongKey = await runAce(['restore', sealed, '--files-root', restoredFiles], {
+      env: { ...sqliteEnv(empty), BACKUP_ENCRYPTION_KEY: 'wrong' },
+    })
+    assert.equal(wrongKey.code, 1)
+    assert.include(wrongKey.stdout + wrongKey.stderr, 'the key is wrong')
+    assert.notMatch(wrongKey.stdout + wrongKey.stderr, STACK_FRAME)
+
+    const restored = await runAce(['restore', sealed, '--files-root', restoredFiles], {
+      env: { ...sqliteEnv(empty), ...key },
+    })
+    try {
+      assert.isTrue(...succeeded(restored))
+      assert.deepEqual(sqliteDigests(empty), sqliteDigests(source.path))
+    } finally {
+      await Promise.all(
+        ['', '-wal', '-shm'].map((end) => rm(app.makePath(empty + end), { force: true }))
+      )
+    }
+  }).timeout(120_000)
 })
