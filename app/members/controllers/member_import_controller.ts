@@ -1,9 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors } from '@vinejs/vine'
+import { ReadOnlyValuesStore } from '@adonisjs/session'
+import type { SessionData } from '@adonisjs/session/types'
 import MemberPolicy from '#members/policies/member_policy'
 import {
   importConfirmValidator,
   importReviewValidator,
   importUploadValidator,
+  parkedFileValidator,
 } from '#members/validators/import'
 import { ImportMembers, type ImportMembersResult } from '#members/actions/import_members'
 import { describeImport } from '#members/register_file/describe_import'
@@ -48,9 +52,23 @@ export default class MemberImportController {
     })
   }
 
-  async store({ request, response, session, auth, bouncer, i18n }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, response, session, auth, bouncer, i18n } = ctx
     await bouncer.with(MemberPolicy).authorize('edit')
-    const input = await request.validateUsing(importConfirmValidator)
+    let input
+    try {
+      input = await request.validateUsing(importConfirmValidator)
+    } catch (error) {
+      if (!(error instanceof errors.E_VALIDATION_ERROR)) throw error
+      // The preview answered a POST: there is no page to go back to, so it is shown again as sent.
+      const parked = await request.validateUsing(parkedFileValidator)
+      response.status(422)
+      return this.renderPreview(
+        ctx,
+        { upload: parked.upload, fileName: parked.file_name, sheet: parked.sheet ?? null },
+        refusedForm(request.only(['missing', 'resign_on']), error.messages)
+      )
+    }
     const content = await readParkedUpload(input.upload)
     if (!content) {
       session.flash('error', i18n.t('members.import.expired'))
@@ -89,8 +107,11 @@ export default class MemberImportController {
 
   private async renderPreview(
     { view, auth, request, i18n }: HttpContext,
-    parked: { upload: string; fileName: string; sheet: string | null }
+    parked: { upload: string; fileName: string; sheet: string | null },
+    refused?: SessionData
   ) {
+    // The fields read what was sent and its errors where a redirect would have flashed them.
+    if (refused) view.share({ flashMessages: new ReadOnlyValuesStore(refused) })
     const content = await readParkedUpload(parked.upload)
     const result: ImportMembersResult = content
       ? await new ImportMembers().handle(
@@ -128,4 +149,11 @@ function problemsOf(result: ImportMembersResult, i18n: HttpContext['i18n']) {
   return result.status === 'invalid'
     ? result.problems.map((problem) => describeProblem(problem, i18n))
     : []
+}
+
+/** What a refused confirmation sent and its errors by field, as a failed redirect flashes them. */
+function refusedForm(input: SessionData, messages: { field: string; message: string }[]) {
+  const inputErrorsBag: Record<string, string[]> = {}
+  for (const { field, message } of messages) (inputErrorsBag[field] ??= []).push(message)
+  return { ...input, inputErrorsBag }
 }

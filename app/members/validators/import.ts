@@ -11,6 +11,9 @@ const parkedFile = {
   sheet: vine.string().trim().maxLength(31).optional(),
 }
 
+/** Which parked file a form is about, read alone when the rest of the form was refused. */
+export const parkedFileValidator = vine.create(parkedFile)
+
 /** Another look at the uploaded file: another sheet, or columns the user has named. */
 export const importReviewValidator = vine.create({
   ...parkedFile,

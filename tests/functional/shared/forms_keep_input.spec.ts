@@ -12,6 +12,7 @@ import { PUBLIC_FORM_CASES } from '#tests/functional/shared/form_cases_public'
 import { MEETING_AND_NEWSLETTER_FORM_CASES } from '#tests/functional/shared/form_cases_assemblies_newsletters'
 import { LINK_FORM_CASES } from '#tests/functional/shared/form_cases_links'
 import { MEETING_DAY_FORM_CASES } from '#tests/functional/shared/form_cases_meeting'
+import { IMPORT_FORM_CASES } from '#tests/functional/shared/form_cases_import'
 
 const FORM_CASES = [
   ...STAFF_FORM_CASES,
@@ -19,6 +20,7 @@ const FORM_CASES = [
   ...PUBLIC_FORM_CASES,
   ...LINK_FORM_CASES,
   ...MEETING_DAY_FORM_CASES,
+  ...IMPORT_FORM_CASES,
 ]
 
 /**
@@ -44,8 +46,8 @@ const NOT_COVERED: Record<string, string> = {
   'password_reset.update': 'passwords are never sent back to the page',
   'subscribers.erase': 'a typed confirmation, no data to keep',
   'member_import.preview': 'a file upload: browsers never refill files',
-  'member_import.review': 'import choices, follow-up',
-  'member_import.store': 'import confirmation, follow-up',
+  'member_import.review':
+    'a sheet and column names chosen from what the file holds: nothing typed, every offered choice valid',
   'subscriber_import.preview': 'a file upload: browsers never refill files',
   'media_library.store': 'a file upload: browsers never refill files',
   'issue_sending.send':
