@@ -13,6 +13,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { ContactFactory, OrganisationFactory } from '#database/factories/organisation_factory'
 import { sqlTimestamp } from '#shared/sql_time'
 import { failedJob } from '#tests/helpers/queue_jobs'
+import { LOGO_DIRECTORY } from '#association/actions/update_association_settings'
 
 const HOUR = 60 * 60 * 1000
 
@@ -93,8 +94,8 @@ test.group('Nightly clean-up', (group) => {
     await fileAged(imports, 'fresh.csv', 23 * HOUR)
     await fileAged(imports, 'stale.csv', 25 * HOUR)
     await fileAged(join(tmpRoot, 'uploads'), 'left-by-a-crash', 25 * HOUR)
-    // The logo lives under tmp/ too, in a folder the clean-up must never touch.
-    await fileAged(join(tmpRoot, 'logos'), 'logo.png', 400 * 24 * HOUR)
+    // The logo lives in a folder inside the uploads folder, which the clean-up must never touch.
+    await fileAged(join(tmpRoot, LOGO_DIRECTORY), 'logo.png', 400 * 24 * HOUR)
     const recentFailure = await failedJob()
     const oldJob = randomUUID()
     await db.table('queue_jobs').insert({
@@ -125,8 +126,8 @@ test.group('Nightly clean-up', (group) => {
     assert.notInclude(afterSessions, sessionEnded)
     assert.lengthOf(afterSessions, beforeSessions.length - 1)
     assert.deepEqual(await readdir(imports), ['fresh.csv'])
-    assert.deepEqual(await readdir(join(tmpRoot, 'uploads')), [])
-    assert.deepEqual(await readdir(join(tmpRoot, 'logos')), ['logo.png'])
+    assert.deepEqual(await readdir(join(tmpRoot, 'uploads')), ['association'])
+    assert.deepEqual(await readdir(join(tmpRoot, LOGO_DIRECTORY)), ['logo.png'])
     assert.deepEqual(await ids('queue_jobs'), [recentFailure])
   })
 
