@@ -11,8 +11,8 @@ async function sharedCopy() {
     .create()
   const sharer = await SubscriberFactory.merge({ email: 'ida@example.org', name: 'Ida' }).create()
   await subscribeTo(sharer, list)
-  const { delivery } = await sentIssueFor(list, sharer)
-  return { ids: { token: readerToken('share', delivery.id), list: list.id } }
+  const { delivery, issue } = await sentIssueFor(list, sharer)
+  return { ids: { token: readerToken('share', delivery.id), list: list.id }, issue }
 }
 
 /** The forms behind links sent by mail, opened without a login, each failing on one field. */
@@ -20,7 +20,7 @@ export const LINK_FORM_CASES: FormCase[] = [
   {
     route: 'share.forward',
     who: 'guest',
-    setup: sharedCopy,
+    setup: async () => ({ ids: (await sharedCopy()).ids }),
     page: (ids) => `/del/${ids.token}/videresend`,
     method: 'post',
     action: (ids) => `/del/${ids.token}/videresend`,
@@ -31,13 +31,23 @@ export const LINK_FORM_CASES: FormCase[] = [
   {
     route: 'share.subscribe',
     who: 'guest',
-    setup: sharedCopy,
+    setup: async () => {
+      const { ids, issue } = await sharedCopy()
+      // Two public lists on the issue: the reader chooses one, and that choice must stay.
+      const other = await NewsletterListFactory.merge({ isPublic: true, name: 'Ugens nyt' })
+        .with('consentTexts', 1)
+        .create()
+      await issue.related('lists').attach([other.id])
+      return { ids: { ...ids, other: other.id } }
+    },
     page: (ids) => `/del/${ids.token}`,
     method: 'post',
     action: (ids) => `/del/${ids.token}/tilmeld`,
     form: { email: 'åse@', name: 'Åse "Ø" Berg', consent: '1' },
     invalid: 'email',
-    hidden: (ids) => ({ list_id: String(ids.list) }),
+    hidden: (ids) => ({ list_id: String(ids.other) }),
+    unticked: ['list_id'],
+    idOf: (name, ids) => (name === 'list_id' ? `share-list-${ids.list}` : `field-${name}`),
   },
   {
     route: 'delegate.check_in',
