@@ -16,6 +16,10 @@ export async function migrate(options: { upTo?: string }) {
   const migrator = new MigrationRunner(db, app, {
     direction: 'up',
     connectionName: db.primaryConnectionName,
+    // Lucid takes its MySQL lock (GET_LOCK) and releases it through the pool, which after
+    // the rows are loaded may hand the release to another connection, where it fails. A
+    // restore has the database to itself (it refuses one that holds rows), so no lock is needed.
+    disableLocks: true,
   })
   if (options.upTo) {
     const upTo = options.upTo
