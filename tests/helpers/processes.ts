@@ -123,6 +123,23 @@ export async function startProcess(
 }
 
 /**
+ * For a group whose commands run only on databases it names itself (its own
+ * SQLite files, a MariaDB database of its own): it does the same in the
+ * suite's MariaDB pass as in its SQLite pass, so that pass skips it, saying
+ * why, instead of running it twice.
+ */
+export function runOnceWhateverTheSuiteDatabase(group: {
+  tap(handler: (test: { skip(skip: boolean, reason: string): unknown }) => void): unknown
+}) {
+  group.tap((test) =>
+    test.skip(
+      process.env.DB_CONNECTION === 'mysql',
+      'runs only on databases it names itself; the SQLite pass of the suite runs it'
+    )
+  )
+}
+
+/**
  * An SQLite file of a group's own for commands run as their own processes:
  * removed (with its -wal and -shm) before the group and after it, so each
  * run starts from an empty database the suite's transactions never touch.

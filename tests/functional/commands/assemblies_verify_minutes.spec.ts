@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
-import { ownSqliteFile, runAce } from '#tests/helpers/processes'
+import { ownSqliteFile, runAce, runOnceWhateverTheSuiteDatabase } from '#tests/helpers/processes'
 
 /*
  * As an operator would: a database filled with the demo data (the founding
@@ -9,6 +9,7 @@ import { ownSqliteFile, runAce } from '#tests/helpers/processes'
  * tampered with behind Kreds' back and checked again.
  */
 test.group('node ace assemblies:verify-minutes', (group) => {
+  runOnceWhateverTheSuiteDatabase(group)
   const { path: databaseFile, env } = ownSqliteFile(group, 'tmp/verify-minutes-test.sqlite3')
 
   test('says the founding minutes are intact, and tampered once their text is changed in the database', async ({

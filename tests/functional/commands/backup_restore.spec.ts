@@ -13,7 +13,12 @@ import {
   recreateMysqlDatabase,
   sqliteDigests,
 } from '#tests/helpers/backup_contents'
-import { ownSqliteFile, runAce, type ProcessResult } from '#tests/helpers/processes'
+import {
+  ownSqliteFile,
+  runAce,
+  type ProcessResult,
+  runOnceWhateverTheSuiteDatabase,
+} from '#tests/helpers/processes'
 
 const NO_KEY = { BACKUP_ENCRYPTION_KEY: '' }
 const STACK_FRAME = /at .*\.(ts|js):\d+/
@@ -32,6 +37,7 @@ function succeeded(result: ProcessResult) {
 }
 
 test.group('Backup and restore (node ace backup, node ace restore)', (group) => {
+  runOnceWhateverTheSuiteDatabase(group)
   const source = ownSqliteFile(group, 'tmp/backup-source-test.sqlite3')
   const target = ownSqliteFile(group, 'tmp/backup-target-test.sqlite3')
   const roundTrip = ownSqliteFile(group, 'tmp/backup-roundtrip-test.sqlite3')

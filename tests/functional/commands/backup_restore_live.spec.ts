@@ -5,7 +5,12 @@ import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
 import * as tar from 'tar'
 import { sqliteDigests } from '#tests/helpers/backup_contents'
-import { ownSqliteFile, runAce, type ProcessResult } from '#tests/helpers/processes'
+import {
+  ownSqliteFile,
+  runAce,
+  type ProcessResult,
+  runOnceWhateverTheSuiteDatabase,
+} from '#tests/helpers/processes'
 
 const NO_KEY = { BACKUP_ENCRYPTION_KEY: '' }
 const STACK_FRAME = /at .*\.(ts|js):\d+/
@@ -28,6 +33,7 @@ async function manifestOf(archive: string, folder: string) {
 }
 
 test.group('Backup while Kreds runs, restore into newer code', (group) => {
+  runOnceWhateverTheSuiteDatabase(group)
   const source = ownSqliteFile(group, 'tmp/backup-live-source-test.sqlite3')
   const older = ownSqliteFile(group, 'tmp/backup-live-older-test.sqlite3')
   const target = ownSqliteFile(group, 'tmp/backup-live-target-test.sqlite3')

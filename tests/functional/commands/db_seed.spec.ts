@@ -1,12 +1,13 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
-import { ownSqliteFile, runAce } from '#tests/helpers/processes'
+import { ownSqliteFile, runAce, runOnceWhateverTheSuiteDatabase } from '#tests/helpers/processes'
 
 /** A stack trace's frame, which a person running a command must never be shown. */
 const STACK_FRAME = /at .*\.(ts|js):\d+/
 
 test.group('Demo data by convention (node ace db:seed)', (group) => {
+  runOnceWhateverTheSuiteDatabase(group)
   const { path: databaseFile, env: sqliteEnv } = ownSqliteFile(group, 'tmp/db-seed-test.sqlite3')
   const env = { ...sqliteEnv, NODE_ENV: 'development' }
   const productionFile = ownSqliteFile(group, 'tmp/db-seed-production-test.sqlite3')

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import Database from 'better-sqlite3'
-import { ownSqliteFile, runAce } from '#tests/helpers/processes'
+import { ownSqliteFile, runAce, runOnceWhateverTheSuiteDatabase } from '#tests/helpers/processes'
 
 test.group('First start (node ace kreds:prepare)', (group) => {
+  runOnceWhateverTheSuiteDatabase(group)
   const { path: databaseFile, env } = ownSqliteFile(group, 'tmp/first-start-test.sqlite3')
 
   test('migrates an empty database, seeds Social Talks and prints the demo logins; a second start changes nothing', async ({
