@@ -13,7 +13,7 @@ import {
   openPdf,
   rule,
 } from '#shared/pdf/page_frame'
-import { drawTable, type TableCell, type TableLayout } from '#shared/pdf/table'
+import { drawTable, totalRow, type TableCell, type TableLayout } from '#shared/pdf/table'
 import { content, group } from '#shared/pdf/tags'
 import { drawFacts } from '#shared/pdf/text'
 import type { RegisterRow, VotingRegisterDocument } from '#assemblies/documents/assembly_documents'
@@ -177,28 +177,14 @@ export function drawRegisterTotals(
   doc.font(FONT.regular).fontSize(SIZE.body)
   group(doc, 'Table', () => {
     for (const [label, value] of rows) {
-      totalRow(doc, label, value, y)
+      totalRow(doc, label, String(value), y)
       y += lineHeight
     }
     rule(doc, RIGHT_BLOCK_X, y, RIGHT_BLOCK_WIDTH, COLOR.text)
     y += 4
     doc.font(FONT.bold)
-    totalRow(doc, labels.votes, totals.votes, y)
+    totalRow(doc, labels.votes, String(totals.votes), y)
     doc.font(FONT.regular)
   })
   return y + lineHeight
-}
-
-function totalRow(doc: PDFKit.PDFDocument, label: string, value: number, y: number) {
-  group(doc, 'TR', () => {
-    content(
-      doc,
-      'TH',
-      () => doc.text(label, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, lineBreak: false }),
-      { scope: 'Row' }
-    )
-    content(doc, 'TD', () =>
-      doc.text(String(value), RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
-    )
-  })
 }

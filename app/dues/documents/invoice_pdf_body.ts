@@ -9,7 +9,7 @@ import {
   ensureSpace,
   rule,
 } from '#shared/pdf/page_frame'
-import { drawTable, type TableCell, type TableLayout } from '#shared/pdf/table'
+import { drawTable, totalRow, type TableCell, type TableLayout } from '#shared/pdf/table'
 import { content, group } from '#shared/pdf/tags'
 import { formatDay as day } from '#shared/pdf/text'
 import { breakLongWords } from '#shared/pdf/wrap'
@@ -118,20 +118,6 @@ export function drawTotals(doc: PDFKit.PDFDocument, document: InvoiceDocument, t
     y = doc.y
   }
   return y + 24
-}
-
-function totalRow(doc: PDFKit.PDFDocument, label: string, value: string, y: number) {
-  group(doc, 'TR', () => {
-    content(
-      doc,
-      'TH',
-      () => doc.text(label, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, lineBreak: false }),
-      { scope: 'Row' }
-    )
-    content(doc, 'TD', () =>
-      doc.text(value, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
-    )
-  })
 }
 
 export function drawNote(doc: PDFKit.PDFDocument, document: InvoiceDocument, top: number) {

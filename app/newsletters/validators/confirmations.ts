@@ -1,14 +1,5 @@
 import vine from '@vinejs/vine'
-
-const sendFields = {
-  when: vine.enum(['now', 'later']),
-  send_at: vine
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-    .optional()
-    .requiredWhen('when', '=', 'later'),
-  rate: vine.number().withoutDecimals().range([1, 10000]).nullable().optional(),
-}
+import { sendFields } from '#newsletters/validators/newsletters'
 
 /**
  * The send as confirmed on its confirmation page: the digest of the readers

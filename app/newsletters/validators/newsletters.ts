@@ -103,7 +103,8 @@ export const testSendValidator = vine.create({
 })
 
 /** "Send now", or a time in the association's own zone from a datetime-local field. */
-export const sendIssueValidator = vine.create({
+/** When and how fast an issue goes out, as the send form and its confirmation carry it. */
+export const sendFields = {
   when: vine.enum(['now', 'later']),
   send_at: vine
     .string()
@@ -112,7 +113,9 @@ export const sendIssueValidator = vine.create({
     .requiredWhen('when', '=', 'later'),
   // Messages per second for this issue; empty follows the installation's limit.
   rate: vine.number().withoutDecimals().range([1, 10000]).nullable().optional(),
-})
+}
+
+export const sendIssueValidator = vine.create(sendFields)
 
 /** The forward form: one colleague, an optional note the colleague will see. */
 export const forwardValidator = vine.create({

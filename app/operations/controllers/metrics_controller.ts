@@ -27,8 +27,9 @@ export default class MetricsController {
       response.header('Content-Type', 'text/plain; charset=utf-8')
       return response.unauthorized('Unauthorized')
     }
-    const { registry } = await import('#operations/metrics/registry')
-    response.header('Content-Type', registry.contentType)
-    return response.send(await registry.metrics())
+    const { metricsText } = await import('#operations/metrics/registry')
+    const { contentType, text } = await metricsText()
+    response.header('Content-Type', contentType)
+    return response.send(text)
   }
 }

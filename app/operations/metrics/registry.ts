@@ -5,94 +5,92 @@ import { getMailFigures } from '#operations/queries/mail_figures'
 import { checkDatabase, checkRedis } from '#operations/health_checks'
 
 /*
-| What GET /metrics shows. Gauges are read from the database when scraped,
-| so every web process reports the same figures for the queue and mail, and
-| its own for HTTP timings and the process itself.
+| What GET /metrics shows. The queue, mail and service figures are read from
+| the database once per scrape (metricsText), so every web process reports
+| the same for them, and its own for HTTP timings and the process itself.
 */
-export const registry = new Registry()
+const registry = new Registry()
 collectDefaultMetrics({ register: registry, prefix: 'kreds_' })
 registerHttpTimings(registry)
 
-new Gauge({
+function gauge(name: string, help: string, label: string) {
+  return new Gauge({ name, help, labelNames: [label], registers: [registry] })
+}
+
+const queueJobs = new Gauge({
   name: 'kreds_queue_jobs',
   help: 'Background jobs by queue and status (database queue driver).',
   labelNames: ['queue', 'status'] as const,
   registers: [registry],
-  async collect() {
-    this.reset()
-    const figures = await getQueueFigures()
-    if (!figures) return
-    const queues = new Set(['default', ...figures.jobs.map((row) => row.queue)])
-    // Every status of every queue is reported, 0 included, so an alert on "failed > 0" has a series.
-    for (const queue of queues) for (const status of JOB_STATUSES) this.set({ queue, status }, 0)
-    for (const row of figures.jobs) this.set({ queue: row.queue, status: row.status }, row.total)
-  },
 })
+const oldestWaiting = gauge(
+  'kreds_queue_oldest_waiting_seconds',
+  'How long the oldest job waiting to run has waited, by queue (0 when none waits).',
+  'queue'
+)
+const newsletterMessages = gauge(
+  'kreds_newsletter_messages',
+  'Newsletter messages by delivery status, since the start (sent, failed, queued, …).',
+  'status'
+)
+const mailEvents = gauge(
+  'kreds_mail_events',
+  'Bounces and complaints reported by the mail service, by type (hard, soft, complaint).',
+  'type'
+)
+const serviceUp = gauge(
+  'kreds_service_up',
+  'Whether a service this process depends on answers (1) or not (0).',
+  'service'
+)
+const serviceCheckSeconds = gauge(
+  'kreds_service_check_seconds',
+  'How long the health check of a service took.',
+  'service'
+)
 
-new Gauge({
-  name: 'kreds_queue_oldest_waiting_seconds',
-  help: 'How long the oldest job waiting to run has waited, by queue (0 when none waits).',
-  labelNames: ['queue'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset()
-    const figures = await getQueueFigures()
-    if (!figures) return
-    this.set({ queue: 'default' }, 0)
-    for (const row of figures.oldestWaiting) this.set({ queue: row.queue }, row.seconds)
-  },
-})
+/** Every series reported, 0 included, so an alert on "failed > 0" always has a series. */
+function setAll(
+  target: Gauge<string>,
+  label: string,
+  names: readonly string[],
+  rows: { name: string; total: number }[]
+) {
+  target.reset()
+  for (const name of names) target.set({ [label]: name }, 0)
+  for (const row of rows) target.set({ [label]: row.name }, row.total)
+}
 
-new Gauge({
-  name: 'kreds_newsletter_messages',
-  help: 'Newsletter messages by delivery status, since the start (sent, failed, queued, …).',
-  labelNames: ['status'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset()
-    for (const status of ['queued', 'sent', 'failed']) this.set({ status }, 0)
-    const { deliveries } = await getMailFigures()
-    for (const row of deliveries) this.set({ status: row.status }, row.total)
-  },
-})
+/** The metrics in the Prometheus text format, each figure read once for this scrape. */
+export async function metricsText() {
+  const [queue, mail, database, redis] = await Promise.all([
+    getQueueFigures(),
+    getMailFigures(),
+    checkDatabase(),
+    checkRedis(),
+  ])
 
-new Gauge({
-  name: 'kreds_mail_events',
-  help: 'Bounces and complaints reported by the mail service, by type (hard, soft, complaint).',
-  labelNames: ['type'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset()
-    for (const type of ['hard', 'soft', 'complaint']) this.set({ type }, 0)
-    const { events } = await getMailFigures()
-    for (const row of events) this.set({ type: row.type }, row.total)
-  },
-})
+  queueJobs.reset()
+  oldestWaiting.reset()
+  if (queue) {
+    for (const name of new Set(['default', ...queue.jobs.map((row) => row.queue)]))
+      for (const status of JOB_STATUSES) queueJobs.set({ queue: name, status }, 0)
+    for (const row of queue.jobs) queueJobs.set({ queue: row.queue, status: row.status }, row.total)
+    oldestWaiting.set({ queue: 'default' }, 0)
+    for (const row of queue.oldestWaiting) oldestWaiting.set({ queue: row.queue }, row.seconds)
+  }
+  const byStatus = mail.deliveries.map((row) => ({ name: row.status, total: row.total }))
+  setAll(newsletterMessages, 'status', ['queued', 'sent', 'failed'], byStatus)
+  const byType = mail.events.map((row) => ({ name: row.type, total: row.total }))
+  setAll(mailEvents, 'type', ['hard', 'soft', 'complaint'], byType)
 
-new Gauge({
-  name: 'kreds_service_up',
-  help: 'Whether a service this process depends on answers (1) or not (0).',
-  labelNames: ['service'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset()
-    const database = await checkDatabase()
-    this.set({ service: 'database' }, database.ok ? 1 : 0)
-    const redis = await checkRedis()
-    if (redis) this.set({ service: 'redis' }, redis.ok ? 1 : 0)
-  },
-})
-
-new Gauge({
-  name: 'kreds_service_check_seconds',
-  help: 'How long the health check of a service took.',
-  labelNames: ['service'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset()
-    const database = await checkDatabase()
-    this.set({ service: 'database' }, database.ms / 1000)
-    const redis = await checkRedis()
-    if (redis) this.set({ service: 'redis' }, redis.ms / 1000)
-  },
-})
+  serviceUp.reset()
+  serviceCheckSeconds.reset()
+  serviceUp.set({ service: 'database' }, database.ok ? 1 : 0)
+  serviceCheckSeconds.set({ service: 'database' }, database.ms / 1000)
+  if (redis) {
+    serviceUp.set({ service: 'redis' }, redis.ok ? 1 : 0)
+    serviceCheckSeconds.set({ service: 'redis' }, redis.ms / 1000)
+  }
+  return { contentType: registry.contentType, text: await registry.metrics() }
+}

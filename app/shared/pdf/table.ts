@@ -1,5 +1,13 @@
 import { FONT, type FontName } from '#shared/pdf/fonts'
-import { COLOR, MARGIN, SIZE, ensureSpace, rule } from '#shared/pdf/page_frame'
+import {
+  COLOR,
+  MARGIN,
+  RIGHT_BLOCK_WIDTH,
+  RIGHT_BLOCK_X,
+  SIZE,
+  ensureSpace,
+  rule,
+} from '#shared/pdf/page_frame'
 import { artifact, content, group } from '#shared/pdf/tags'
 import { breakLongWords } from '#shared/pdf/wrap'
 
@@ -213,5 +221,23 @@ function drawCells(doc: PDFKit.PDFDocument, layout: TableLayout, row: TableCell[
         resetRun(doc, run, size, styled)
       })
     content(doc, heading ? 'TH' : 'TD', draw, heading ? { scope: 'Row' } : {})
+  })
+}
+
+/**
+ * One line of the totals block at the right: its label a row header, the
+ * figure right-aligned in the same column, as invoices and registers print them.
+ */
+export function totalRow(doc: PDFKit.PDFDocument, label: string, value: string, y: number) {
+  group(doc, 'TR', () => {
+    content(
+      doc,
+      'TH',
+      () => doc.text(label, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, lineBreak: false }),
+      { scope: 'Row' }
+    )
+    content(doc, 'TD', () =>
+      doc.text(value, RIGHT_BLOCK_X, y, { width: RIGHT_BLOCK_WIDTH, align: 'right' })
+    )
   })
 }
