@@ -12,7 +12,12 @@ import { registerRecurringWork } from '#operations/schedule/register_recurring_w
 export async function resumeSendsOnStart(logger: Logger) {
   try {
     if (env.get('QUEUE_DRIVER') !== 'sync') {
-      await registerRecurringWork()
+      const { removed } = await registerRecurringWork()
+      if (removed.length) {
+        logger.info(
+          `Recurring work no longer listed, taken off the schedule: ${removed.join(', ')}`
+        )
+      }
     }
     const resumed = await new ResumeInterruptedSends().handle()
     if (resumed.started.length || resumed.requeued || resumed.redispatched.length) {

@@ -18,7 +18,8 @@ export type RecurringWorkRow = {
  * The recurring work with what the queue's schedule table says of it, in
  * Danish time. A listed entry not in the table yet (no worker has started
  * since it was added) shows as not registered; a schedule in the table that
- * the list no longer holds shows too, so that it can be removed.
+ * the list no longer holds shows too (a worker or web process takes it off
+ * when it starts).
  */
 export async function listRecurringWork(
   adapter: Adapter = QueueManager.use()

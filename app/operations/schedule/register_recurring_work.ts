@@ -34,18 +34,43 @@ function unchanged(existing: ScheduleData | null, work: RecurringWork) {
 }
 
 /**
+ * Whether a schedule has the shape this file writes: endless, repeating,
+ * without a payload. Schedules are registered here only, so one of that
+ * shape whose id the list no longer holds is an entry that was renamed or
+ * removed. A schedule with a payload, a start, an end or a run limit (what a
+ * one-off or per-record schedule would need) is left alone.
+ */
+function isRecurringWorkShape(schedule: ScheduleData) {
+  const payload = schedule.payload
+  const emptyPayload =
+    payload === null ||
+    payload === undefined ||
+    (typeof payload === 'object' && Object.keys(payload as object).length === 0)
+  return (
+    emptyPayload &&
+    schedule.from === null &&
+    schedule.to === null &&
+    schedule.limit === null &&
+    (schedule.cronExpression !== null || schedule.everyMs !== null)
+  )
+}
+
+/**
  * Puts the recurring work into the queue's schedule table. Every worker and
  * web process calls this at start, so it must change nothing when nothing
  * changed: a schedule as listed keeps its next run (the queue's own builder
  * would move it forward on every restart, and a nightly job overdue after
  * downtime would then be skipped instead of caught up once), and a paused
- * one stays paused. A new or changed entry is written, with its first run.
+ * one stays paused. A new or changed entry is written, with its first run;
+ * recurring work that left the list (renamed or removed) is taken out of the
+ * schedule, so that it stops running.
  */
 export async function registerRecurringWork(
   adapter: Adapter = QueueManager.use(),
   now = new Date()
 ) {
   const written: string[] = []
+  const removed: string[] = []
   for (const work of recurringWork) {
     const existing = await adapter.getSchedule(work.id)
     if (unchanged(existing, work)) continue
@@ -61,5 +86,11 @@ export async function registerRecurringWork(
     await adapter.updateSchedule(work.id, { nextRunAt: firstRunAfter(work, now) })
     written.push(work.id)
   }
-  return written
+  const listed = new Set(recurringWork.map((work) => work.id))
+  for (const schedule of await adapter.listSchedules()) {
+    if (listed.has(schedule.id) || !isRecurringWorkShape(schedule)) continue
+    await adapter.deleteSchedule(schedule.id)
+    removed.push(schedule.id)
+  }
+  return { written, removed }
 }

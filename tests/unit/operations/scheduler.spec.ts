@@ -57,7 +57,7 @@ test.group('The scheduler', (group) => {
   test('registering at every start leaves one schedule per id and moves no next run', async ({
     assert,
   }) => {
-    const written = await registerRecurringWork(worker)
+    const { written } = await registerRecurringWork(worker)
     assert.deepEqual(
       written,
       recurringWork.map((work) => work.id)
@@ -67,7 +67,10 @@ test.group('The scheduler', (group) => {
       registerRecurringWork(worker, new Date(Date.now() + 60_000)),
       registerRecurringWork(other, new Date(Date.now() + 60_000)),
     ])
-    assert.deepEqual(again, [[], []])
+    assert.deepEqual(again, [
+      { written: [], removed: [] },
+      { written: [], removed: [] },
+    ])
     const after = await db.from('queue_schedules').orderBy('id')
     assert.lengthOf(after, recurringWork.length)
     assert.deepEqual(
@@ -89,7 +92,7 @@ test.group('The scheduler', (group) => {
     })
     await worker.updateSchedule('resume-interrupted-sends', { nextRunAt: new Date() })
     const now = new Date('2026-12-04T19:00:00Z')
-    const written = await registerRecurringWork(worker, now)
+    const { written } = await registerRecurringWork(worker, now)
     assert.include(written, 'resume-interrupted-sends')
     const resume = await scheduleRow('resume-interrupted-sends')
     assert.equal(resume.timezone, DANISH_ZONE)
@@ -107,6 +110,55 @@ test.group('The scheduler', (group) => {
     await registerRecurringWork(worker, new Date('2026-06-10T12:00:00Z'))
     const summer = await scheduleRow('daily-dues-reminders')
     assert.equal(asDate(summer.next_run_at).toISOString(), '2026-06-11T07:00:00.000Z')
+  })
+
+  test('recurring work that left the list is taken off the schedule; other schedules stay', async ({
+    assert,
+  }) => {
+    await registerRecurringWork(worker)
+    // An entry since renamed, and one since removed: both as this list once wrote them.
+    await worker.upsertSchedule({
+      id: 'nightly-cleanup',
+      name: 'NightlyCleanUpJob',
+      payload: {},
+      cronExpression: '15 3 * * *',
+      timezone: DANISH_ZONE,
+    })
+    await worker.upsertSchedule({
+      id: 'weekly-report',
+      name: 'WeeklyReportJob',
+      payload: {},
+      everyMs: 7 * 24 * 60 * 60_000,
+      timezone: DANISH_ZONE,
+    })
+    // Not the list's shape: one run with a payload, and an interval with an end.
+    await worker.upsertSchedule({
+      id: 'send-issue-7',
+      name: 'SendIssueJob',
+      payload: { issueId: 7 },
+      everyMs: 60_000,
+      limit: 1,
+      timezone: 'UTC',
+    })
+    await worker.upsertSchedule({
+      id: 'until-new-year',
+      name: 'SomeJob',
+      payload: {},
+      everyMs: 60_000,
+      to: new Date('2027-01-01T00:00:00Z'),
+      timezone: 'UTC',
+    })
+
+    const { written, removed } = await registerRecurringWork(other)
+    assert.deepEqual(written, [])
+    assert.sameMembers(removed, ['nightly-cleanup', 'weekly-report'])
+    const ids = (await db.from('queue_schedules').orderBy('id')).map((row) => row.id)
+    assert.deepEqual(
+      ids,
+      [...recurringWork.map((work) => work.id), 'send-issue-7', 'until-new-year'].sort()
+    )
+    // Taken off once: the next start finds nothing to remove.
+    assert.deepEqual((await registerRecurringWork(worker)).removed, [])
   })
 
   test('two workers claiming one due schedule at the same moment run it once', async ({
