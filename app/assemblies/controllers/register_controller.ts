@@ -81,7 +81,9 @@ export default class RegisterController {
       Actors.user(auth.use('web').getUserOrFail(), request.ip())
     )
     if (result.status === 'refused') {
-      session.flash('error', i18n.t(`assemblies.proxy.${result.reason}`))
+      // The row shows the holder that was chosen, with why it was refused, not the one on record.
+      session.flashAll()
+      session.flash('inputErrorsBag', { holder_id: [i18n.t(`assemblies.proxy.${result.reason}`)] })
     } else {
       session.flash(
         result.status === 'closed' ? 'error' : 'success',

@@ -170,16 +170,14 @@ test.group('Assemblies: the voting register', (group) => {
 
     // Alfa holds one already and the statutes allow one.
     const overLimit = await proxy(client, boardUser, assembly, delta, alfa)
-    overLimit.assertFlashMessage(
-      'error',
-      'Den fremmødte har allerede så mange fuldmagter, som vedtægterne tillader.'
-    )
+    overLimit.assertFlashMessage('inputErrorsBag', {
+      holder_id: ['Den fremmødte har allerede så mange fuldmagter, som vedtægterne tillader.'],
+    })
     // Beta is here itself.
     const present = await proxy(client, boardUser, assembly, beta, alfa)
-    present.assertFlashMessage(
-      'error',
-      'Organisationen er selv til stede og kan ikke give fuldmagt.'
-    )
+    present.assertFlashMessage('inputErrorsBag', {
+      holder_id: ['Organisationen er selv til stede og kan ikke give fuldmagt.'],
+    })
     assert.isNull(
       await Attendance.query()
         .where('assembly_id', assembly.id)
@@ -285,9 +283,8 @@ test.group('Assemblies: the voting register', (group) => {
 
     // Nor can it hand its vote on by proxy.
     const handedOn = await proxy(client, boardUser, assembly, unpaid, paid)
-    handedOn.assertFlashMessage(
-      'error',
-      'Organisationen har ikke stemmeret og kan ikke give fuldmagt.'
-    )
+    handedOn.assertFlashMessage('inputErrorsBag', {
+      holder_id: ['Organisationen har ikke stemmeret og kan ikke give fuldmagt.'],
+    })
   })
 })

@@ -1,4 +1,5 @@
-import { assemblyWithMembers, openBallot } from '#tests/helpers/assemblies'
+import { GiveProxy } from '#assemblies/actions/give_proxy'
+import { assemblyWithMembers, board, openBallot } from '#tests/helpers/assemblies'
 import { agendaOf, plannedAssembly } from '#tests/functional/assemblies/helpers'
 import type { FormCase } from '#tests/functional/shared/form_cases'
 
@@ -84,5 +85,27 @@ export const MEETING_DAY_FORM_CASES: FormCase[] = [
       _form: `checkin-${ids.organisation}`,
     }),
     idOf: (_name, ids) => `rep-${ids.organisation}`,
+  },
+  {
+    route: 'register.proxy',
+    who: 'admin',
+    setup: async () => {
+      // Forening 1 already holds as many proxies as the statutes allow (one).
+      const { assembly, organisations } = await assemblyWithMembers({ members: 4, present: 2 })
+      const [holder, , first, giver] = organisations
+      await new GiveProxy().handle(
+        { assemblyId: assembly.id, giverId: first.id, holderId: holder.id },
+        board
+      )
+      return { ids: { assembly: assembly.id, holder: holder.id, giver: giver.id } }
+    },
+    page: (ids) => `/assemblies/${ids.assembly}/register`,
+    method: 'post',
+    action: (ids) => `/assemblies/${ids.assembly}/proxies`,
+    // The refused holder is shown chosen, not the "no proxy" on record.
+    form: (ids) => ({ holder_id: String(ids.holder) }),
+    invalid: 'holder_id',
+    hidden: (ids) => ({ giver_id: String(ids.giver), _form: `proxy-${ids.giver}` }),
+    idOf: (_name, ids) => `proxy-${ids.giver}`,
   },
 ]

@@ -31,8 +31,6 @@ const FORM_CASES = [
 const NOT_COVERED: Record<string, string> = {
   'assembly_closing.store': 'a typed confirmation, no data to keep',
   'delegate.vote': 'a ballot choice, not typed input',
-  'register.proxy':
-    'one choice among the present members: a refusal (a holder at the proxy limit) is about the pair, not a field to refill',
   'assemblies.send_notice': 'a confirmation box only',
   'bank_entries.undo': 'a confirmation box only',
   'bank_statements.store_with_mapping': 'a file upload: browsers never refill files',
