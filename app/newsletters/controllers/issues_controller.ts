@@ -170,7 +170,7 @@ export default class IssuesController {
       if ('problem' in parsed) {
         return this.refuse(
           ctx,
-          issueId,
+          { issueId, editor },
           describeSaveProblem({ status: 'blocks_refused', problem: parsed.problem }, i18n)
         )
       }
@@ -205,14 +205,24 @@ export default class IssuesController {
     }
     if (result.status !== 'saved') {
       // A save over someone else's starts again from their version; anything else keeps what was typed.
-      return this.refuse(ctx, issueId, describeSaveProblem(result, i18n), result.status !== 'stale')
+      const keepInput = result.status !== 'stale'
+      return this.refuse(ctx, { issueId, editor }, describeSaveProblem(result, i18n), keepInput)
     }
     session.flash('success', i18n.t('newsletters.issues.saved'))
     return response.redirect().toRoute('issues.edit', { id: result.issue.id }, { qs: { editor } })
   }
 
-  /** Nothing was saved: the form comes back with what was typed and why. */
-  private refuse(ctx: HttpContext, issueId: number | null, message: string, keepInput = true) {
+  /**
+   * Nothing was saved: the form comes back with what was typed and why, in
+   * the view it was sent from (an issue written in code opens in code, so
+   * blocks refused in the visual view would otherwise come back unseen).
+   */
+  private refuse(
+    ctx: HttpContext,
+    { issueId, editor }: { issueId: number | null; editor: 'visual' | 'code' },
+    message: string,
+    keepInput = true
+  ) {
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.unprocessableEntity({ status: 'blocks_refused', message })
     }
@@ -220,7 +230,7 @@ export default class IssuesController {
     session.flash('error', message)
     if (keepInput) session.flashAll()
     return issueId
-      ? response.redirect().toRoute('issues.edit', { id: issueId })
-      : response.redirect().toRoute('issues.create')
+      ? response.redirect().toRoute('issues.edit', { id: issueId }, { qs: { editor } })
+      : response.redirect().toRoute('issues.create', {}, { qs: { editor } })
   }
 }
