@@ -2,7 +2,7 @@ import type { I18n } from '@adonisjs/i18n'
 import type Ballot from '#assemblies/models/ballot'
 import type Minutes from '#assemblies/models/minutes'
 import type { SignatureRole } from '#assemblies/models/minutes_signature'
-import { formatDateTime, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDateTime } from '#shared/formatting'
 
 /** One line describing how a ballot is held: kind, secrecy, majority, quorum, method. */
 export function ballotFacts(ballot: Ballot, i18n: I18n) {
@@ -33,6 +33,6 @@ export function signatureLine(minutes: Minutes, role: SignatureRole, i18n: I18n)
     : ''
   return `${label}: ${i18n.t('assemblies.minutes.signed_by', {
     name: signature.name,
-    when: formatDateTime(signature.signedAt, i18n.locale as DisplayLocale),
+    when: formatDateTime(signature.signedAt, displayLocale(i18n)),
   })}${how}`
 }

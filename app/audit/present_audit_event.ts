@@ -1,5 +1,5 @@
 import type { I18n } from '@adonisjs/i18n'
-import type { DisplayLocale } from '#shared/formatting'
+import { displayLocale, type DisplayLocale } from '#shared/formatting'
 import {
   fieldLabel,
   formatAuditValue,
@@ -25,7 +25,7 @@ export type PresentedChange = { field: string; label: string; from: string; to: 
 function translator(i18n: I18n): { t: Translate; locale: DisplayLocale } {
   return {
     t: (key, data, fallback) => i18n.t(key, data, fallback),
-    locale: i18n.locale === 'en' ? 'en' : 'da',
+    locale: displayLocale(i18n),
   }
 }
 

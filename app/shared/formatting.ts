@@ -7,6 +7,15 @@ import { DANISH_ZONE } from '#shared/danish_time'
  */
 export type DisplayLocale = 'da' | 'en'
 
+/**
+ * The language a request's reader reads dates and amounts in: what goes into
+ * a message (a flash, a label built in code) is formatted with this, never
+ * with the Danish default, which is for documents and mail to members.
+ */
+export function displayLocale(i18n: { locale: string }): DisplayLocale {
+  return i18n.locale === 'en' ? 'en' : 'da'
+}
+
 const kronerFormats = {
   da: new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),

@@ -14,7 +14,7 @@ import { paidPerMonthChart } from '#dues/paid_per_month_chart'
 import { getSecretariatOverview } from '#newsletters/queries/secretariat_overview'
 import { getAdminOverview } from '#identity/queries/admin_overview'
 import { danishToday } from '#shared/danish_time'
-import type { DisplayLocale } from '#shared/formatting'
+import { displayLocale } from '#shared/formatting'
 
 /**
  * The start page: one part per kind of work the person may do (the policies
@@ -34,9 +34,7 @@ export default class DashboardController {
     const treasurer = (await bouncer.with(DuesPolicy).allows('edit'))
       ? await getTreasurerOverview(danishToday())
       : null
-    const chart = treasurer
-      ? paidPerMonthChart(treasurer.paidPerMonth, i18n.locale as DisplayLocale)
-      : null
+    const chart = treasurer ? paidPerMonthChart(treasurer.paidPerMonth, displayLocale(i18n)) : null
     const secretariat = (await bouncer.with(NewsletterPolicy).allows('edit'))
       ? await getSecretariatOverview()
       : null

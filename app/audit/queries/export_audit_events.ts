@@ -6,7 +6,7 @@ import {
   auditModuleName,
   auditSentence,
 } from '#audit/present_audit_event'
-import { formatDateTime, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDateTime } from '#shared/formatting'
 import { danishIso } from '#shared/danish_time'
 import { writeSpreadsheet } from '#shared/spreadsheet/write_spreadsheet'
 import type { SpreadsheetFormat } from '#shared/spreadsheet/spreadsheet_format'
@@ -24,7 +24,7 @@ export async function exportAuditEvents(
   format: SpreadsheetFormat,
   i18n: I18n
 ) {
-  const locale: DisplayLocale = i18n.locale === 'en' ? 'en' : 'da'
+  const locale = displayLocale(i18n)
   const events = await allAuditEvents(filters, AUDIT_EXPORT_LIMIT)
   const header = (key: string) => i18n.t(`audit.export.${key}`)
   const rows = events.map((event) => [

@@ -6,7 +6,7 @@ import { MarkBankEntry } from '#dues/actions/mark_bank_entry'
 import { UndoBankMatch } from '#dues/actions/undo_bank_match'
 import { getEntryDecision } from '#dues/queries/entry_decision'
 import { statementListsEntry } from '#dues/queries/statement_entries'
-import { formatDate, formatKroner, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDate, formatKroner } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /**
@@ -56,8 +56,8 @@ export default class BankEntriesController {
         session.flash(
           'error',
           i18n.t('dues.bank.decision.amounts_differ', {
-            entry: formatKroner(result.entryOre, i18n.locale as DisplayLocale),
-            allocated: formatKroner(result.allocatedOre, i18n.locale as DisplayLocale),
+            entry: formatKroner(result.entryOre, displayLocale(i18n)),
+            allocated: formatKroner(result.allocatedOre, displayLocale(i18n)),
           })
         )
         break
@@ -65,7 +65,7 @@ export default class BankEntriesController {
         session.flash(
           'error',
           i18n.t('dues.closed_books.entry_refused', {
-            date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+            date: formatDate(result.closedThrough, displayLocale(i18n)),
           })
         )
         break
@@ -98,7 +98,7 @@ export default class BankEntriesController {
       session.flash(
         'error',
         i18n.t('dues.closed_books.undo_refused', {
-          date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+          date: formatDate(result.closedThrough, displayLocale(i18n)),
         })
       )
     } else session.flash('error', i18n.t('dues.bank.decision.not_matched'))

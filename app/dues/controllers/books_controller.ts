@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import DuesPolicy from '#dues/policies/dues_policy'
 import { closeBooksValidator } from '#dues/validators/bank'
 import { CloseBooks } from '#dues/actions/close_books'
-import { formatDate, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDate } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /** Closing the books through a day, once the period is reconciled and reported. */
@@ -19,14 +19,14 @@ export default class BooksController {
       session.flash(
         'success',
         i18n.t('dues.closed_books.closed', {
-          date: formatDate(through, i18n.locale as DisplayLocale),
+          date: formatDate(through, displayLocale(i18n)),
         })
       )
     } else if (result.status === 'already_closed') {
       session.flash(
         'error',
         i18n.t('dues.closed_books.already_closed', {
-          date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+          date: formatDate(result.closedThrough, displayLocale(i18n)),
         })
       )
     } else {

@@ -15,7 +15,7 @@ import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { PAYMENT_METHODS } from '#dues/models/payment'
 import { fikCodeLine } from '#dues/rules/fik_payment_id'
 import { lacksBuyerReference } from '#dues/rules/buyer_reference'
-import { formatDate, formatKroner, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDate, formatKroner } from '#shared/formatting'
 import { Actors } from '#audit/actor'
 
 /** Invoices and credit notes: the list, one invoice, its documents, payments and credit. */
@@ -103,7 +103,7 @@ export default class InvoicesController {
       session.flash('inputErrorsBag', {
         amount: [
           i18n.t('dues.payments.overpayment', {
-            balance: formatKroner(result.balanceOre, i18n.locale as DisplayLocale),
+            balance: formatKroner(result.balanceOre, displayLocale(i18n)),
           }),
         ],
       })
@@ -114,7 +114,7 @@ export default class InvoicesController {
       session.flash('inputErrorsBag', {
         paid_on: [
           i18n.t('dues.closed_books.payment_refused', {
-            date: formatDate(result.closedThrough, i18n.locale as DisplayLocale),
+            date: formatDate(result.closedThrough, displayLocale(i18n)),
           }),
         ],
       })
@@ -123,7 +123,7 @@ export default class InvoicesController {
       session.flash(
         'success',
         i18n.t('dues.payments.recorded', {
-          balance: formatKroner(result.balanceOre, i18n.locale as DisplayLocale),
+          balance: formatKroner(result.balanceOre, displayLocale(i18n)),
         })
       )
     }

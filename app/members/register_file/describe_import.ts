@@ -1,7 +1,7 @@
 import type { I18n } from '@adonisjs/i18n'
 import type { ImportPlan } from '#members/actions/import_members'
 import type { FieldChange } from '#members/register_file/plan_register_import'
-import { formatDate, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDate } from '#shared/formatting'
 
 export type ChangeLine = { column: string; from: string; to: string }
 
@@ -19,7 +19,7 @@ export type PreviewOrganisation = {
  * unchanged, and the members the file leaves out.
  */
 export function describeImport(plan: ImportPlan, i18n: I18n) {
-  const locale = i18n.locale as DisplayLocale
+  const locale = displayLocale(i18n)
   const tierName = new Map(plan.tiers.map((tier) => [tier.id, tier.name]))
   const show = (change: FieldChange): ChangeLine => ({
     column: change.column,

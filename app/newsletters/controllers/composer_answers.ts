@@ -8,11 +8,11 @@ import { describeChecks } from '#newsletters/checks/messages'
 import { previewCopy } from '#newsletters/compose/sample_reader'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import type { OtherEditor } from '#newsletters/queries/issue_presence'
-import { formatTime } from '#shared/formatting'
+import { displayLocale, formatTime } from '#shared/formatting'
 
 /** "14.05" in Danish, "14:05" in English, in Danish time: the clock the secretariat reads. */
 export function clockTime(time: DateTime, i18n: I18n) {
-  return formatTime(time, i18n.locale === 'en' ? 'en' : 'da')
+  return formatTime(time, displayLocale(i18n))
 }
 
 /**

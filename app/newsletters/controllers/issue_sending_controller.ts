@@ -16,7 +16,7 @@ import { CHART, shareChartBars } from '#newsletters/queries/share_chart'
 import { countRecipients } from '#newsletters/sending/recipients'
 import { webVersionUrl } from '#newsletters/reader_links'
 import { Actors } from '#audit/actor'
-import { formatDateTime, type DisplayLocale } from '#shared/formatting'
+import { displayLocale, formatDateTime } from '#shared/formatting'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { reviewIssue } from '#newsletters/checks/review_issue'
 import { describeChecks } from '#newsletters/checks/messages'
@@ -50,7 +50,7 @@ export default class IssueSendingController {
       failures: await getFailedDeliveries(issue.id),
       mailEvents: await getIssueMailEvents(issue.id),
       shares: await getShareTotals({ issueId: issue.id }),
-      chart: shareChartBars(await getDailyShares(issue.id, sentFrom)),
+      chart: shareChartBars(await getDailyShares(issue.id, sentFrom), displayLocale(i18n)),
       chartSize: CHART,
       sharers: await getTopSharers({ issueId: issue.id }),
       webUrl: issue.compiledHtml ? webVersionUrl(issue.id) : null,
@@ -100,7 +100,7 @@ export default class IssueSendingController {
       session.flash(
         'success',
         i18n.t('newsletters.sending.scheduled', {
-          at: formatDateTime(result.at, i18n.locale as DisplayLocale),
+          at: formatDateTime(result.at, displayLocale(i18n)),
         })
       )
     } else if (result.status === 'recipients_changed') {

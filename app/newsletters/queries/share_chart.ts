@@ -1,5 +1,5 @@
 import type { DailyShares } from '#newsletters/queries/share_stats'
-import { formatDate } from '#shared/formatting'
+import { formatDate, type DisplayLocale } from '#shared/formatting'
 
 export type ChartBar = {
   x: number
@@ -13,9 +13,10 @@ export const CHART = { width: 600, height: 160, gap: 2 }
 
 /**
  * Stacked columns, one a day, drawn as SVG on the server: the page needs no
- * chart library and prints as it looks.
+ * chart library and prints as it looks. Each column's label names its day in
+ * the reader's language.
  */
-export function shareChartBars(series: DailyShares[]) {
+export function shareChartBars(series: DailyShares[], locale: DisplayLocale) {
   const highest = Math.max(1, ...series.map((day) => day.views + day.forwards + day.signups))
   const columnWidth = CHART.width / Math.max(1, series.length)
   const bars: ChartBar[] = []
@@ -30,7 +31,7 @@ export function shareChartBars(series: DailyShares[]) {
         y: top,
         height,
         kind,
-        label: `${formatDate(day.day)}: ${day[kind]}`,
+        label: `${formatDate(day.day, locale)}: ${day[kind]}`,
       })
     }
   })

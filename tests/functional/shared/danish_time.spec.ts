@@ -8,6 +8,10 @@ import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { board as boardActor } from '#tests/helpers/assemblies'
 import { startMailCatcher, recipientsOf, type MailCatcher } from '#tests/helpers/mail_catcher'
 import { statutes } from '#tests/functional/assemblies/helpers'
+import NewsletterIssue from '#newsletters/models/newsletter_issue'
+import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
+import { subscribeTo } from '#tests/helpers/newsletters'
+import { confirmedSend } from '#tests/helpers/send_confirmation'
 
 /*
  * The suite runs with TZ=UTC, as production does: a time shown as the
@@ -157,6 +161,39 @@ test.group('Danish days written by Kreds', (group) => {
 
 test.group('Dates in messages follow the reader’s language', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
+  group.each.teardown(() => {
+    Settings.now = () => Date.now()
+  })
+
+  test('scheduling a send names the moment in Danish or in English, on the Danish clock', async ({
+    client,
+  }) => {
+    const list = await NewsletterListFactory.with('consentTexts', 1).create()
+    await subscribeTo(await SubscriberFactory.create(), list, 'active')
+    // Winter and summer time: 19.00 in Denmark is 18.00 and 17.00 UTC. Sent for the next day.
+    for (const [locale, sendAt, expected] of [
+      ['da', '2027-01-15T19:00', 'Udgaven sendes 15. januar 2027 kl. 19.00.'],
+      ['en', '2027-01-15T19:00', 'The issue will be sent 15 January 2027 at 19:00.'],
+      ['en', '2027-07-15T19:00', 'The issue will be sent 15 July 2027 at 19:00.'],
+    ] as const) {
+      Settings.now = () => Date.parse(`${sendAt.slice(0, 8)}14T12:00:00Z`)
+      const secretariat = await UserFactory.apply('secretariat').merge({ locale }).create()
+      const issue = await NewsletterIssue.create({
+        subject: `Nyt ${locale} ${sendAt}`,
+        bodyMjml: '<mj-section><mj-column><mj-text>Hej</mj-text></mj-column></mj-section>',
+        status: 'draft',
+        createdBy: 'test',
+      })
+      await issue.related('lists').attach([list.id])
+      const response = await client
+        .post(`/newsletters/issues/${issue.id}/send`)
+        .form(await confirmedSend(issue.id, { when: 'later', send_at: sendAt }))
+        .loginAs(secretariat)
+        .withCsrfToken()
+        .redirects(0)
+      response.assertFlashMessage('success', expected)
+    }
+  })
 
   test('closing the books names the day in Danish or in English', async ({ client }) => {
     for (const [locale, through, expected] of [

@@ -53,8 +53,11 @@ test.group('Shares per day', (group) => {
     ])
   })
 
-  test('the chart names its days the Danish way', ({ assert }) => {
-    const { bars } = shareChartBars([{ day: '2026-07-01', views: 2, forwards: 0, signups: 0 }])
-    assert.equal(bars[0].label, '1. juli 2026: 2')
+  test('the chart names its days the Danish way, or the English way for an English reader', ({
+    assert,
+  }) => {
+    const day = { day: '2026-07-01', views: 2, forwards: 0, signups: 0 }
+    assert.equal(shareChartBars([day], 'da').bars[0].label, '1. juli 2026: 2')
+    assert.equal(shareChartBars([day], 'en').bars[0].label, '1 July 2026: 2')
   })
 })

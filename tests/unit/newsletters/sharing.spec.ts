@@ -78,11 +78,14 @@ test.group('Sharing', (group) => {
   })
 
   test('the chart stacks a day’s kinds and scales to the busiest day', ({ assert }) => {
-    const { bars, highest } = shareChartBars([
-      { day: '2021-01-28', views: 2, forwards: 1, signups: 1 },
-      { day: '2021-01-29', views: 0, forwards: 0, signups: 0 },
-      { day: '2021-01-30', views: 2, forwards: 0, signups: 0 },
-    ])
+    const { bars, highest } = shareChartBars(
+      [
+        { day: '2021-01-28', views: 2, forwards: 1, signups: 1 },
+        { day: '2021-01-29', views: 0, forwards: 0, signups: 0 },
+        { day: '2021-01-30', views: 2, forwards: 0, signups: 0 },
+      ],
+      'da'
+    )
     assert.equal(highest, 4)
     assert.lengthOf(bars, 4)
     const first = bars.filter((bar) => bar.x < CHART.width / 3)
