@@ -2,7 +2,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { issueAssemblyLink } from '#assemblies/links'
-import { createRouteRecords } from '#tests/helpers/route_records'
+import { createRouteRecords, type RouteRecords } from '#tests/helpers/route_records'
 import { generateToken } from '#shared/tokens'
 import { readerToken } from '#newsletters/reader_links'
 import { SubscriberFactory } from '#database/factories/newsletter_factory'
@@ -13,11 +13,39 @@ import { phoneProblems } from '#tests/helpers/touch_targets'
 | The pages people open on a phone (the member portal, the personal voting
 | page, a shared issue and its forward form, subscribing, confirming,
 | unsubscribing and the web version) at 320,
-| 360 and 414 px: no sideways scrolling and 44 × 44 px targets. The rule for
+| 360 and 414 px, with long names and addresses: no sideways scrolling and
+| 44 × 44 px targets. The rule for
 | what counts as a target is in tests/helpers/touch_targets.ts.
 */
 
 const WIDTHS = [320, 360, 414]
+
+/**
+ * Real names and addresses are longer than a factory's: a municipality's
+ * department mailbox, a double surname, a Danish compound. Words without a
+ * break opportunity are what push a page sideways, so the pages are measured
+ * with those rather than with whatever the factory drew.
+ */
+async function giveLongNames(records: RouteRecords) {
+  records.contact.merge({
+    name: 'Maximilianbartholomæus Kristoffersenchristiansen',
+    email: 'socialforvaltningensudviklingsafdeling_kontakt@aarhuskommune.dk',
+  })
+  records.colleague.merge({
+    name: 'Annemariekirstine Østergaardpedersen',
+    email: 'sekretariatsmedarbejderafdelingen_nyhedsbreve@example.org',
+  })
+  records.organisation.merge({
+    name: 'Landsforeningenforsocialpædagogiskudviklingsarbejde',
+    address: 'Kristoffersensvejsforlængelsesgade 1234',
+  })
+  records.subscriber.merge({ email: 'abonnentenmedenmegetlangadresse_nyhedsbreve@example.org' })
+  await Promise.all(
+    [records.contact, records.colleague, records.organisation, records.subscriber].map((row) =>
+      row.save()
+    )
+  )
+}
 
 test.group('Phones', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
@@ -28,6 +56,7 @@ test.group('Phones', (group) => {
     assert,
   }) => {
     const records = await createRouteRecords()
+    await giveLongNames(records)
     const vote = new URL(await issueAssemblyLink(records.assembly.id, records.organisation.id))
     // A reader who asked to subscribe and follows the mailed link: the real confirm form.
     await records.list.load('consentTexts')
@@ -62,6 +91,7 @@ test.group('Phones', (group) => {
     assert,
   }) => {
     const records = await createRouteRecords()
+    await giveLongNames(records)
     await browserContext.withGuard('member').loginAs(records.contact)
     const page = await browserContext.newPage()
     const problems: string[] = []
