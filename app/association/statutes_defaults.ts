@@ -31,3 +31,13 @@ export const DUES_DEFAULTS = {
   /** Off, as the migration that adds it: reminders carry a fee, so the treasurer turns them on. */
   automaticReminders: false,
 } as const
+
+/** How long personal data is kept; the migration that adds the settings has the same. */
+export const RETENTION_DEFAULTS = {
+  retentionDeliveryMonths: 24,
+  retentionShareEventMonths: 24,
+  retentionForwardMonths: 6,
+  retentionIpMonths: 6,
+  retentionLoginTokenDays: 0,
+  retentionFormerMemberMonths: 24,
+} as const

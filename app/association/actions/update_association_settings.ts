@@ -7,6 +7,7 @@ import AssociationSettings from '#association/models/association_settings'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import type { Actor } from '#audit/actor'
 import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
+import type { RetentionSettings } from '#operations/retention/retention_settings'
 
 export type AssociationSettingsInput = {
   name: string
@@ -32,6 +33,8 @@ export type AssociationSettingsInput = {
   extraordinaryRequestPercent: number
   vatExempt: boolean
   vatExemptionText: string | null
+  /** Left as they are when the form does not send them. */
+  retention?: RetentionSettings
 }
 
 /** A new logo (a file already on disk, e.g. an upload) or its removal. */
@@ -47,7 +50,8 @@ export class UpdateAssociationSettings {
 
     return db.transaction(async (trx) => {
       const settings = await AssociationSettings.findOrFail(current.id, { client: trx })
-      const next = { ...input, logoPath }
+      const { retention, ...fields } = input
+      const next = { ...fields, ...retention, logoPath }
       const changes = diffFields(settings.$attributes, next)
       if (!changes) return { status: 'unchanged' as const, settings }
 

@@ -8,6 +8,7 @@ import {
   type LogoChange,
 } from '#association/actions/update_association_settings'
 import { Actors } from '#audit/actor'
+import { retentionSettingsFrom } from '#operations/retention/retention_settings'
 
 export default class SettingsController {
   async edit({ view, bouncer }: HttpContext) {
@@ -53,6 +54,7 @@ export default class SettingsController {
         extraordinaryRequestPercent: input.extraordinary_request_percent,
         vatExempt: input.vat_exempt ?? false,
         vatExemptionText: input.vat_exemption_text ?? null,
+        retention: retentionSettingsFrom(input),
       },
       logo,
       Actors.user(auth.use('web').getUserOrFail(), request.ip())

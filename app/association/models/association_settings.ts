@@ -116,6 +116,25 @@ export default class AssociationSettings extends BaseModel {
   @column()
   declare brandColour: string
 
+  /** Data retention (see README, Retention): months, or days for login links. */
+  @column()
+  declare retentionDeliveryMonths: number
+
+  @column()
+  declare retentionShareEventMonths: number
+
+  @column()
+  declare retentionForwardMonths: number
+
+  @column()
+  declare retentionIpMonths: number
+
+  @column()
+  declare retentionLoginTokenDays: number
+
+  @column()
+  declare retentionFormerMemberMonths: number
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

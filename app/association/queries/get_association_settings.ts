@@ -1,5 +1,9 @@
 import AssociationSettings from '#association/models/association_settings'
-import { DUES_DEFAULTS, STATUTES_DEFAULTS } from '#association/statutes_defaults'
+import {
+  DUES_DEFAULTS,
+  RETENTION_DEFAULTS,
+  STATUTES_DEFAULTS,
+} from '#association/statutes_defaults'
 
 /**
  * The settings row; a fresh install that has not been seeded gets one with
@@ -12,5 +16,6 @@ export async function getAssociationSettings() {
     name: 'Foreningen',
     ...STATUTES_DEFAULTS,
     ...DUES_DEFAULTS,
+    ...RETENTION_DEFAULTS,
   })
 }

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { contrastRatio, parseColour } from '#shared/colours'
 import { cvrRule } from '#shared/validation/rules'
 import { isValidFiCreditorNumber, normaliseFiCreditorNumber } from '#dues/rules/fik_payment_id'
+import { retentionValidatorFields } from '#operations/retention/retention_settings'
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 
@@ -79,4 +80,6 @@ export const settingsValidator = vine.create({
     .maxLength(300)
     .optional()
     .requiredWhen((field) => ['1', 'true', 'on', 1, true].includes(field.parent.vat_exempt)),
+
+  ...retentionValidatorFields,
 })

@@ -16,8 +16,9 @@ export default class NewsletterDelivery extends BaseModel {
   @column()
   declare issueId: number
 
+  /** Null once the nightly clean-up has anonymised the copy: it still counts, for nobody. */
   @column()
-  declare subscriberId: number
+  declare subscriberId: number | null
 
   @column()
   declare status: DeliveryStatus

@@ -10,14 +10,15 @@ export default class ShareEvent extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
 
+  /** Null, with the sharer, once the nightly clean-up has anonymised the event. */
   @column()
-  declare deliveryId: number
+  declare deliveryId: number | null
 
   @column()
   declare issueId: number
 
   @column()
-  declare sharerId: number
+  declare sharerId: number | null
 
   @column()
   declare kind: ShareEventKind
