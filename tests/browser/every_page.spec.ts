@@ -6,6 +6,7 @@ import type { Role } from '#identity/roles'
 import { issueAssemblyLink } from '#assemblies/links'
 import { appRoutes, fillPattern, type AppRoute } from '#tests/helpers/routes'
 import { createRouteRecords, paramsFor, type RouteRecords } from '#tests/helpers/route_records'
+import { giveLongNames } from '#tests/helpers/long_names'
 import {
   accessibilityViolations,
   documentWidthOnPhone,
@@ -89,6 +90,7 @@ test.group('Every page in Chromium', (group) => {
     assert,
   }) => {
     const records = await createRouteRecords()
+    await giveLongNames(records)
     const staffRoutes = getRoutes((route) => route.middleware.includes('auth'))
     const remaining = new Map(staffRoutes.map((route) => [route.name, route]))
     const findings: Finding[] = []
@@ -120,6 +122,7 @@ test.group('Every page in Chromium', (group) => {
     assert,
   }) => {
     const records = await createRouteRecords()
+    await giveLongNames(records)
     await browserContext.withGuard('member').loginAs(records.contact)
     const paths = getRoutes((route) => route.middleware.includes('member')).map((route) =>
       pathOf(route, records)
@@ -131,6 +134,7 @@ test.group('Every page in Chromium', (group) => {
 
   test('every public page passes axe and fits a phone', async ({ browserContext, assert }) => {
     const records = await createRouteRecords()
+    await giveLongNames(records)
     const publicRoutes = getRoutes(
       (route) => !route.middleware.includes('auth') && !route.middleware.includes('member')
     )

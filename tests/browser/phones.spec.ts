@@ -2,7 +2,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { issueAssemblyLink } from '#assemblies/links'
-import { createRouteRecords, type RouteRecords } from '#tests/helpers/route_records'
+import { createRouteRecords } from '#tests/helpers/route_records'
+import { giveLongNames } from '#tests/helpers/long_names'
 import { generateToken } from '#shared/tokens'
 import { readerToken } from '#newsletters/reader_links'
 import { SubscriberFactory } from '#database/factories/newsletter_factory'
@@ -19,33 +20,6 @@ import { phoneProblems } from '#tests/helpers/touch_targets'
 */
 
 const WIDTHS = [320, 360, 414]
-
-/**
- * Real names and addresses are longer than a factory's: a municipality's
- * department mailbox, a double surname, a Danish compound. Words without a
- * break opportunity are what push a page sideways, so the pages are measured
- * with those rather than with whatever the factory drew.
- */
-async function giveLongNames(records: RouteRecords) {
-  records.contact.merge({
-    name: 'Maximilianbartholomæus Kristoffersenchristiansen',
-    email: 'socialforvaltningensudviklingsafdeling_kontakt@aarhuskommune.dk',
-  })
-  records.colleague.merge({
-    name: 'Annemariekirstine Østergaardpedersen',
-    email: 'sekretariatsmedarbejderafdelingen_nyhedsbreve@example.org',
-  })
-  records.organisation.merge({
-    name: 'Landsforeningenforsocialpædagogiskudviklingsarbejde',
-    address: 'Kristoffersensvejsforlængelsesgade 1234',
-  })
-  records.subscriber.merge({ email: 'abonnentenmedenmegetlangadresse_nyhedsbreve@example.org' })
-  await Promise.all(
-    [records.contact, records.colleague, records.organisation, records.subscriber].map((row) =>
-      row.save()
-    )
-  )
-}
 
 test.group('Phones', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
