@@ -17,6 +17,12 @@ export default class Restore extends BaseCommand {
   @flags.boolean({ description: 'Empty a database that holds data (and the stored files) first' })
   declare force: boolean
 
+  @flags.boolean({
+    description:
+      'Restore even though a web server or worker seems to be running against the database',
+  })
+  declare ignoreRunning: boolean
+
   @flags.string({
     description:
       "The folder whose storage/ and tmp/uploads/ receive the files (the app's root by default)",
@@ -31,6 +37,7 @@ export default class Restore extends BaseCommand {
       const result = await new RestoreBackup().handle(this.file, {
         filesRoot: this.filesRoot ?? this.app.makePath(),
         force: this.force ?? false,
+        ignoreRunning: this.ignoreRunning ?? false,
         secret: env.get('BACKUP_ENCRYPTION_KEY')?.release() || undefined,
       })
       const table = this.ui.table()

@@ -18,6 +18,7 @@ const LEFT_OUT = new Set([
   'sessions',
   'rate_limits',
   'newsletter_issue_presence',
+  'process_heartbeats',
 ])
 
 function digest(rows: Record<string, unknown>[]): TableDigest {

@@ -14,6 +14,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   sessions: 'logins must not come back to life on another server or after a restore',
   rate_limits: 'counters that expire within minutes',
   newsletter_issue_presence: 'who has an issue open in the editor right now',
+  process_heartbeats: 'which web servers and workers run right now',
 }
 
 export type ManifestTable = {

@@ -12,6 +12,7 @@ import {
   tableFileName,
   type Manifest,
 } from '#operations/backup/manifest'
+import { liveProcesses } from '#operations/backup/live_processes'
 import { migrate } from '#operations/backup/migrate'
 import { fromPortable, type PortableValue } from '#operations/backup/portable_values'
 import {
@@ -37,7 +38,11 @@ const BATCH = 200
  * the migrations the backup is older than.
  */
 export class RestoreBackup {
-  async handle(file: string, options: { filesRoot: string; force: boolean; secret?: string }) {
+  async handle(
+    file: string,
+    options: { filesRoot: string; force: boolean; secret?: string; ignoreRunning?: boolean }
+  ) {
+    if (!options.ignoreRunning) await this.refuseWhileRunning()
     const { folder, unpacked } = await extractArchive(file, options.secret)
     try {
       const manifest = await this.readManifest(unpacked)
@@ -53,6 +58,27 @@ export class RestoreBackup {
       return { manifest, counts, newerMigrations } satisfies RestoreResult
     } finally {
       await rm(folder, { recursive: true, force: true })
+    }
+  }
+
+  /**
+   * A web server or worker still running would write into the tables being
+   * replaced, and go on with what it held in memory: the restore waits until
+   * they are stopped. A process that was killed leaves its mark for at most
+   * a minute and a half; --ignore-running restores at once.
+   */
+  private async refuseWhileRunning() {
+    const session = await DatabaseSession.open()
+    let signs: string[]
+    try {
+      signs = await liveProcesses(session)
+    } finally {
+      await session.close()
+    }
+    if (signs.length) {
+      throw new BackupError(
+        `Kreds is still running against this database: ${signs.join('; ')}. Stop the web server and the workers first (a killed process's mark expires within 90 seconds), or add --ignore-running when you are sure none runs`
+      )
     }
   }
 
