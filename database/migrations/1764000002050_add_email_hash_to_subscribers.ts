@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 
 /**
  * An erased reader keeps only a hash of the address, so that no import can
@@ -12,8 +13,6 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.alterTable('subscribers', (table) => {
-      table.dropColumn('email_hash')
-    })
+    dropColumns(this, 'subscribers', ['email_hash'], ['subscribers_email_hash_index'])
   }
 }

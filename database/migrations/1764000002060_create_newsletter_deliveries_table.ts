@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 
 /**
  * Sending: an issue compiled once and kept as sent, one delivery row per
@@ -94,15 +95,12 @@ export default class extends BaseSchema {
     this.schema.dropTable('newsletter_forwards')
     this.schema.dropTable('newsletter_share_events')
     this.schema.dropTable('newsletter_deliveries')
-    this.schema.alterTable('newsletter_issues', (table) => {
-      table.dropColumn('scheduled_at')
-      table.dropColumn('send_started_at')
-      table.dropColumn('compiled_html')
-      table.dropColumn('sent_by')
-    })
-    this.schema.alterTable('newsletter_lists', (table) => {
-      table.dropColumn('archive_public')
-      table.dropColumn('for_members')
-    })
+    dropColumns(this, 'newsletter_issues', [
+      'scheduled_at',
+      'send_started_at',
+      'compiled_html',
+      'sent_by',
+    ])
+    dropColumns(this, 'newsletter_lists', ['archive_public', 'for_members'])
   }
 }

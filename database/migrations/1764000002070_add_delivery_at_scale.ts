@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 
 /**
  * Sending at scale: an issue's own rate limit, and what mail servers said
@@ -49,10 +50,8 @@ export default class extends BaseSchema {
     this.schema.dropTable('mail_events')
     this.schema.alterTable('newsletter_deliveries', (table) => {
       table.dropIndex(['status', 'claimed_at'])
-      table.dropColumn('retry_at')
     })
-    this.schema.alterTable('newsletter_issues', (table) => {
-      table.dropColumn('send_rate')
-    })
+    dropColumns(this, 'newsletter_deliveries', ['retry_at'])
+    dropColumns(this, 'newsletter_issues', ['send_rate'])
   }
 }

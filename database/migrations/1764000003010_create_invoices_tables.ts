@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 
 /**
  * Dues: numbered invoices and credit notes (never deleted, never edited),
@@ -102,14 +103,12 @@ export default class extends BaseSchema {
     this.schema.dropTable('payments')
     this.schema.dropTable('invoices')
     this.schema.dropTable('invoice_series')
-    this.schema.alterTable('organisations', (table) => {
-      table.dropColumn('invoice_reference')
-    })
-    this.schema.alterTable('association_settings', (table) => {
-      table.dropColumn('dues_proration')
-      table.dropColumn('invoice_due_days')
-      table.dropColumn('reminder_fee_ore')
-      table.dropColumn('reminder_interval_days')
-    })
+    dropColumns(this, 'organisations', ['invoice_reference'])
+    dropColumns(this, 'association_settings', [
+      'dues_proration',
+      'invoice_due_days',
+      'reminder_fee_ore',
+      'reminder_interval_days',
+    ])
   }
 }

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 
 /** Who asked for a written ballot: any present member may, and then it must be secret. */
 export default class extends BaseSchema {
@@ -9,8 +10,6 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.alterTable('ballots', (table) => {
-      table.dropColumn('secret_requested_by')
-    })
+    dropColumns(this, 'ballots', ['secret_requested_by'])
   }
 }

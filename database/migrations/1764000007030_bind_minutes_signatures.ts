@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 
 /**
  * A signature is bound to exactly what was signed: each version of the
@@ -25,9 +26,8 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.alterTable('minutes_sign_links', (table) => {
-      table.dropColumn('email')
-    })
+    dropColumns(this, 'minutes_sign_links', ['email'])
+    // A column with a foreign key is dropped by copying the table on SQLite: no table refers to this one.
     this.schema.alterTable('minutes_signatures', (table) => {
       table.dropForeign(['user_id'])
       table.dropColumn('user_id')
@@ -35,8 +35,6 @@ export default class extends BaseSchema {
       table.dropColumn('signer_email')
       table.dropColumn('content_hash')
     })
-    this.schema.alterTable('minutes', (table) => {
-      table.dropColumn('content_hash')
-    })
+    dropColumns(this, 'minutes', ['content_hash'])
   }
 }

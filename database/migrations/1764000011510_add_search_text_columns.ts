@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 import { refoldSearchText, SEARCH_TEXT_LENGTH } from '#shared/search_text'
 
 /** Each searchable table, and the fields its search box looks in (see #shared/search_text). */
@@ -30,10 +31,7 @@ export default class extends BaseSchema {
 
   async down() {
     for (const table of Object.keys(SEARCHABLE)) {
-      this.schema.alterTable(table, (columns) => {
-        columns.dropIndex(['search_text'], `${table}_search_text_index`)
-        columns.dropColumn('search_text')
-      })
+      dropColumns(this, table, ['search_text'], [`${table}_search_text_index`])
     }
   }
 }

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropColumns } from '#database/drop_columns'
 import {
   longSearchText,
   refoldSearchText,
@@ -41,7 +42,7 @@ export default class extends BaseSchema {
 
   async down() {
     for (const name of ['assemblies', 'motions', 'minutes']) {
-      this.schema.alterTable(name, (table) => table.dropColumn('search_text'))
+      dropColumns(this, name, ['search_text'])
     }
   }
 }
