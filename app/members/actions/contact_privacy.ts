@@ -85,6 +85,39 @@ export class ExportContactData {
 }
 
 /**
+ * Name, e-mail, phone and title gone from the contact and from the audit
+ * log's text, the person's login links deleted; the row stays, so the
+ * organisation's history holds together. The caller logs why.
+ */
+export async function eraseContactDetails(contact: Contact, trx: TransactionClientContract) {
+  const needles = [contact.email, contact.name].filter((value): value is string => Boolean(value))
+  for (const event of await eventsAbout(contact, trx)) {
+    const scrub = (text: string) =>
+      needles.reduce((result, needle) => result.split(needle).join(ERASED), text)
+    event.actorLabel =
+      event.actorType === 'member_contact' && event.actorId === contact.id
+        ? ERASED
+        : scrub(event.actorLabel)
+    event.details = JSON.parse(scrub(JSON.stringify(event.details)))
+    event.changes = event.changes ? JSON.parse(scrub(JSON.stringify(event.changes))) : null
+    await event.useTransaction(trx).save()
+  }
+  await MemberLoginToken.query({ client: trx }).where('contact_id', contact.id).delete()
+  contact.merge({
+    name: ERASED,
+    title: null,
+    email: null,
+    phone: null,
+    isPrimary: false,
+    isBilling: false,
+    isDelegate: false,
+    isNewsletter: false,
+    erasedAt: DateTime.now(),
+  })
+  await contact.useTransaction(trx).save()
+}
+
+/**
  * Erases a contact person on request: the row stays so the organisation's
  * history holds together, but name, e-mail, phone and title are gone, and so
  * are they from the audit log's text. The events themselves remain.
@@ -95,35 +128,7 @@ export class EraseContact {
       const contact = await findContact(target, trx)
       if (!contact || contact.erasedAt) return { status: 'not_found' as const }
       const wasPrimary = contact.isPrimary
-      const needles = [contact.email, contact.name].filter((value): value is string =>
-        Boolean(value)
-      )
-
-      for (const event of await eventsAbout(contact, trx)) {
-        const scrub = (text: string) =>
-          needles.reduce((result, needle) => result.split(needle).join(ERASED), text)
-        event.actorLabel =
-          event.actorType === 'member_contact' && event.actorId === contact.id
-            ? ERASED
-            : scrub(event.actorLabel)
-        event.details = JSON.parse(scrub(JSON.stringify(event.details)))
-        event.changes = event.changes ? JSON.parse(scrub(JSON.stringify(event.changes))) : null
-        await event.useTransaction(trx).save()
-      }
-      await MemberLoginToken.query({ client: trx }).where('contact_id', contact.id).delete()
-
-      contact.merge({
-        name: ERASED,
-        title: null,
-        email: null,
-        phone: null,
-        isPrimary: false,
-        isBilling: false,
-        isDelegate: false,
-        isNewsletter: false,
-        erasedAt: DateTime.now(),
-      })
-      await contact.useTransaction(trx).save()
+      await eraseContactDetails(contact, trx)
       await recordAuditEvent(trx, actor, {
         module: 'members',
         action: 'contact.erased',

@@ -1,23 +1,22 @@
-import { readdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
-import { PARKED_FOR_MS } from '#shared/csv/parked_uploads'
-import { UPLOAD_FOLDER } from '#middleware/upload_middleware'
-import { sqlTimestamp } from '#shared/sql_time'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import type { RetentionSettings } from '#operations/retention/retention_settings'
+import { deleteLoginLinks } from '#operations/retention/rules/login_links'
+import { removeTemporaryFiles } from '#operations/retention/rules/temporary_files'
+import {
+  anonymiseDeliveries,
+  anonymiseShareEvents,
+  deleteForwards,
+} from '#operations/retention/rules/newsletter_records'
+import { blankIpAddresses } from '#operations/retention/rules/ip_addresses'
+import { anonymiseFormerMembers } from '#operations/retention/rules/former_members'
 
 /** Finished jobs stay a month, so that the admin can still see why one failed. */
 export const FINISHED_JOBS_KEPT_DAYS = 30
-
-/**
- * Folders under tmp/ that hold only passing files: previews waiting for a
- * confirmation and a request's uploads. The logo and imported bank files
- * kept for the audit trail live in other folders and are never touched.
- */
-export const TEMPORARY_FOLDERS = ['imports', UPLOAD_FOLDER]
 
 export type CleanUpCounts = {
   staff_tokens: number
@@ -25,32 +24,35 @@ export type CleanUpCounts = {
   sessions: number
   temporary_files: number
   queue_jobs: number
+  deliveries: number
+  share_events: number
+  forwards: number
+  ip_addresses: number
+  former_members: number
+  contacts: number
+  invoice_addresses: number
 }
 
 /**
- * Deletes what has outlived its use and is kept nowhere else: staff links
- * that were used or have expired, member login links that have expired,
- * ended sessions, abandoned temporary files and finished queue jobs older
- * than a month. Every run is one audit event with the counts, also a run
- * that found nothing, so the log shows that the clean-up is alive.
+ * Deletes or anonymises what has outlived its use, each kind after the time
+ * the retention settings give it (see README, Retention): login links,
+ * ended sessions, abandoned temporary files, finished queue jobs older than
+ * a month, who received which newsletter, what share links led to,
+ * forwards, IP addresses and former members' contact persons. Signed
+ * minutes, consent records and invoices are never touched. Every run is one
+ * audit event with the counts, also a run that found nothing, so the log
+ * shows that the clean-up is alive.
  */
 export class CleanUpExpiredData {
   constructor(private tmpRoot: string = app.tmpPath()) {}
 
   async handle(actor: Actor, now: DateTime = DateTime.now()): Promise<CleanUpCounts> {
-    const temporaryFiles = await this.#removeTemporaryFiles(now.toMillis())
+    const settings: RetentionSettings = await getAssociationSettings()
+    const temporaryFiles = await removeTemporaryFiles(this.tmpRoot, now.toMillis())
     return db.transaction(async (trx) => {
-      const at = sqlTimestamp(now)
+      const links = await deleteLoginLinks(trx, now, settings.retentionLoginTokenDays)
       const counts: CleanUpCounts = {
-        staff_tokens: Number(
-          await trx
-            .from('user_tokens')
-            .where((query) => query.where('expires_at', '<=', at).orWhereNotNull('used_at'))
-            .delete()
-        ),
-        member_tokens: Number(
-          await trx.from('member_login_tokens').where('expires_at', '<=', at).delete()
-        ),
+        ...links,
         // Compared with a Date, as the session store writes it (milliseconds on SQLite).
         sessions: Number(
           await trx.from('sessions').where('expires_at', '<=', now.toJSDate()).delete()
@@ -63,6 +65,11 @@ export class CleanUpExpiredData {
             .where('finished_at', '<', now.minus({ days: FINISHED_JOBS_KEPT_DAYS }).toMillis())
             .delete()
         ),
+        deliveries: await anonymiseDeliveries(trx, now, settings.retentionDeliveryMonths),
+        share_events: await anonymiseShareEvents(trx, now, settings.retentionShareEventMonths),
+        forwards: await deleteForwards(trx, now, settings.retentionForwardMonths),
+        ip_addresses: await blankIpAddresses(trx, now, settings.retentionIpMonths),
+        ...(await anonymiseFormerMembers(trx, now, settings.retentionFormerMemberMonths)),
       }
       await recordAuditEvent(trx, actor, {
         module: 'operations',
@@ -71,23 +78,5 @@ export class CleanUpExpiredData {
       })
       return counts
     })
-  }
-
-  /** Files (not folders) last written more than a day ago. */
-  async #removeTemporaryFiles(now: number) {
-    let removed = 0
-    for (const folder of TEMPORARY_FOLDERS) {
-      const path = join(this.tmpRoot, folder)
-      const entries = await readdir(path, { withFileTypes: true }).catch(() => [])
-      for (const entry of entries) {
-        if (!entry.isFile()) continue
-        const file = join(path, entry.name)
-        const info = await stat(file).catch(() => null)
-        if (!info || now - info.mtimeMs <= PARKED_FOR_MS) continue
-        await rm(file, { force: true })
-        removed++
-      }
-    }
-    return removed
   }
 }

@@ -14,6 +14,7 @@ import { ContactFactory, OrganisationFactory } from '#database/factories/organis
 import { sqlTimestamp } from '#shared/sql_time'
 import { failedJob } from '#tests/helpers/queue_jobs'
 import { LOGO_DIRECTORY } from '#association/actions/update_association_settings'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
 
 const HOUR = 60 * 60 * 1000
 
@@ -115,6 +116,13 @@ test.group('Nightly clean-up', (group) => {
       sessions: 1,
       temporary_files: 2,
       queue_jobs: 1,
+      deliveries: 0,
+      share_events: 0,
+      forwards: 0,
+      ip_addresses: 0,
+      former_members: 0,
+      contacts: 0,
+      invoice_addresses: 0,
     })
     assert.deepEqual(await ids('user_tokens'), [alive])
     assert.notInclude(await ids('user_tokens'), expired)
@@ -150,6 +158,13 @@ test.group('Nightly clean-up', (group) => {
       sessions: 0,
       temporary_files: 0,
       queue_jobs: 0,
+      deliveries: 0,
+      share_events: 0,
+      forwards: 0,
+      ip_addresses: 0,
+      former_members: 0,
+      contacts: 0,
+      invoice_addresses: 0,
     })
     const events = await runs()
     assert.lengthOf(events, 2)
@@ -163,7 +178,7 @@ test.group('Nightly clean-up', (group) => {
     assert.equal(Number(events[0].details.staff_tokens), 1)
     assert.equal(Number(events[0].details.temporary_files), 1)
     assert.isAtLeast(Number(events[0].details.sessions), 1)
-    assert.deepEqual(Object.values(events[1].details).map(Number), [0, 0, 0, 0, 0])
+    assert.deepEqual(Object.values(events[1].details).map(Number), Array(12).fill(0))
   })
 
   test('a run is described in both languages, each count with its own singular or plural', async ({
@@ -177,14 +192,44 @@ test.group('Nightly clean-up', (group) => {
     const counts = await new CleanUpExpiredData(tmpRoot).handle(Actors.system('scheduler'), now)
     const [event] = await runs()
     assert.deepEqual(event.details, { ...counts })
-    const details = { ...counts, sessions: 1 }
+    const details = { ...counts, sessions: 1, deliveries: 3, contacts: 1, former_members: 1 }
     assert.equal(
       i18nManager.locale('da').t('audit.actions.operations.retention_run', details),
-      'Natlig oprydning slettede 0 brugerlinks, 0 medlemslinks, 1 session, 2 midlertidige filer og 0 gamle baggrundsjob'
+      'Natlig oprydning slettede 0 brugerlinks, 0 medlemslinks, 1 session, 2 midlertidige filer, 0 gamle baggrundsjob og 0 videresendelser; anonymiserede 3 leveringer, 0 hændelser via del-links og 1 kontaktperson hos 1 tidligere medlem; fjernede 0 IP-adresser og 0 modtageradresser ved fakturaer efter bogføringsperioden'
     )
     assert.equal(
       i18nManager.locale('en').t('audit.actions.operations.retention_run', details),
-      'Nightly clean-up deleted 0 staff links, 0 member links, 1 session, 2 temporary files and 0 old background jobs'
+      'Nightly clean-up deleted 0 staff links, 0 member links, 1 session, 2 temporary files, 0 old background jobs and 0 forwards; anonymised 3 deliveries, 0 share link events and 1 contact person of 1 former member; removed 0 IP addresses and 0 recipient addresses on invoices past the bookkeeping period'
     )
+  })
+
+  test('with days to keep them, a login link goes that many Danish days after it expired', async ({
+    assert,
+  }) => {
+    const settings = await getAssociationSettings()
+    settings.retentionLoginTokenDays = 7
+    await settings.save()
+    // Summer time began in between: seven Danish days are 167 hours here.
+    const now = DateTime.fromISO('2026-04-01T10:00:00Z')
+    const limit = DateTime.fromISO('2026-03-25T11:00:00Z')
+    const user = await UserFactory.create()
+    const atLimit = await staffToken(user.id, limit)
+    const within = await staffToken(user.id, limit.plus({ seconds: 1 }))
+    const usedAtLimit = await staffToken(user.id, now.plus({ days: 1 }), limit)
+    const usedWithin = await staffToken(user.id, now.plus({ days: 1 }), limit.plus({ seconds: 1 }))
+    const organisation = await OrganisationFactory.create()
+    const contact = await ContactFactory.merge({ organisationId: organisation.id }).create()
+    const memberAtLimit = await memberToken(contact.id, limit)
+    const memberWithin = await memberToken(contact.id, limit.plus({ seconds: 1 }))
+
+    const counts = await new CleanUpExpiredData(tmpRoot).handle(Actors.system('scheduler'), now)
+
+    assert.equal(counts.staff_tokens, 2)
+    assert.equal(counts.member_tokens, 1)
+    const staffLeft = await ids('user_tokens')
+    assert.includeMembers(staffLeft, [within, usedWithin])
+    assert.notIncludeMembers(staffLeft, [atLimit, usedAtLimit])
+    assert.deepEqual(await ids('member_login_tokens'), [memberWithin])
+    assert.notInclude(await ids('member_login_tokens'), memberAtLimit)
   })
 })
