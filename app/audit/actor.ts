@@ -7,13 +7,35 @@ export type Actor = {
   id: number | null
   label: string
   ip?: string | null
+  userAgent?: string | null
 }
 
+/** Where a change came from: the address and the browser of the request, when there was one. */
+export type Origin = { ip?: string | null; userAgent?: string | null }
+
+/** A browser's name is kept this long: enough to tell browsers and devices apart. */
+export const USER_AGENT_LENGTH = 300
+
 export const Actors = {
-  user(user: { id: number; email: string }, ip?: string | null): Actor {
-    return { type: 'user', id: user.id, label: user.email, ip: ip ?? null }
+  /** Over the web, `origin` is requestOrigin(request) (or use staffActor); an address alone is still taken. */
+  user(user: { id: number; email: string }, origin?: Origin | string | null): Actor {
+    const from = typeof origin === 'string' ? { ip: origin } : origin
+    return {
+      type: 'user',
+      id: user.id,
+      label: user.email,
+      ip: from?.ip ?? null,
+      userAgent: from?.userAgent ?? null,
+    }
   },
-  system(label: string): Actor {
-    return { type: 'system', id: null, label }
+  /** A form or link without a login (a subscription, an application): its origin when over the web. */
+  system(label: string, origin?: Origin | null): Actor {
+    return {
+      type: 'system',
+      id: null,
+      label,
+      ip: origin?.ip ?? null,
+      userAgent: origin?.userAgent ?? null,
+    }
   },
 }

@@ -1,7 +1,7 @@
 import { AuthorizationResponse, errors } from '@adonisjs/bouncer'
 import type Contact from '#members/models/contact'
 import type Organisation from '#members/models/organisation'
-import type { Actor } from '#audit/actor'
+import type { Actor, Origin } from '#audit/actor'
 
 /** Portal links last half an hour. */
 export const MEMBER_LINK_MINUTES = 30
@@ -24,13 +24,14 @@ export function portalAccess(status: string): 'member' | 'applicant' | null {
 export function memberActor(
   contact: Contact,
   organisation: Organisation,
-  ip?: string | null
+  origin?: Origin | null
 ): Actor {
   return {
     type: 'member_contact',
     id: contact.id,
     label: `${contact.email ?? contact.name} (${organisation.name})`,
-    ip: ip ?? null,
+    ip: origin?.ip ?? null,
+    userAgent: origin?.userAgent ?? null,
   }
 }
 

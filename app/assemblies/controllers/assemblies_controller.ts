@@ -18,7 +18,7 @@ import { getNoticeDocument } from '#assemblies/queries/notice_document'
 import { searchAssemblies } from '#assemblies/queries/search_assemblies'
 import { renderNoticePdf } from '#assemblies/documents/notice_pdf'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { confirmedNoticeValidator } from '#assemblies/validators/confirmations'
 import type { Infer } from '@vinejs/vine/types'
 import { DANISH_ZONE, danishNow } from '#shared/danish_time'
@@ -63,7 +63,7 @@ export default class AssembliesController {
     const input = await request.validateUsing(assemblyValidator)
     const assembly = await new CreateAssembly().handle(
       assemblyInput(input),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash('success', i18n.t('assemblies.created'))
     return response.redirect().toRoute('assemblies.show', { id: assembly.id })
@@ -94,7 +94,7 @@ export default class AssembliesController {
     const result = await new UpdateAssembly().handle(
       Number(params.id),
       assemblyInput(input),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       result.status === 'locked' ? 'error' : 'success',
@@ -139,7 +139,7 @@ export default class AssembliesController {
         confirmLate: input.confirm_late ?? false,
         seenSentAt: seen?.isValid ? seen : null,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'too_late') {
       session.flash('warning', i18n.t('assemblies.notice.too_late', result))
@@ -179,7 +179,7 @@ export default class AssembliesController {
         changesStatutes: input.changes_statutes ?? false,
         agendaItemId: input.agenda_item_id ?? null,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       result.status === 'submitted' ? 'success' : 'error',
@@ -196,7 +196,7 @@ export default class AssembliesController {
     const result = await new ChangeAgenda().handle(
       Number(params.id),
       change,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status !== 'changed') {
       session.flash('error', i18n.t(`assemblies.agenda.${result.status}`))

@@ -4,7 +4,7 @@ import AssemblyPolicy from '#assemblies/policies/assembly_policy'
 import { CloseAssembly } from '#assemblies/actions/close_assembly'
 import { getClosingSummary } from '#assemblies/queries/closing_summary'
 import { typedConfirmationValidator, typedMatches } from '#shared/validation/typed_confirmation'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** The word typed to close: short, and the same whatever the assembly is called. */
 const CLOSE_WORD = 'LUK'
@@ -39,10 +39,7 @@ export default class AssemblyClosingController {
       })
       return response.redirect().toRoute('assembly_closing.show', { id: assembly.id })
     }
-    const result = await new CloseAssembly().handle(
-      assembly.id,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
+    const result = await new CloseAssembly().handle(assembly.id, staffActor({ auth, request }))
     if (result.status === 'ballot_open') {
       session.flash('error', i18n.t('assemblies.close.ballot_open'))
       return response.redirect().toRoute('assembly_closing.show', { id: assembly.id })

@@ -8,7 +8,7 @@ import { OpenBallot } from '#assemblies/actions/open_ballot'
 import { CloseBallot } from '#assemblies/actions/close_ballot'
 import { ballotProgress, liveChannel } from '#assemblies/live'
 import { describeResult } from '#assemblies/result_lines'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { getVotingRegister } from '#assemblies/queries/voting_register'
 import { ballotFacts } from '#assemblies/presenters'
 
@@ -31,7 +31,7 @@ export default class BallotsController {
         method: input.method,
         options: (input.options ?? '').split('\n'),
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       result.status === 'created' ? 'success' : 'error',
@@ -72,10 +72,7 @@ export default class BallotsController {
   async open({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     await bouncer.with(AssemblyPolicy).authorize('manage')
     const ballot = await this.ballotOf(params)
-    const result = await new OpenBallot().handle(
-      ballot.id,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
+    const result = await new OpenBallot().handle(ballot.id, staffActor({ auth, request }))
     if (result.status !== 'opened') session.flash('error', i18n.t('assemblies.ballots.not_draft'))
     return response.redirect().toRoute('ballots.chair', { id: params.id })
   }
@@ -88,11 +85,7 @@ export default class BallotsController {
     // A form with no count in it is no count: CloseBallot then asks for one.
     const hands =
       counts && Object.values(counts).some((value) => value !== undefined) ? counts : null
-    const result = await new CloseBallot().handle(
-      ballot.id,
-      hands,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
+    const result = await new CloseBallot().handle(ballot.id, hands, staffActor({ auth, request }))
     if (result.status !== 'closed')
       session.flash('error', i18n.t(`assemblies.ballots.${result.status}`))
     return response.redirect().toRoute('ballots.chair', { id: params.id })

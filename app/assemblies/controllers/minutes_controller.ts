@@ -15,6 +15,7 @@ import { minutesDocument } from '#assemblies/queries/minutes_document'
 import { renderMinutesPdf } from '#assemblies/documents/minutes_pdf'
 import { DEFAULT_STATEMENT } from '#assemblies/queries/minutes_content'
 import { Actors } from '#audit/actor'
+import { requestOrigin, staffActor } from '#audit/request_actor'
 import { signatureLine } from '#assemblies/presenters'
 import { minutesDigest } from '#assemblies/rules/minutes_digest'
 import { sameAddress } from '#assemblies/rules/minutes_signers'
@@ -106,7 +107,7 @@ export default class MinutesController {
         statement: input.statement ?? null,
         notes,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'same_person') {
       session.flash('error', i18n.t('assemblies.minutes.same_person_save'))
@@ -130,7 +131,7 @@ export default class MinutesController {
     const result = await new SignMinutes().handle(
       { minutesId: minutes.id, role, seenHash: hash ?? null },
       { email: user.email, method: 'login', userId: user.id },
-      Actors.user(user, request.ip())
+      Actors.user(user, requestOrigin(request))
     )
     flashSigning(session, i18n, result.status, role)
     return response.redirect().toRoute('minutes.show', { id: params.id })
@@ -147,7 +148,7 @@ export default class MinutesController {
     }
     const result = await new SendSigningLinks().handle(
       minutes.id,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      staffActor({ auth, request }),
       seenLinks
     )
     if (result.status === 'sent_meanwhile') {

@@ -8,6 +8,7 @@ import { sendMinutesPdf } from '#assemblies/controllers/minutes_controller'
 import { memberActor } from '#members/portal_access'
 import { nextAssemblyForMember } from '#assemblies/queries/next_assembly_for_member'
 import { danishToday } from '#shared/danish_time'
+import { requestOrigin } from '#audit/request_actor'
 
 /** In the member portal: coming assemblies with a motion form, and signed minutes. */
 export default class PortalAssembliesController {
@@ -56,7 +57,7 @@ export default class PortalAssembliesController {
         changesStatutes: input.changes_statutes ?? false,
         agendaItemId: null,
       },
-      memberActor(me, me.organisation, request.ip())
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     session.flash(
       result.status === 'submitted' ? 'success' : 'error',

@@ -5,7 +5,7 @@ import { attendanceValidator, proxyValidator } from '#assemblies/validators/asse
 import { getVotingRegister } from '#assemblies/queries/voting_register'
 import { CheckIn } from '#assemblies/actions/check_in'
 import { GiveProxy } from '#assemblies/actions/give_proxy'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { liveChannel } from '#assemblies/live'
 import { DateTime } from 'luxon'
 import { renderVotingRegisterPdf } from '#assemblies/documents/voting_register_pdf'
@@ -64,7 +64,7 @@ export default class RegisterController {
         representative: input.representative ?? null,
         by: 'board',
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       result.status === 'checked_in' || result.status === 'checked_out' ? 'success' : 'error',
@@ -78,7 +78,7 @@ export default class RegisterController {
     const input = await request.validateUsing(proxyValidator)
     const result = await new GiveProxy().handle(
       { assemblyId: Number(params.id), giverId: input.giver_id, holderId: input.holder_id ?? null },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'refused') {
       // The row shows the holder that was chosen, with why it was refused, not the one on record.

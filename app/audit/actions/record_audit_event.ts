@@ -38,6 +38,7 @@ export async function recordAuditEvent(
       details: entry.details ?? {},
       changes: entry.changes ?? null,
       ip: actor.ip ?? null,
+      userAgent: actor.userAgent ?? null,
     },
     { client: trx }
   )
@@ -66,6 +67,7 @@ export async function recordAuditEvents(
       details: storedDetails(entry.details),
       changes: storedChanges(entry.changes),
       ip: actor.ip ?? null,
+      user_agent: actor.userAgent ?? null,
       created_at: createdAt,
     }))
   )

@@ -56,6 +56,10 @@ export default class AuditEvent extends BaseModel {
   @column()
   declare ip: string | null
 
+  /** The browser the change was made in, when it came over the web. */
+  @column()
+  declare userAgent: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -33,6 +33,7 @@ export async function exportAuditEvents(
     event.actorLabel,
     auditActorKind(event, i18n) ?? i18n.t('audit.export.staff'),
     event.ip,
+    event.userAgent,
     auditModuleName(event, i18n),
     auditSentence(event, i18n),
     auditChanges(event, i18n)
@@ -48,6 +49,7 @@ export async function exportAuditEvents(
         { header: header('who'), kind: 'text' },
         { header: header('actor_kind'), kind: 'text' },
         { header: header('ip'), kind: 'text' },
+        { header: header('user_agent'), kind: 'text', width: 40 },
         { header: header('module'), kind: 'text' },
         { header: header('what'), kind: 'text', width: 60 },
         { header: header('changes'), kind: 'text', width: 60 },

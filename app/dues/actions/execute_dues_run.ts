@@ -23,6 +23,7 @@ export class ExecuteDuesRun {
       id: run.userId,
       label: run.actorLabel,
       ip: run.actorIp,
+      userAgent: run.actorUserAgent,
     }
     try {
       const items = await DuesRunItem.query()

@@ -84,6 +84,7 @@ export class StartDuesRun {
             userId: actor.id,
             actorLabel: actor.label,
             actorIp: actor.ip ?? null,
+            actorUserAgent: actor.userAgent ?? null,
             finishedAt: null,
           },
           { client: trx }

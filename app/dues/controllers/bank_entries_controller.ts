@@ -7,7 +7,7 @@ import { UndoBankMatch } from '#dues/actions/undo_bank_match'
 import { getEntryDecision } from '#dues/queries/entry_decision'
 import { statementListsEntry } from '#dues/queries/statement_entries'
 import { displayLocale, formatDate, formatKroner } from '#shared/formatting'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /**
  * One entry of a statement: the evidence, and the treasurer's decision —
@@ -46,7 +46,7 @@ export default class BankEntriesController {
       .map((row) => ({ invoiceId: row.invoice_id!, amountOre: row.amount! }))
     const result = await new MatchBankEntry().handle(
       { entryId: ids.entryId, allocations },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     switch (result.status) {
       case 'matched':
@@ -91,7 +91,7 @@ export default class BankEntriesController {
     await request.validateUsing(confirmedValidator)
     const result = await new UndoBankMatch().handle(
       { entryId: ids.entryId },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'undone') session.flash('success', i18n.t('dues.bank.decision.undone'))
     else if (result.status === 'period_closed') {
@@ -114,7 +114,7 @@ export default class BankEntriesController {
     if (!ids) return response.notFound()
     const result = await new MarkBankEntry().handle(
       { entryId: ids.entryId, as },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       result.status === 'marked' ? 'success' : 'error',

@@ -27,7 +27,7 @@ import {
 } from '#dues/documents/reconciliation_pdf'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { danishNow, danishToday } from '#shared/danish_time'
 
 /** How many sure matches one request pays; a bigger statement continues page by page. */
@@ -76,7 +76,7 @@ export default class BankStatementsController {
     const statementId = Number(params.id)
     const result = await new ApplySureBankMatches().handle(
       { statementId, limit: APPLY_BATCH },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     const reconciliation = await getStatementReconciliation(statementId)
     if (!reconciliation) return response.notFound()
@@ -134,7 +134,7 @@ export default class BankStatementsController {
         dryRun: false,
         mappingFor: (headers) => bankMappingFromRoles(headers, roles),
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     switch (result.status) {
       case 'needs_mapping':

@@ -3,7 +3,7 @@ import DuesPolicy from '#dues/policies/dues_policy'
 import { closeBooksValidator } from '#dues/validators/bank'
 import { CloseBooks } from '#dues/actions/close_books'
 import { displayLocale, formatDate } from '#shared/formatting'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** Closing the books through a day, once the period is reconciled and reported. */
 export default class BooksController {
@@ -11,10 +11,7 @@ export default class BooksController {
     await bouncer.with(DuesPolicy).authorize('edit')
     const input = await request.validateUsing(closeBooksValidator)
     const through = input.through.toISOString().slice(0, 10)
-    const result = await new CloseBooks().handle(
-      { through },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
+    const result = await new CloseBooks().handle({ through }, staffActor({ auth, request }))
     if (result.status === 'closed') {
       session.flash(
         'success',

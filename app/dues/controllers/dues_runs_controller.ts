@@ -10,7 +10,7 @@ import { planInvoiceRun } from '#dues/queries/plan_invoice_run'
 import { planReminders } from '#dues/queries/plan_reminders'
 import { StartDuesRun, type StartDuesRunResult } from '#dues/actions/start_dues_run'
 import { generateToken } from '#shared/tokens'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** Seconds between the progress page's reloads while a run is going. */
 const REFRESH_SECONDS = 2
@@ -43,7 +43,7 @@ export default class DuesRunsController {
         year: input.year,
         withoutReference,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     const confirmation = {
       route: 'dues.confirm_generate' as const,
@@ -71,7 +71,7 @@ export default class DuesRunsController {
         year: null,
         withoutReference: false,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     return answer(
       result,

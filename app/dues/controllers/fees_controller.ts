@@ -8,7 +8,7 @@ import { SaveDuesSettings } from '#dues/actions/save_dues_settings'
 import { CreateTier } from '#dues/actions/create_tier'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** The fee schedule: tiers, their fee per year, and how dues are invoiced. */
 export default class FeesController {
@@ -33,7 +33,7 @@ export default class FeesController {
     const input = await request.validateUsing(feeValidator)
     const result = await new SetTierFee().handle(
       { tierId: input.tier_id, year: input.year, amountOre: input.amount },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'negative') {
       session.flash('inputErrorsBag', { amount: [i18n.t('dues.fees.negative')] })
@@ -49,7 +49,7 @@ export default class FeesController {
     const input = await request.validateUsing(tierValidator)
     const result = await new CreateTier().handle(
       { name: input.name, description: input.description ?? null },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'name_taken') {
       session.flash('inputErrorsBag', { name: [i18n.t('dues.tiers.name_taken')] })
@@ -78,7 +78,7 @@ export default class FeesController {
           vatAccount: input.vat_account,
         },
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'fee_too_high') {
       session.flash('inputErrorsBag', { reminder_fee: [i18n.t('dues.settings.fee_too_high')] })

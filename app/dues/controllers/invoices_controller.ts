@@ -16,7 +16,7 @@ import { PAYMENT_METHODS } from '#dues/models/payment'
 import { fikCodeLine } from '#dues/rules/fik_payment_id'
 import { lacksBuyerReference } from '#dues/rules/buyer_reference'
 import { displayLocale, formatDate, formatKroner } from '#shared/formatting'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** Invoices and credit notes: the list, one invoice, its documents, payments and credit. */
 export default class InvoicesController {
@@ -97,7 +97,7 @@ export default class InvoicesController {
         method: input.method,
         note: input.note ?? null,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'overpayment') {
       session.flash('inputErrorsBag', {
@@ -161,7 +161,7 @@ export default class InvoicesController {
     }
     const result = await new CreditInvoice().handle(
       { invoiceId: invoice.id, reason: input.reason ?? null },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status !== 'credited') {
       session.flash('error', i18n.t(`dues.credit.${result.status}`))
@@ -198,7 +198,7 @@ export default class InvoicesController {
         year: input.year,
         withoutReference: input.without_reference ?? false,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status !== 'issued') {
       session.flash('error', i18n.t(`dues.issue.${result.status}`))

@@ -47,6 +47,9 @@ export default class DuesRun extends BaseModel {
   @column()
   declare actorIp: string | null
 
+  @column()
+  declare actorUserAgent: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

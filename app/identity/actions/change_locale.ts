@@ -6,14 +6,19 @@ import { Actors } from '#audit/actor'
 
 /** A staff user's language; visitors keep theirs in a cookie and change no data. */
 export class ChangeLocale {
-  async handle(input: { user: User; locale: Locale; ip: string | null }) {
+  async handle(input: {
+    user: User
+    locale: Locale
+    ip: string | null
+    userAgent?: string | null
+  }) {
     const { user } = input
     if (user.locale === input.locale) return { status: 'unchanged' as const }
     const previous = user.locale
     await db.transaction(async (trx) => {
       user.locale = input.locale
       await user.useTransaction(trx).save()
-      await recordAuditEvent(trx, Actors.user(user, input.ip), {
+      await recordAuditEvent(trx, Actors.user(user, input), {
         module: 'identity',
         action: 'user.locale_changed',
         details: { email: user.email, locale: input.locale },

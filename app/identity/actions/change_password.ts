@@ -12,6 +12,7 @@ export class ChangePassword {
     currentPassword: string
     newPassword: string
     ip: string | null
+    userAgent?: string | null
   }): Promise<ChangePasswordResult> {
     const { user } = input
     if (!user.password || !(await hash.verify(user.password, input.currentPassword))) {
@@ -20,7 +21,7 @@ export class ChangePassword {
     await db.transaction(async (trx) => {
       user.password = input.newPassword
       await user.useTransaction(trx).save()
-      await recordAuditEvent(trx, Actors.user(user, input.ip), {
+      await recordAuditEvent(trx, Actors.user(user, input), {
         module: 'identity',
         action: 'password.changed',
         details: { email: user.email },

@@ -25,6 +25,7 @@ export class LogIn {
     email: string
     password: string
     ip: string | null
+    userAgent?: string | null
   }): Promise<LogInResult> {
     const user = await User.findBy('email', input.email.trim().toLowerCase())
     // One full password check on every path: an unknown address, an invited
@@ -39,7 +40,7 @@ export class LogIn {
     await db.transaction(async (trx) => {
       user.lastLoginAt = DateTime.now()
       await user.useTransaction(trx).save()
-      await recordAuditEvent(trx, Actors.user(user, input.ip), {
+      await recordAuditEvent(trx, Actors.user(user, input), {
         module: 'identity',
         action: 'user.logged_in',
         details: { email: user.email },

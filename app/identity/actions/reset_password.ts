@@ -13,6 +13,7 @@ export class ResetPassword {
     token: string
     password: string
     ip: string | null
+    userAgent?: string | null
   }): Promise<ResetPasswordResult> {
     return db.transaction(async (trx) => {
       const link = await findUsableToken(input.token, trx)
@@ -31,7 +32,7 @@ export class ResetPassword {
       user.password = input.password
       await user.useTransaction(trx).save()
 
-      await recordAuditEvent(trx, Actors.user(user, input.ip), {
+      await recordAuditEvent(trx, Actors.user(user, input), {
         module: 'identity',
         action: link.purpose === 'invitation' ? 'invitation.accepted' : 'password.reset',
         details: { email: user.email },

@@ -5,6 +5,7 @@ import { EndStaffSessions } from '#identity/actions/end_staff_sessions'
 import StaffPolicy from '#identity/policies/staff_policy'
 import { listSessions, renewSession } from '#identity/sessions'
 import { Actors } from '#audit/actor'
+import { requestOrigin } from '#audit/request_actor'
 
 export default class AccountController {
   async show({ view, bouncer, auth, session }: HttpContext) {
@@ -24,7 +25,7 @@ export default class AccountController {
       user,
       currentPassword: input.current_password,
       newPassword: input.password,
-      ip: request.ip(),
+      ...requestOrigin(request),
     })
 
     if (result.status === 'wrong_current_password') {
@@ -33,7 +34,7 @@ export default class AccountController {
     }
     await new EndStaffSessions().handle(
       { user, reason: 'password_changed' },
-      Actors.user(user, request.ip())
+      Actors.user(user, requestOrigin(request))
     )
     await renewSession(ctx, { kind: 'staff', id: user.id })
     session.flash('success', i18n.t('auth.password_changed'))
@@ -45,7 +46,7 @@ export default class AccountController {
     const user = auth.use('web').getUserOrFail()
     const { ended } = await new EndStaffSessions().handle(
       { user, reason: 'ended_by_user', keep: session.sessionId },
-      Actors.user(user, request.ip())
+      Actors.user(user, requestOrigin(request))
     )
     session.flash('success', i18n.t('auth.other_sessions_ended', { count: ended }))
     return response.redirect().toRoute('account.show')

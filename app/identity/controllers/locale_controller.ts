@@ -5,6 +5,7 @@ import { localeValidator } from '#identity/validators/auth'
 import { ChangeLocale } from '#identity/actions/change_locale'
 import { LOCALE_COOKIE } from '#middleware/detect_locale_middleware'
 import { sameSiteReturnPath } from '#shared/return_path'
+import { requestOrigin } from '#audit/request_actor'
 
 /** Open to everyone: a visitor's choice is a cookie, a user's is saved on the account. */
 export default class LocaleController {
@@ -13,7 +14,7 @@ export default class LocaleController {
     response.cookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
     const staff = auth.use('web').user
     if (staff) {
-      await new ChangeLocale().handle({ user: staff, locale, ip: request.ip() })
+      await new ChangeLocale().handle({ user: staff, locale, ...requestOrigin(request) })
     }
     session.flash('success', i18nManager.locale(locale).t('app.language_changed'))
     // Back to the page the switch was on; anything else goes to the visitor's home page.

@@ -7,6 +7,7 @@ import { LINK_LIFETIME_MINUTES } from '#identity/account_links'
 import { EndStaffSessions } from '#identity/actions/end_staff_sessions'
 import { tagLoginSession } from '#identity/sessions'
 import { Actors } from '#audit/actor'
+import { requestOrigin } from '#audit/request_actor'
 
 export default class PasswordResetController {
   async create({ view }: HttpContext) {
@@ -15,7 +16,7 @@ export default class PasswordResetController {
 
   async store({ request, response, session, i18n }: HttpContext) {
     const { email } = await request.validateUsing(forgotPasswordValidator)
-    await new RequestPasswordReset().handle({ email, ip: request.ip() })
+    await new RequestPasswordReset().handle({ email, ...requestOrigin(request) })
     // The same answer whether or not the address belongs to someone.
     session.flash(
       'success',
@@ -35,7 +36,7 @@ export default class PasswordResetController {
     const result = await new ResetPassword().handle({
       token: params.token,
       password,
-      ip: request.ip(),
+      ...requestOrigin(request),
     })
 
     if (result.status === 'invalid_link') {
@@ -45,7 +46,7 @@ export default class PasswordResetController {
     // Whoever knew the old password is logged out everywhere; the person with the link is logged in.
     await new EndStaffSessions().handle(
       { user: result.user, reason: 'password_reset' },
-      Actors.user(result.user, request.ip())
+      Actors.user(result.user, requestOrigin(request))
     )
     await auth.use('web').login(result.user)
     await tagLoginSession(ctx, { kind: 'staff', id: result.user.id })

@@ -3,6 +3,7 @@ import { loginValidator } from '#identity/validators/auth'
 import { LogIn } from '#identity/actions/log_in'
 import { endCurrentSession, tagLoginSession } from '#identity/sessions'
 import { countFailedLogin } from '#start/limiter'
+import { requestOrigin } from '#audit/request_actor'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -13,7 +14,7 @@ export default class SessionController {
     const { request, response, session, auth, i18n } = ctx
     const input = await request.validateUsing(loginValidator)
     const result = await countFailedLogin(input.email, () =>
-      new LogIn().handle({ ...input, ip: request.ip() })
+      new LogIn().handle({ ...input, ...requestOrigin(request) })
     )
 
     if (result.status === 'invalid_credentials') {

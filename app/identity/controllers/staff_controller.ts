@@ -5,7 +5,7 @@ import { inviteStaffValidator, updateStaffValidator } from '#identity/validators
 import { InviteStaffUser } from '#identity/actions/invite_staff_user'
 import { UpdateStaffUser } from '#identity/actions/update_staff_user'
 import { ROLES } from '#identity/roles'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { ResendStaffInvitation } from '#identity/actions/resend_staff_invitation'
 import { EndStaffSessions } from '#identity/actions/end_staff_sessions'
 
@@ -21,7 +21,7 @@ export default class StaffController {
     const input = await request.validateUsing(inviteStaffValidator)
     const result = await new InviteStaffUser().handle(
       { fullName: input.full_name, email: input.email, role: input.role, locale: input.locale },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
 
     if (result.status === 'email_taken') {
@@ -43,7 +43,7 @@ export default class StaffController {
     const target = await User.findOrFail(params.id)
     await bouncer.with(StaffPolicy).authorize('update', target)
     const input = await request.validateUsing(updateStaffValidator)
-    const actor = Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    const actor = staffActor({ auth, request })
     const result = await new UpdateStaffUser().handle(
       {
         userId: target.id,
@@ -72,7 +72,7 @@ export default class StaffController {
     await bouncer.with(StaffPolicy).authorize('update', target)
     const { ended } = await new EndStaffSessions().handle(
       { user: target, reason: 'ended_by_admin' },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       'success',
@@ -84,10 +84,7 @@ export default class StaffController {
   async resendInvitation({ params, request, response, session, auth, bouncer, i18n }: HttpContext) {
     const target = await User.findOrFail(params.id)
     await bouncer.with(StaffPolicy).authorize('update', target)
-    const result = await new ResendStaffInvitation().handle(
-      target,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
+    const result = await new ResendStaffInvitation().handle(target, staffActor({ auth, request }))
     if (result.status === 'sent') {
       session.flash('success', i18n.t('staff.invitation_resent', { email: target.email }))
     }

@@ -10,7 +10,11 @@ export type LogInMemberResult = { status: 'ok'; contact: Contact } | { status: '
 
 /** Spends a portal link: once, within its time, for a contact still in office. */
 export class LogInMember {
-  async handle(input: { token: string; ip: string | null }): Promise<LogInMemberResult> {
+  async handle(input: {
+    token: string
+    ip: string | null
+    userAgent?: string | null
+  }): Promise<LogInMemberResult> {
     if (!isLinkToken(input.token)) return { status: 'invalid_link' }
     return db.transaction(async (trx) => {
       const link = await MemberLoginToken.query({ client: trx })
@@ -34,7 +38,7 @@ export class LogInMember {
         .update({ used_at: sqlTimestamp() })
       if (Number(spent) !== 1) return { status: 'invalid_link' as const }
 
-      await recordAuditEvent(trx, memberActor(contact, contact.organisation, input.ip), {
+      await recordAuditEvent(trx, memberActor(contact, contact.organisation, input), {
         module: 'members',
         action: 'member.logged_in',
         details: { name: contact.name, organisation: contact.organisation.name },

@@ -3,6 +3,7 @@ import Contact from '#members/models/contact'
 import { PORTAL_STATUSES } from '#members/portal_access'
 import SendMemberLoginLinkJob from '#members/jobs/send_member_login_link_job'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import { Actors } from '#audit/actor'
 
 /**
  * Queues portal links for an address. The caller answers the same whether or
@@ -12,6 +13,7 @@ export class RequestMemberLoginLink {
   async handle(input: {
     email: string
     ip: string | null
+    userAgent?: string | null
   }): Promise<{ status: 'queued' | 'unknown_address' }> {
     const email = input.email.trim().toLowerCase()
     const contacts = await Contact.query()
@@ -24,16 +26,12 @@ export class RequestMemberLoginLink {
 
     await db.transaction(async (trx) => {
       for (const contact of contacts) {
-        await recordAuditEvent(
-          trx,
-          { type: 'system', id: null, label: 'member login form', ip: input.ip },
-          {
-            module: 'members',
-            action: 'member.login_link_requested',
-            details: { email },
-            subject: { type: 'organisation', id: contact.organisationId },
-          }
-        )
+        await recordAuditEvent(trx, Actors.system('member login form', input), {
+          module: 'members',
+          action: 'member.login_link_requested',
+          details: { email },
+          subject: { type: 'organisation', id: contact.organisationId },
+        })
       }
     })
     await SendMemberLoginLinkJob.dispatch({

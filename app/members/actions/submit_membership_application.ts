@@ -3,6 +3,7 @@ import {
   type CreateOrganisationResult,
 } from '#members/actions/create_organisation'
 import type { NewContactFields, OrganisationFields } from '#members/organisation_fields'
+import { Actors } from '#audit/actor'
 
 /**
  * An organisation applies from the public form. It becomes an applicant with
@@ -13,6 +14,7 @@ export class SubmitMembershipApplication {
     fields: OrganisationFields
     contact: NewContactFields
     ip: string | null
+    userAgent?: string | null
   }): Promise<CreateOrganisationResult> {
     return new CreateOrganisation().handle(
       {
@@ -22,7 +24,7 @@ export class SubmitMembershipApplication {
         reason: 'Ansøgning via formularen på /bliv-medlem',
         primaryContact: input.contact,
       },
-      { type: 'system', id: null, label: 'membership application form', ip: input.ip }
+      Actors.system('membership application form', input)
     )
   }
 }

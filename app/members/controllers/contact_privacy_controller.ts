@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import MemberPolicy from '#members/policies/member_policy'
 import { EraseContact, ExportContactData } from '#members/actions/contact_privacy'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** A person's data on request: a copy (JSON), or erasure. */
 export default class ContactPrivacyController {
@@ -9,7 +9,7 @@ export default class ContactPrivacyController {
     await bouncer.with(MemberPolicy).authorize('edit')
     const result = await new ExportContactData().handle(
       { organisationId: Number(params.id), contactId: Number(params.contactId) },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     response.header('content-type', 'application/json; charset=utf-8')
@@ -24,7 +24,7 @@ export default class ContactPrivacyController {
     await bouncer.with(MemberPolicy).authorize('edit')
     const result = await new EraseContact().handle(
       { organisationId: Number(params.id), contactId: Number(params.contactId) },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     session.flash(

@@ -4,7 +4,7 @@ import { contactValidator } from '#members/validators/organisation'
 import { SaveContact, type SaveContactResult } from '#members/actions/save_contact'
 import { RemoveContact } from '#members/actions/remove_contact'
 import { contactFieldsFrom } from '#members/controllers/form_input'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 export default class ContactsController {
   async store(ctx: HttpContext) {
@@ -19,7 +19,7 @@ export default class ContactsController {
     await bouncer.with(MemberPolicy).authorize('edit')
     const result = await new RemoveContact().handle(
       { organisationId: Number(params.id), contactId: Number(params.contactId) },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     session.flash(
@@ -38,7 +38,7 @@ export default class ContactsController {
     const result: SaveContactResult = await new SaveContact().handle(
       { organisationId: Number(params.id), contactId },
       contactFieldsFrom(input),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     if (result.status === 'primary_required') {

@@ -15,7 +15,7 @@ import { saveColumnMapping, savedColumnMapping } from '#members/register_file/co
 import { COLUMN_ORDER, REGISTER_COLUMNS } from '#members/register_file/register_columns'
 import { describeProblem } from '#shared/csv/describe_problem'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { danishIsoToday } from '#shared/danish_time'
 
 /**
@@ -86,7 +86,7 @@ export default class MemberImportController {
             : { action: 'leave' },
         savedMapping: await savedColumnMapping(),
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status !== 'imported') {
       // The register changed between the preview and the confirmation: nothing was written.
@@ -122,7 +122,7 @@ export default class MemberImportController {
             dryRun: true,
             savedMapping: await savedColumnMapping(),
           },
-          Actors.user(auth.use('web').getUserOrFail(), request.ip())
+          staffActor({ auth, request })
         )
       : {
           status: 'invalid',

@@ -4,6 +4,7 @@ import { SubmitMembershipApplication } from '#members/actions/submit_membership_
 import { ORGANISATION_TYPES } from '#members/membership'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { organisationFieldsFrom } from '#members/controllers/form_input'
+import { requestOrigin } from '#audit/request_actor'
 
 /** /bliv-medlem: the public membership application. */
 export default class MembershipApplicationController {
@@ -23,7 +24,7 @@ export default class MembershipApplicationController {
         email: input.contact_email,
         phone: input.contact_phone ?? null,
       },
-      ip: request.ip(),
+      ...requestOrigin(request),
     })
     if (result.status === 'name_taken') {
       session.flashAll()

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import MemberPolicy from '#members/policies/member_policy'
 import { statusChangeValidator } from '#members/validators/organisation'
 import { ChangeMembershipStatus } from '#members/actions/change_membership_status'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** POST /members/:id/status: a state change as a sub-resource of the organisation. */
 export default class MembershipStatusController {
@@ -17,7 +17,7 @@ export default class MembershipStatusController {
         changedOn: DateTime.fromJSDate(input.changed_on),
         reason: input.reason,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     switch (result.status) {
       case 'changed':

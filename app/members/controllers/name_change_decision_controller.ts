@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import MemberPolicy from '#members/policies/member_policy'
 import { nameChangeDecisionValidator } from '#members/validators/portal'
 import { DecideNameChange } from '#members/actions/name_change'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** POST /members/:id/name-requests/:requestId: the board's answer to a member's request. */
 export default class NameChangeDecisionController {
@@ -15,7 +15,7 @@ export default class NameChangeDecisionController {
         requestId: Number(params.requestId),
         approve: decision === 'approve',
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     const messages = {

@@ -18,7 +18,7 @@ import { UpdateOrganisation } from '#members/actions/update_organisation'
 import { allowedTransitions, MEMBERSHIP_STATUSES, ORGANISATION_TYPES } from '#members/membership'
 import { organisationFieldsFrom } from '#members/controllers/form_input'
 import { billingRecipients } from '#members/contact_roles'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 export default class OrganisationsController {
   async index({ request, view, bouncer }: HttpContext) {
@@ -79,7 +79,7 @@ export default class OrganisationsController {
           phone: input.contact_phone ?? null,
         },
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'name_taken') {
       session.flashAll()
@@ -123,7 +123,7 @@ export default class OrganisationsController {
     const result = await new UpdateOrganisation().handle(
       Number(params.id),
       organisationFieldsFrom(input),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'name_taken') {
       session.flashAll()

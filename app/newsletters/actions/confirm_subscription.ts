@@ -9,6 +9,7 @@ import type { AuditChanges } from '#audit/models/audit_event'
 import { evidenceOf, replacedEvidence } from '#newsletters/replaced_evidence'
 import { hashToken, isLinkToken } from '#shared/tokens'
 import { liftOwnUnsubscribe } from '#newsletters/subscriber_records'
+import { Actors } from '#audit/actor'
 
 export type ConfirmSubscriptionResult =
   { status: 'confirmed'; subscription: Subscription } | { status: 'invalid_link' }
@@ -18,7 +19,11 @@ export type ConfirmSubscriptionResult =
  * confirmation, and only now does what the form asked for take effect.
  */
 export class ConfirmSubscription {
-  async handle(input: { token: string; ip: string | null }): Promise<ConfirmSubscriptionResult> {
+  async handle(input: {
+    token: string
+    ip: string | null
+    userAgent?: string | null
+  }): Promise<ConfirmSubscriptionResult> {
     if (!isLinkToken(input.token)) return { status: 'invalid_link' }
     return db.transaction(async (trx) => {
       const subscription = await Subscription.query({ client: trx })
@@ -62,21 +67,17 @@ export class ConfirmSubscription {
         ...(named ? { name: { from: null, to: subscriber.name } } : {}),
         ...(lifted ? { suppressed_reason: { from: 'unsubscribed', to: null } } : {}),
       }
-      await recordAuditEvent(
-        trx,
-        { type: 'system', id: null, label: 'subscription confirmation link', ip: input.ip },
-        {
-          module: 'newsletters',
-          action: 'subscription.confirmed',
-          details: {
-            email: subscriber.email ?? '',
-            list: subscription.list.name,
-            version: consent.version,
-          },
-          subject: { type: 'subscriber', id: subscriber.id },
-          changes: Object.keys(changes).length ? changes : null,
-        }
-      )
+      await recordAuditEvent(trx, Actors.system('subscription confirmation link', input), {
+        module: 'newsletters',
+        action: 'subscription.confirmed',
+        details: {
+          email: subscriber.email ?? '',
+          list: subscription.list.name,
+          version: consent.version,
+        },
+        subject: { type: 'subscriber', id: subscriber.id },
+        changes: Object.keys(changes).length ? changes : null,
+      })
       return { status: 'confirmed' as const, subscription }
     })
   }

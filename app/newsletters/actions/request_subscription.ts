@@ -14,6 +14,7 @@ import {
 } from '#newsletters/subscriber_records'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { allowConfirmationMail } from '#start/limiter'
+import { Actors } from '#audit/actor'
 
 export type RequestSubscriptionInput = {
   listId: number
@@ -21,6 +22,7 @@ export type RequestSubscriptionInput = {
   name: string | null
   source: SubscriptionSource
   ip: string | null
+  userAgent?: string | null
   referredById?: number | null
 }
 
@@ -85,16 +87,12 @@ export class RequestSubscription {
         })
       subscription.pendingRequest = request
       await subscription.useTransaction(trx).save()
-      await recordAuditEvent(
-        trx,
-        { type: 'system', id: null, label: `subscribe form (${input.source})`, ip: input.ip },
-        {
-          module: 'newsletters',
-          action: 'subscription.requested',
-          details: { email, list: list.name, version: consent.version },
-          subject: { type: 'subscriber', id: subscriber.id },
-        }
-      )
+      await recordAuditEvent(trx, Actors.system(`subscribe form (${input.source})`, input), {
+        module: 'newsletters',
+        action: 'subscription.requested',
+        details: { email, list: list.name, version: consent.version },
+        subject: { type: 'subscriber', id: subscriber.id },
+      })
       return { status: 'confirmation_sent', subscription }
     })
 

@@ -20,6 +20,7 @@ export type SubscribeFromPortalInput = {
   /** The consent text the contact saw and ticked. */
   consentTextId: number
   ip: string | null
+  userAgent?: string | null
 }
 
 export type SubscribeFromPortalResult =

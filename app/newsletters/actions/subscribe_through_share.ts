@@ -16,6 +16,7 @@ export class SubscribeThroughShare {
     email: string
     name: string | null
     ip: string | null
+    userAgent?: string | null
   }) {
     const result = await new RequestSubscription().handle({
       listId: input.listId,
@@ -23,6 +24,7 @@ export class SubscribeThroughShare {
       name: input.name,
       source: 'share',
       ip: input.ip,
+      userAgent: input.userAgent,
       referredById: input.delivery.subscriberId,
     })
     if (result.status !== 'confirmation_sent') return result

@@ -4,6 +4,7 @@ import Subscriber from '#newsletters/models/subscriber'
 import Subscription from '#newsletters/models/subscription'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { withdrawSubscription } from '#newsletters/subscriber_records'
+import { Actors } from '#audit/actor'
 
 /**
  * A reader withdraws consent: from every list (and then the address is never
@@ -14,6 +15,7 @@ export class Unsubscribe {
     subscriberId: number
     keepListIds?: number[]
     ip: string | null
+    userAgent?: string | null
     via: string
   }) {
     return db.transaction(async (trx) => {
@@ -33,22 +35,18 @@ export class Unsubscribe {
         await subscriber.useTransaction(trx).save()
       }
       // Rejoining a list the reader had left is a new consent, made by subscribing again.
-      await recordAuditEvent(
-        trx,
-        { type: 'system', id: null, label: input.via, ip: input.ip },
-        {
-          module: 'newsletters',
-          action: keep.size ? 'subscription.lists_changed' : 'subscription.withdrawn',
-          details: {
-            email: subscriber.email ?? '',
-            lists: leaving
-              .filter((s) => !keep.has(s.listId))
-              .map((s) => s.list.name)
-              .join(', '),
-          },
-          subject: { type: 'subscriber', id: subscriber.id },
-        }
-      )
+      await recordAuditEvent(trx, Actors.system(input.via, input), {
+        module: 'newsletters',
+        action: keep.size ? 'subscription.lists_changed' : 'subscription.withdrawn',
+        details: {
+          email: subscriber.email ?? '',
+          lists: leaving
+            .filter((s) => !keep.has(s.listId))
+            .map((s) => s.list.name)
+            .join(', '),
+        },
+        subject: { type: 'subscriber', id: subscriber.id },
+      })
       return { status: 'unsubscribed' as const }
     })
   }

@@ -15,7 +15,8 @@ import { getDailyShares, getShareTotals, getTopSharers } from '#newsletters/quer
 import { CHART, shareChartBars } from '#newsletters/queries/share_chart'
 import { countRecipients } from '#newsletters/sending/recipients'
 import { webVersionUrl } from '#newsletters/reader_links'
-import { Actors } from '#audit/actor'
+import type { Actor } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { displayLocale, formatDateTime } from '#shared/formatting'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { reviewIssue } from '#newsletters/checks/review_issue'
@@ -92,7 +93,7 @@ export default class IssueSendingController {
         rate: input.rate ?? null,
         confirmation: { fingerprint: input.fingerprint, large: input.confirm_large === true },
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'started') {
       session.flash('success', i18n.t('newsletters.sending.started', { count: result.recipients }))
@@ -143,15 +144,12 @@ export default class IssueSendingController {
 
   protected async control(
     { params, request, response, session, auth, bouncer, i18n }: HttpContext,
-    action: { handle(issueId: number, actor: ReturnType<typeof Actors.user>): Promise<boolean> },
+    action: { handle(issueId: number, actor: Actor): Promise<boolean> },
     done: string
   ) {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     await NewsletterIssue.findOrFail(params.id)
-    const changed = await action.handle(
-      Number(params.id),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
-    )
+    const changed = await action.handle(Number(params.id), staffActor({ auth, request }))
     session.flash(
       changed ? 'success' : 'error',
       i18n.t(changed ? `newsletters.sending.${done}` : 'newsletters.sending.not_sendable')

@@ -10,7 +10,7 @@ import {
   type BuiltinTemplateKey,
 } from '#newsletters/blocks/builtin_templates'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** Starting an issue: blank, from a template, or from a copy of an earlier issue; and templates kept. */
 export default class IssueTemplatesController {
@@ -36,7 +36,7 @@ export default class IssueTemplatesController {
           ? i18n.t(`newsletters.templates.subjects.${builtin}`, { name: settings.name })
           : i18n.t('newsletters.templates.subjects.saved'),
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      staffActor({ auth, request }),
       settings
     )
     if (result.status === 'no_template') return response.notFound()
@@ -50,7 +50,7 @@ export default class IssueTemplatesController {
     const input = await request.validateUsing(templateValidator)
     const template = await new SaveIssueAsTemplate().handle(
       { issueId: Number(params.id), name: input.name, description: input.description ?? null },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash('success', i18n.t('newsletters.templates.saved', { name: template.name }))
     return response.redirect().toRoute('issues.edit', { id: params.id })
@@ -60,7 +60,7 @@ export default class IssueTemplatesController {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const deleted = await new DeleteTemplate().handle(
       { templateId: Number(params.id) },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (deleted) session.flash('success', i18n.t('newsletters.templates.deleted'))
     return response.redirect().toRoute('issue_templates.choose')

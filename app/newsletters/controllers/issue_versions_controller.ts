@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import { restoreVersionValidator } from '#newsletters/validators/composer'
 import { RestoreIssueVersion } from '#newsletters/actions/restore_issue_version'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** An earlier version of a draft made current again, from the history on the edit page. */
 export default class IssueVersionsController {
@@ -12,7 +12,7 @@ export default class IssueVersionsController {
     const result = await new RestoreIssueVersion().handle(
       Number(params.id),
       version,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     switch (result.status) {
       case 'restored':

@@ -16,7 +16,7 @@ import { renderBlocks } from '#newsletters/blocks/render_blocks'
 import { editorBlocksOf, versionOf } from '#newsletters/blocks/visual_edit'
 import { describeSaveProblem } from '#newsletters/blocks/describe_problems'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { composerPreviewValidator } from '#newsletters/validators/composer'
 import { reviewForPreview, savedAnswer } from '#newsletters/controllers/composer_answers'
 import { earlierVersionsOf } from '#newsletters/queries/issue_versions'
@@ -125,7 +125,7 @@ export default class IssuesController {
         base: null,
         listIds: original.lists.map((list) => list.id),
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      staffActor({ auth, request }),
       await getAssociationSettings()
     )
     if (result.status !== 'saved') return response.badRequest()
@@ -138,7 +138,7 @@ export default class IssuesController {
     const { addresses } = await request.validateUsing(testSendValidator)
     const result = await new SendTestIssue().handle(
       { issueId: Number(params.id), addresses: splitAddresses(addresses) },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'has_problems') {
       session.flash(
@@ -186,7 +186,7 @@ export default class IssuesController {
         listIds: input.lists ?? [],
         autosave,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip()),
+      staffActor({ auth, request }),
       await getAssociationSettings()
     )
     if (autosave) {

@@ -13,7 +13,7 @@ import {
 import { MEDIA_LIMITS } from '#newsletters/media/image_pipeline'
 import { knownFilters } from '#shared/query_filters'
 import { sameSiteReturnPath } from '#shared/return_path'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** The visual editor asks for JSON; the library page posts ordinary forms. */
 function wantsJson({ request }: HttpContext) {
@@ -54,7 +54,7 @@ export default class MediaLibraryController {
     const { image } = await request.validateUsing(mediaUploadValidator)
     const result = await new UploadMedia().handle(
       { path: image.tmpPath!, originalName: image.clientName },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     const json = wantsJson(ctx)
     if (result.status === 'refused') {
@@ -85,7 +85,7 @@ export default class MediaLibraryController {
     const { alt_text: altText } = await request.validateUsing(mediaAltTextValidator)
     const result = await new DescribeMedia().handle(
       { mediaId: Number(params.id), altText },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     if (wantsJson(ctx)) return { media: { ...toUsableMedia(result.media), usable: true } }
@@ -98,7 +98,7 @@ export default class MediaLibraryController {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const result = await new DeleteMedia().handle(
       { mediaId: Number(params.id) },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     if (result.status === 'in_use') {

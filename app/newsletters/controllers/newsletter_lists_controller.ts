@@ -4,7 +4,7 @@ import NewsletterPolicy from '#newsletters/policies/newsletter_policy'
 import { listValidator } from '#newsletters/validators/newsletters'
 import { SaveNewsletterList } from '#newsletters/actions/save_newsletter_list'
 import { listOverview } from '#newsletters/queries/list_overview'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { absoluteUrlFor } from '#shared/absolute_url'
 
 export default class NewsletterListsController {
@@ -57,7 +57,7 @@ export default class NewsletterListsController {
         forMembers: input.for_members ?? false,
         consentText: input.consent_text,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'slug_taken') {
       session.flashAll()

@@ -16,6 +16,7 @@ import { findTestCopy } from '#newsletters/sharing/test_copy'
 import { shareButtons } from '#newsletters/sharing/share_buttons'
 import { TestSharePages } from '#newsletters/controllers/test_share_pages'
 import type NewsletterTestCopy from '#newsletters/models/newsletter_test_copy'
+import { requestOrigin } from '#audit/request_actor'
 
 /**
  * /del/:token — a reader's share link: the issue, a subscribe form that
@@ -64,7 +65,7 @@ export default class ShareController {
       listId,
       email: input.email,
       name: input.name ?? null,
-      ip: request.ip(),
+      ...requestOrigin(request),
     })
     // The same words whatever happened, so the form reveals no one's subscriptions.
     session.flash('success', i18n.t('newsletters.subscribe.check_mail'))

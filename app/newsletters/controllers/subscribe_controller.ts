@@ -6,6 +6,7 @@ import { subscribeValidator } from '#newsletters/validators/newsletters'
 import { RequestSubscription } from '#newsletters/actions/request_subscription'
 import { ConfirmSubscription } from '#newsletters/actions/confirm_subscription'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { requestOrigin } from '#audit/request_actor'
 
 /** The public subscribe form of a list, and the double opt-in confirmation. */
 export default class SubscribeController {
@@ -29,7 +30,7 @@ export default class SubscribeController {
       email: input.email,
       name: input.name ?? null,
       source: 'form',
-      ip: request.ip(),
+      ...requestOrigin(request),
     })
     // The same words whatever happened, so the form reveals no one's subscriptions.
     session.flash('success', i18n.t('newsletters.subscribe.check_mail'))
@@ -66,7 +67,7 @@ export default class SubscribeController {
       email: input.email,
       name: input.name ?? null,
       source: 'form',
-      ip: request.ip(),
+      ...requestOrigin(request),
     })
     return view.render('newsletters/subscribe_embedded', { list, consent, done: true })
   }
@@ -77,7 +78,10 @@ export default class SubscribeController {
   }
 
   async confirm({ params, request, view, response, session, i18n }: HttpContext) {
-    const result = await new ConfirmSubscription().handle({ token: params.token, ip: request.ip() })
+    const result = await new ConfirmSubscription().handle({
+      token: params.token,
+      ...requestOrigin(request),
+    })
     if (result.status === 'invalid_link') {
       session.flash('error', i18n.t('newsletters.subscribe.link_invalid'))
       return response.redirect().toRoute('subscribe.show_confirm', { token: params.token })

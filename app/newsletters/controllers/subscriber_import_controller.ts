@@ -6,7 +6,7 @@ import { ImportSubscribers } from '#newsletters/actions/import_subscribers'
 import { importConfirmValidator, importUploadValidator } from '#members/validators/import'
 import { describeProblem } from '#shared/csv/describe_problem'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 const listField = vine.create({
   list_id: vine.number().withoutDecimals().exists({ table: 'newsletter_lists', column: 'id' }),
@@ -28,7 +28,7 @@ export default class SubscriberImportController {
     const upload = await parkUpload(file.tmpPath!)
     const result = await new ImportSubscribers().handle(
       { listId, file: (await readParkedUpload(upload))!, fileName: file.clientName, dryRun: true },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'invalid') await discardParkedUpload(upload)
     return view.render('newsletters/import', {
@@ -55,7 +55,7 @@ export default class SubscriberImportController {
     }
     const result = await new ImportSubscribers().handle(
       { listId, file: content, fileName, dryRun: false },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     await discardParkedUpload(upload)
     if (result.status === 'invalid') {

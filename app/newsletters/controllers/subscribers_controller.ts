@@ -9,7 +9,7 @@ import {
 } from '#newsletters/validators/newsletters'
 import { listSubscribers } from '#newsletters/queries/list_subscribers'
 import { EraseSubscriber, ExportSubscriberData } from '#newsletters/actions/subscriber_privacy'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { typedConfirmationValidator, typedMatches } from '#shared/validation/typed_confirmation'
 import { UpdateSubscriber } from '#newsletters/actions/update_subscriber'
 import { getShareHistory, getTopSharers } from '#newsletters/queries/share_stats'
@@ -71,7 +71,7 @@ export default class SubscribersController {
     const result = await new UpdateSubscriber().handle(
       Number(params.id),
       { email: input.email, name: input.name ?? null },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     if (result.status === 'email_taken') {
@@ -87,7 +87,7 @@ export default class SubscribersController {
     await bouncer.with(NewsletterPolicy).authorize('edit')
     const result = await new ExportSubscriberData().handle(
       Number(params.id),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     response.header('content-type', 'application/json; charset=utf-8')
@@ -107,7 +107,7 @@ export default class SubscribersController {
     }
     const result = await new EraseSubscriber().handle(
       Number(params.id),
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     if (result.status === 'not_found') return response.notFound()
     session.flash('success', i18n.t('newsletters.subscribers.erased'))

@@ -7,6 +7,7 @@ import { ownPath } from '#shared/absolute_url'
 import { firstName } from '#newsletters/sharing/share_page'
 import { shareButtons } from '#newsletters/sharing/share_buttons'
 import type NewsletterTestCopy from '#newsletters/models/newsletter_test_copy'
+import { requestOrigin } from '#audit/request_actor'
 
 /**
  * A test copy's share page: what a reader's share link shows, marked as a
@@ -45,7 +46,7 @@ export class TestSharePages {
       email: input.email,
       name: input.name ?? null,
       source: 'share',
-      ip: request.ip(),
+      ...requestOrigin(request),
       referredById: null,
     })
     session.flash('success', i18n.t('newsletters.subscribe.check_mail'))

@@ -3,6 +3,7 @@ import vine from '@vinejs/vine'
 import Subscriber from '#newsletters/models/subscriber'
 import { Unsubscribe } from '#newsletters/actions/unsubscribe'
 import { verifyReaderToken } from '#newsletters/reader_links'
+import { requestOrigin } from '#audit/request_actor'
 
 const preferencesValidator = vine.create({
   lists: vine.array(vine.number().withoutDecimals()).optional(),
@@ -33,7 +34,7 @@ export default class UnsubscribeController {
     if (!subscriberId) return response.notFound()
     const result = await new Unsubscribe().handle({
       subscriberId,
-      ip: request.ip(),
+      ...requestOrigin(request),
       via: 'one-click unsubscribe',
     })
     if (result.status === 'not_found') return response.notFound()
@@ -47,7 +48,7 @@ export default class UnsubscribeController {
     const result = await new Unsubscribe().handle({
       subscriberId,
       keepListIds: lists ?? [],
-      ip: request.ip(),
+      ...requestOrigin(request),
       via: 'newsletter preferences page',
     })
     if (result.status === 'not_found') return response.notFound()

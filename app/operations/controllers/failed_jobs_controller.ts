@@ -3,7 +3,7 @@ import env from '#start/env'
 import OperationsPolicy from '#operations/policies/operations_policy'
 import { listFailedJobs } from '#operations/queries/list_failed_jobs'
 import { RetryFailedJob } from '#operations/actions/retry_failed_job'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** The admin's list of background jobs that failed, with their error and a retry button. */
 export default class FailedJobsController {
@@ -16,7 +16,7 @@ export default class FailedJobsController {
 
   async retry({ params, request, response, session, bouncer, auth, i18n }: HttpContext) {
     await bouncer.with(OperationsPolicy).authorize('manage')
-    const actor = Actors.user(auth.use('web').getUserOrFail(), request.ip())
+    const actor = staffActor({ auth, request })
     const result = await new RetryFailedJob().handle(params.id, actor)
     if (result.status === 'queued')
       session.flash('success', i18n.t('operations.jobs.retried', { name: result.name }))

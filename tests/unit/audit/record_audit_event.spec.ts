@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import AuditEvent from '#audit/models/audit_event'
-import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
+import { diffFields, recordAuditEvent, recordAuditEvents } from '#audit/actions/record_audit_event'
 import { Actors } from '#audit/actor'
 
 test.group('recordAuditEvent', (group) => {
@@ -13,7 +13,13 @@ test.group('recordAuditEvent', (group) => {
     await db.transaction(async (trx) => {
       await recordAuditEvent(
         trx,
-        { type: 'user', id: 7, label: 'anna@example.org', ip: '10.0.0.1' },
+        {
+          type: 'user',
+          id: 7,
+          label: 'anna@example.org',
+          ip: '10.0.0.1',
+          userAgent: 'Firefox/133.0',
+        },
         {
           module: 'association',
           action: 'settings.updated',
@@ -28,9 +34,39 @@ test.group('recordAuditEvent', (group) => {
     assert.equal(event.actorId, 7)
     assert.equal(event.actorLabel, 'anna@example.org')
     assert.equal(event.ip, '10.0.0.1')
+    assert.equal(event.userAgent, 'Firefox/133.0')
     assert.equal(event.subjectId, '1')
     assert.deepEqual(event.details, { count: 1 })
     assert.deepEqual(event.changes, { noticeDays: { from: 14, to: 21 } })
+  })
+
+  test('many events of one actor carry its address and browser too', async ({ assert }) => {
+    const actor = Actors.user(
+      { id: 7, email: 'anna@example.org' },
+      { ip: '10.0.0.1', userAgent: 'Safari/604.1' }
+    )
+    await db.transaction(async (trx) => {
+      await recordAuditEvents(trx, actor, [
+        { module: 'members', action: 'organisation.created', details: { name: 'A' } },
+        { module: 'members', action: 'organisation.created', details: { name: 'B' } },
+      ])
+    })
+    const events = await AuditEvent.all()
+    assert.deepEqual(
+      events.map((event) => [event.ip, event.userAgent]),
+      [
+        ['10.0.0.1', 'Safari/604.1'],
+        ['10.0.0.1', 'Safari/604.1'],
+      ]
+    )
+    // A system actor (a job, a command) has neither.
+    assert.deepEqual(Actors.system('nightly'), {
+      type: 'system',
+      id: null,
+      label: 'nightly',
+      ip: null,
+      userAgent: null,
+    })
   })
 
   test('is rolled back with the change it describes', async ({ assert }) => {

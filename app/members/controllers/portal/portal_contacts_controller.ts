@@ -5,6 +5,7 @@ import { SaveContact } from '#members/actions/save_contact'
 import { RemoveContact } from '#members/actions/remove_contact'
 import { contactFieldsFrom } from '#members/controllers/form_input'
 import { memberActor } from '#members/portal_access'
+import { requestOrigin } from '#audit/request_actor'
 
 /** The member's own contacts, delegates and newsletter recipients. */
 export default class PortalContactsController {
@@ -20,7 +21,7 @@ export default class PortalContactsController {
     const me = auth.use('member').getUserOrFail() as Contact
     const result = await new RemoveContact().handle(
       { organisationId: me.organisationId, contactId: Number(params.contactId) },
-      memberActor(me, me.organisation, request.ip())
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     if (result.status === 'not_found') return response.notFound()
     session.flash(
@@ -39,7 +40,7 @@ export default class PortalContactsController {
     const result = await new SaveContact().handle(
       { organisationId: me.organisationId, contactId },
       contactFieldsFrom(input),
-      memberActor(me, me.organisation, request.ip())
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     if (result.status === 'not_found') return response.notFound()
     if (result.status === 'primary_required')

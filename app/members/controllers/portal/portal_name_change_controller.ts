@@ -3,6 +3,7 @@ import type Contact from '#members/models/contact'
 import { nameChangeValidator } from '#members/validators/portal'
 import { RequestNameChange } from '#members/actions/name_change'
 import { memberActor } from '#members/portal_access'
+import { requestOrigin } from '#audit/request_actor'
 
 /** A member cannot rename itself; it asks the board. */
 export default class PortalNameChangeController {
@@ -11,7 +12,7 @@ export default class PortalNameChangeController {
     const { name } = await request.validateUsing(nameChangeValidator)
     const result = await new RequestNameChange().handle(
       { organisationId: me.organisationId, name },
-      memberActor(me, me.organisation, request.ip())
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     session.flash(
       'success',

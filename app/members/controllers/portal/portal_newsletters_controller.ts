@@ -12,6 +12,7 @@ import {
   mayManageRecipients,
   memberActor,
 } from '#members/portal_access'
+import { requestOrigin } from '#audit/request_actor'
 
 const PAGE = '/medlem/nyhedsbreve'
 
@@ -44,9 +45,9 @@ export default class PortalNewslettersController {
         email: me.email!,
         name: me.name,
         consentTextId: input.consent_text_id,
-        ip: request.ip(),
+        ...requestOrigin(request),
       },
-      memberActor(me, me.organisation, request.ip())
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     switch (result.status) {
       case 'not_offered':
@@ -67,8 +68,8 @@ export default class PortalNewslettersController {
     const me = auth.use('member').getUserOrFail() as Contact
     authorizeNewsletterRole(me)
     const result = await new UnsubscribeFromPortal().handle(
-      { listId: Number(params.listId), email: me.email!, ip: request.ip() },
-      memberActor(me, me.organisation, request.ip())
+      { listId: Number(params.listId), email: me.email!, ...requestOrigin(request) },
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     if (result.status === 'not_offered') return response.notFound()
     session.flash('success', i18n.t(`portal.newsletters.${result.status}`))

@@ -6,6 +6,7 @@ import { UpdateOrganisation } from '#members/actions/update_organisation'
 import { memberActor, portalAccess } from '#members/portal_access'
 import { getMemberAccount } from '#dues/queries/member_account'
 import { nextAssemblyForMember } from '#assemblies/queries/next_assembly_for_member'
+import { requestOrigin } from '#audit/request_actor'
 
 /** The member's own organisation. Which one is the session's business, never the URL's. */
 export default class PortalOrganisationController {
@@ -40,7 +41,7 @@ export default class PortalOrganisationController {
         website: input.website ?? null,
         ean: input.ean ?? null,
       },
-      memberActor(contact, contact.organisation, request.ip())
+      memberActor(contact, contact.organisation, requestOrigin(request))
     )
     session.flash(
       'success',

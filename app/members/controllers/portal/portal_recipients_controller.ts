@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Contact from '#members/models/contact'
 import { SetNewsletterRecipient } from '#members/actions/set_newsletter_recipient'
 import { authorizeRecipientManagement, memberActor } from '#members/portal_access'
+import { requestOrigin } from '#audit/request_actor'
 
 /** The primary contact names and removes the organisation's newsletter recipients. */
 export default class PortalRecipientsController {
@@ -21,7 +22,7 @@ export default class PortalRecipientsController {
     authorizeRecipientManagement(me)
     const result = await new SetNewsletterRecipient().handle(
       { organisationId: me.organisationId, contactId: Number(params.contactId), recipient },
-      memberActor(me, me.organisation, request.ip())
+      memberActor(me, me.organisation, requestOrigin(request))
     )
     if (result.status === 'not_found') return response.notFound()
     session.flash(

@@ -4,6 +4,7 @@ import { RequestMemberLoginLink } from '#members/actions/request_member_login_li
 import { LogInMember } from '#members/actions/log_in_member'
 import { MEMBER_LINK_MINUTES } from '#members/portal_access'
 import { endCurrentSession, tagLoginSession } from '#identity/sessions'
+import { requestOrigin } from '#audit/request_actor'
 
 /** /medlem: a contact asks for a link by e-mail, follows it, and is logged in. */
 export default class PortalSessionController {
@@ -14,7 +15,7 @@ export default class PortalSessionController {
 
   async requestLink({ request, response, session, i18n }: HttpContext) {
     const { email } = await request.validateUsing(memberLinkValidator)
-    await new RequestMemberLoginLink().handle({ email, ip: request.ip() })
+    await new RequestMemberLoginLink().handle({ email, ...requestOrigin(request) })
     session.flash('success', i18n.t('portal.link_sent', { minutes: MEMBER_LINK_MINUTES }))
     return response.redirect().toPath('/medlem')
   }
@@ -26,7 +27,10 @@ export default class PortalSessionController {
 
   async login(ctx: HttpContext) {
     const { params, request, response, session, auth, i18n } = ctx
-    const result = await new LogInMember().handle({ token: params.token, ip: request.ip() })
+    const result = await new LogInMember().handle({
+      token: params.token,
+      ...requestOrigin(request),
+    })
     if (result.status === 'invalid_link') {
       session.flash('error', i18n.t('portal.link_invalid'))
       return response.redirect().toPath('/medlem')
