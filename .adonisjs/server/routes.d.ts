@@ -207,6 +207,8 @@ export type ScannedRoutes = {
     'metrics.show': { paramsTuple?: []; params?: {} }
     'failed_jobs.index': { paramsTuple?: []; params?: {} }
     'failed_jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'backups.index': { paramsTuple?: []; params?: {} }
+    'backups.update_settings': { paramsTuple?: []; params?: {} }
     'event_stream': { paramsTuple?: []; params?: {} }
     'subscribe': { paramsTuple?: []; params?: {} }
     'unsubscribe': { paramsTuple?: []; params?: {} }
@@ -309,6 +311,7 @@ export type ScannedRoutes = {
     'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'metrics.show': { paramsTuple?: []; params?: {} }
     'failed_jobs.index': { paramsTuple?: []; params?: {} }
+    'backups.index': { paramsTuple?: []; params?: {} }
     'event_stream': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -409,6 +412,7 @@ export type ScannedRoutes = {
     'portal_assemblies.minutes_pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'metrics.show': { paramsTuple?: []; params?: {} }
     'failed_jobs.index': { paramsTuple?: []; params?: {} }
+    'backups.index': { paramsTuple?: []; params?: {} }
     'event_stream': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -513,6 +517,7 @@ export type ScannedRoutes = {
     'fees.save_settings': { paramsTuple?: []; params?: {} }
     'assemblies.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'minutes.save': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'backups.update_settings': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'account.end_other_sessions': { paramsTuple?: []; params?: {} }

@@ -80,6 +80,20 @@ export default class AssociationSettings extends BaseModel {
   @column(asBoolean)
   declare automaticReminders: boolean
 
+  /** An absolute folder on the server for the nightly backups; null turns them off. */
+  @column()
+  declare backupFolder: string | null
+
+  /** How many nightly backups are kept: the newest of each of the last N days, ISO weeks, months. */
+  @column()
+  declare backupKeepDaily: number
+
+  @column()
+  declare backupKeepWeekly: number
+
+  @column()
+  declare backupKeepMonthly: number
+
   @column()
   declare vatExemptionText: string | null
 

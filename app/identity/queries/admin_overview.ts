@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTimestamp } from '#shared/sql_time'
+import { getBackupOverview, type BackupOverview } from '#operations/queries/backup_overview'
 
 export type AdminOverview = {
   staff: { active: number; invited: number; inactive: number }
@@ -8,6 +9,7 @@ export type AdminOverview = {
   failedDeliveries: number
   bounced: { total: number; recent: number }
   complained: { total: number; recent: number }
+  backups: BackupOverview
 }
 
 /** How far back "recent" bounces and complaints reach. */
@@ -20,11 +22,11 @@ function total(row: { total?: unknown } | undefined | null) {
 /**
  * What keeps the system healthy: who can log in and who has not yet taken
  * up an invitation, jobs and newsletter messages that failed, and addresses
- * that bounced or complained.
+ * that bounced or complained, and the last nightly backup.
  */
 export async function getAdminOverview(now: DateTime = DateTime.now()): Promise<AdminOverview> {
   const since = sqlTimestamp(now.toUTC().minus({ days: RECENT_DAYS }))
-  const [users, jobs, deliveries, suppressed] = await Promise.all([
+  const [users, jobs, deliveries, suppressed, backups] = await Promise.all([
     db
       .from('users')
       .select(
@@ -42,6 +44,7 @@ export async function getAdminOverview(now: DateTime = DateTime.now()): Promise<
       .select('suppressed_reason')
       .count('* as total')
       .select(db.raw('SUM(CASE WHEN suppressed_at >= ? THEN 1 ELSE 0 END) AS recent', [since])),
+    getBackupOverview(1),
   ])
   const byReason = new Map(suppressed.map((row) => [row.suppressed_reason as string, row]))
   const figures = (reason: string) => ({
@@ -58,5 +61,6 @@ export async function getAdminOverview(now: DateTime = DateTime.now()): Promise<
     failedDeliveries: total(deliveries),
     bounced: figures('bounced'),
     complained: figures('complained'),
+    backups,
   }
 }

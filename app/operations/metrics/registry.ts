@@ -3,6 +3,7 @@ import { registerHttpTimings } from '#operations/metrics/http_timings'
 import { getQueueFigures, JOB_STATUSES } from '#operations/queries/queue_figures'
 import { getMailFigures } from '#operations/queries/mail_figures'
 import { checkDatabase, checkRedis } from '#operations/health_checks'
+import { lastSuccessfulBackup } from '#operations/queries/backup_overview'
 
 /*
 | What GET /metrics shows. The queue, mail and service figures are read from
@@ -49,6 +50,12 @@ const serviceCheckSeconds = gauge(
   'service'
 )
 
+const lastBackup = new Gauge({
+  name: 'kreds_backup_last_success_timestamp_seconds',
+  help: 'When the last nightly backup that succeeded was started, as Unix time (0 when none has).',
+  registers: [registry],
+})
+
 /** Every series reported, 0 included, so an alert on "failed > 0" always has a series. */
 function setAll(
   target: Gauge<string>,
@@ -63,11 +70,13 @@ function setAll(
 
 /** The metrics in the Prometheus text format, each figure read once for this scrape. */
 export async function metricsText() {
-  const [queue, mail, database, redis] = await Promise.all([
+  const [queue, mail, database, redis, backup] = await Promise.all([
     getQueueFigures(),
     getMailFigures(),
     checkDatabase(),
     checkRedis(),
+    // Left out of the scrape, rather than failing it, when the database cannot answer.
+    lastSuccessfulBackup().catch(() => undefined),
   ])
 
   queueJobs.reset()
@@ -92,5 +101,7 @@ export async function metricsText() {
     serviceUp.set({ service: 'redis' }, redis.ok ? 1 : 0)
     serviceCheckSeconds.set({ service: 'redis' }, redis.ms / 1000)
   }
+  lastBackup.reset()
+  if (backup !== undefined) lastBackup.set(backup ? Math.floor(backup.startedAt.toSeconds()) : 0)
   return { contentType: registry.contentType, text: await registry.metrics() }
 }

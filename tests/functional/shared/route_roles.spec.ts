@@ -22,6 +22,8 @@ const GUARDS: Record<string, Permission | typeof SIGNED_IN> = {
   'outbox.html': 'outbox.view',
   'failed_jobs.index': 'operations.manage',
   'failed_jobs.retry': 'operations.manage',
+  'backups.index': 'operations.manage',
+  'backups.update_settings': 'operations.manage',
   'dashboard.show': 'dashboard.view',
   'settings.edit': 'settings.manage',
   'settings.update': 'settings.manage',
