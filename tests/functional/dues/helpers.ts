@@ -125,4 +125,24 @@ export async function issueInvoice(
   return result.invoice
 }
 
+/** PDF text with runs of white space folded, as a reader sees the words. */
+export function words(text: string) {
+  return text.replace(/\s+/g, ' ')
+}
+
+/** The association, a tier at 1.250 kr., an ordinary member and a municipality, each invoiced. */
+export async function invoicedMembers() {
+  await sellerSettings()
+  const tier = await tierWithFee('Organisationer', 125_000)
+  const alfa = await member(tier, {
+    name: 'Alfa Forening',
+    cvr: BUYER_CVRS[0],
+    primaryEmail: 'kasserer@alfa.example.org',
+  })
+  const kommune = await municipality(tier)
+  const alfaInvoice = await issueInvoice(alfa.organisation)
+  const kommuneInvoice = await issueInvoice(kommune.organisation)
+  return { tier, alfa, kommune, alfaInvoice, kommuneInvoice }
+}
+
 export { asBytes } from '#tests/helpers/bytes'
