@@ -2,6 +2,7 @@ import type { JobOptions } from '@adonisjs/queue/types'
 import ResumeInterruptedSendsJob from '#newsletters/jobs/resume_interrupted_sends_job'
 import NightlyCleanUpJob from '#operations/jobs/nightly_clean_up_job'
 import AutomaticRemindersJob from '#operations/jobs/automatic_reminders_job'
+import NightlyBackupJob from '#operations/jobs/nightly_backup_job'
 import { DANISH_ZONE } from '#shared/danish_time'
 
 type JobClass = { name: string; options?: JobOptions }
@@ -26,6 +27,16 @@ export const recurringWork: RecurringWork[] = [
     job: ResumeInterruptedSendsJob,
     description: 'Genoptager afbrudte nyhedsbreve og starter planlagte udsendelser',
     everyMinutes: 1,
+    timezone: DANISH_ZONE,
+  },
+  {
+    // Hourly, acting once a night from 02:30: a run postponed by an open secret ballot is taken
+    // within the hour after it closes.
+    id: 'nightly-backup',
+    job: NightlyBackupJob,
+    description:
+      'Tager nattens sikkerhedskopi fra kl. 02.30 og sletter de gamle (venter, mens en hemmelig afstemning er åben)',
+    everyMinutes: 60,
     timezone: DANISH_ZONE,
   },
   {

@@ -11,6 +11,7 @@ import app from '@adonisjs/core/services/app'
 const TEMPLATES: Record<string, string[]> = {
   'agenda.${change.type}': ['add', 'remove', 'move'],
   'mail_event.${report.type}': ['hard', 'soft', 'complaint'],
+  'operations.backup_${status}': ['succeeded', 'failed', 'postponed'],
 }
 
 async function sourceFiles(directory: string): Promise<string[]> {

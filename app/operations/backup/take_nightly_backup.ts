@@ -1,0 +1,164 @@
+import { join } from 'node:path'
+import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import env from '#start/env'
+import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { recordAuditEvent } from '#audit/actions/record_audit_event'
+import type { Actor } from '#audit/actor'
+import type { AuditDetails } from '#audit/models/audit_event'
+import User from '#identity/models/user'
+import { CreateBackup } from '#operations/backup/create_backup'
+import { reportFailure } from '#operations/backup/command_errors'
+import { backupFileName } from '#operations/backup/backup_retention'
+import { checkBackupFolder, pruneBackups } from '#operations/backup/backup_folder'
+import BackupFailedMail from '#operations/mails/backup_failed_mail'
+import { retentionOf } from '#operations/queries/backup_overview'
+import BackupRun, { type BackupRunStatus } from '#operations/models/backup_run'
+import { DANISH_ZONE } from '#shared/danish_time'
+import { sqlTimestamp } from '#shared/sql_time'
+
+/** The night's backup is due from 02:30 on the Danish clock. */
+export const NIGHTLY_AT = { hour: 2, minute: 30 } as const
+
+export type NightlyBackupResult =
+  { status: 'off' | 'not_due' | 'still_postponed' } | { status: BackupRunStatus; run: BackupRun }
+
+/** The last 02:30 in Denmark at or before `now`: the night the next backup belongs to. */
+export function lastNightlyMark(now: DateTime) {
+  const local = now.setZone(DANISH_ZONE)
+  const mark = local.set({ ...NIGHTLY_AT, second: 0, millisecond: 0 })
+  return mark <= local ? mark : mark.minus({ days: 1 }).set(NIGHTLY_AT)
+}
+
+/** A secret ballot's votes lie in arrival order until it closes: a copy would pair them with the voters. */
+async function secretBallotOpen() {
+  const row = await db.from('ballots').where('status', 'open').where('secret', true).first()
+  return Boolean(row)
+}
+
+type Outcome = Partial<
+  Pick<BackupRun, 'fileName' | 'sizeBytes' | 'reason' | 'errorMessage' | 'prunedCount'>
+>
+
+/**
+ * The nightly backup. The scheduler calls it every hour; it acts once per
+ * night: when the backups are on and no run since the last 02:30 has
+ * succeeded or failed. While a secret ballot is open the run is postponed
+ * (recorded once a night) and the next hour tries again, so the backup is
+ * taken within the hour after the ballot closes. A failure waits for the
+ * next night, having mailed the admins once.
+ */
+export class TakeNightlyBackup {
+  /** `secret`: BACKUP_ENCRYPTION_KEY unless given; null writes the archive unsealed. */
+  constructor(private options: { filesRoot?: string; secret?: string | null } = {}) {}
+
+  #secret() {
+    if (this.options.secret !== undefined) return this.options.secret ?? undefined
+    return env.get('BACKUP_ENCRYPTION_KEY')?.release() || undefined
+  }
+
+  async handle(actor: Actor, now: DateTime = DateTime.now()): Promise<NightlyBackupResult> {
+    const settings = await getAssociationSettings()
+    const folder = settings.backupFolder
+    if (!folder) return { status: 'off' }
+
+    const since = sqlTimestamp(lastNightlyMark(now).toLocal())
+    const latest = await BackupRun.query()
+      .where('started_at', '>=', since)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .first()
+    if (latest && latest.status !== 'postponed') return { status: 'not_due' }
+
+    const startedAt = Date.now()
+    const record = (status: BackupRunStatus, outcome: Outcome) =>
+      this.#record(actor, now, now.plus({ milliseconds: Date.now() - startedAt }), status, {
+        folder,
+        ...outcome,
+      })
+
+    if (await secretBallotOpen()) {
+      if (latest) return { status: 'still_postponed' }
+      return {
+        status: 'postponed',
+        run: await record('postponed', { reason: 'secret_ballot_open' }),
+      }
+    }
+
+    const fileName = backupFileName(now)
+    let size: number
+    try {
+      await checkBackupFolder(folder)
+      const result = await new CreateBackup().handle(join(folder, fileName), {
+        filesRoot: this.options.filesRoot ?? app.makePath(),
+        secret: this.#secret(),
+      })
+      size = result.size
+    } catch (error) {
+      const errorMessage = reportFailure(error)
+      const run = await record('failed', { fileName, errorMessage })
+      await this.#mailAdmins(run)
+      return { status: 'failed', run }
+    }
+
+    // The backup itself is written: a file that cannot be deleted is noted, and tried again next night.
+    const { pruned, kept } = await pruneBackups(folder, now, retentionOf(settings))
+    const run = await record('succeeded', {
+      fileName,
+      sizeBytes: size,
+      prunedCount: pruned.length,
+      errorMessage: kept.length ? `Old backups could not be deleted: ${kept.join(', ')}` : null,
+    })
+    return { status: 'succeeded', run }
+  }
+
+  async #record(
+    actor: Actor,
+    startedAt: DateTime,
+    finishedAt: DateTime,
+    status: BackupRunStatus,
+    values: Outcome & { folder: string }
+  ) {
+    return db.transaction(async (trx) => {
+      const run = await BackupRun.create(
+        {
+          // Stored on the server's clock, as every other timestamp; shown in Danish time.
+          startedAt: startedAt.toLocal(),
+          finishedAt: finishedAt.toLocal(),
+          status,
+          prunedCount: 0,
+          ...values,
+        },
+        { client: trx }
+      )
+      const details: AuditDetails = { folder: values.folder }
+      if (values.fileName) details.file = values.fileName
+      if (values.sizeBytes !== undefined && values.sizeBytes !== null)
+        details.size = values.sizeBytes
+      if (status === 'succeeded') details.pruned = run.prunedCount
+      if (values.errorMessage) details.error = values.errorMessage
+      await recordAuditEvent(trx, actor, {
+        module: 'operations',
+        action: `operations.backup_${status}`,
+        details,
+        subject: { type: 'backup_run', id: run.id },
+      })
+      return run
+    })
+  }
+
+  /** Every active admin, each in their own language; a mail that cannot be sent is logged. */
+  async #mailAdmins(run: BackupRun) {
+    const admins = await User.query().where('role', 'admin').where('is_active', true)
+    for (const admin of admins) {
+      try {
+        await mail.send(new BackupFailedMail(admin, run))
+      } catch (error) {
+        logger.error({ err: error, runId: run.id }, 'The mail about a failed backup was not sent')
+      }
+    }
+  }
+}
