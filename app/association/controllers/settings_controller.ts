@@ -7,7 +7,7 @@ import {
   UpdateAssociationSettings,
   type LogoChange,
 } from '#association/actions/update_association_settings'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 import { retentionSettingsFrom } from '#operations/retention/retention_settings'
 
 export default class SettingsController {
@@ -57,7 +57,7 @@ export default class SettingsController {
         retention: retentionSettingsFrom(input),
       },
       logo,
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash(
       'success',
