@@ -44,6 +44,9 @@ test.group('The backups page and its settings', (group) => {
       .firstOrFail()
     assert.equal(event.actor_id, admin.id)
     assert.include(event.changes, '/srv/kreds-backups')
+    const log = await client.get('/audit').loginAs(admin)
+    log.assertTextIncludes('Indstillingerne for sikkerhedskopier blev ændret')
+    log.assertTextIncludes('Mappe til sikkerhedskopier')
 
     // An empty folder turns the nightly backups off.
     await client
