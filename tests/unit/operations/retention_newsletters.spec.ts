@@ -199,7 +199,7 @@ test.group('Retention of newsletter records and IP addresses', (group) => {
     )
   })
 
-  test('IP addresses past their months are blanked; the consent record keeps everything else', async ({
+  test('IP addresses and browsers past their months are blanked; the consent record keeps everything else', async ({
     assert,
   }) => {
     await keepFor(1)
@@ -231,6 +231,7 @@ test.group('Retention of newsletter records and IP addresses', (group) => {
         module: 'members',
         action: 'organisation.updated',
         ip: '198.51.100.4',
+        user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
         created_at: at(createdAt),
       })
     await audit(LIMIT)
@@ -253,10 +254,13 @@ test.group('Retention of newsletter records and IP addresses', (group) => {
       .from('audit_events')
       .where('action', 'organisation.updated')
       .orderBy('id')
-      .select('ip')
+      .select('ip', 'user_agent')
     assert.deepEqual(
-      ips.map((row) => row.ip),
-      ['198.51.100.4', null]
+      ips.map((row) => [row.ip, row.user_agent]),
+      [
+        ['198.51.100.4', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0'],
+        [null, null],
+      ]
     )
   })
 })

@@ -3,11 +3,11 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { monthsBefore } from '#operations/retention/cutoffs'
 
 /**
- * IP addresses older than the months, wherever Kreds keeps one: the log of
- * changes, a subscription's request (the rest of the consent record stays:
- * text, source, times, evidence) and a dues run's confirmation. An
- * unconfirmed request whose link expired that long ago can never be
- * confirmed; it goes whole, with the address inside it.
+ * IP addresses older than the months, wherever Kreds keeps one, and the
+ * browser recorded beside them: the log of changes, a subscription's request
+ * (the rest of the consent record stays: text, source, times, evidence) and
+ * a dues run's confirmation. An unconfirmed request whose link expired that
+ * long ago can never be confirmed; it goes whole, with the address inside it.
  */
 export async function blankIpAddresses(
   trx: TransactionClientContract,
@@ -19,9 +19,9 @@ export async function blankIpAddresses(
     () =>
       trx
         .from('audit_events')
-        .whereNotNull('ip')
+        .where((kept) => kept.whereNotNull('ip').orWhereNotNull('user_agent'))
         .where('created_at', '<', before)
-        .update({ ip: null }),
+        .update({ ip: null, user_agent: null }),
     () =>
       trx
         .from('subscriptions')
@@ -37,9 +37,9 @@ export async function blankIpAddresses(
     () =>
       trx
         .from('dues_runs')
-        .whereNotNull('actor_ip')
+        .where((kept) => kept.whereNotNull('actor_ip').orWhereNotNull('actor_user_agent'))
         .where('created_at', '<', before)
-        .update({ actor_ip: null }),
+        .update({ actor_ip: null, actor_user_agent: null }),
   ]
   let blanked = 0
   for (const update of updates) blanked += Number(await update())
