@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { DateTime } from 'luxon'
 import { heartbeatTime } from '#operations/heartbeat/process_heartbeat'
 import {
+  freePort,
   ownSqliteFile,
   runAce,
   runOnceWhateverTheSuiteDatabase,
@@ -88,6 +89,24 @@ test.group('node ace restore while Kreds runs', (group) => {
     assert.deepEqual(heartbeats(database.path), [])
     const restored = await runAce(['restore', archive, '--force', '--files-root', files], { env })
     assert.equal(restored.code, 0, restored.stdout + restored.stderr)
+  }).timeout(120_000)
+
+  test('a web server beats while it serves and removes its heartbeat when it stops', async ({
+    assert,
+  }) => {
+    const port = await freePort()
+    const server = await startProcess(['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', QUEUE_DRIVER: 'sync' },
+      readyWhen: async () => heartbeats(database.path).length > 0,
+      timeoutMs: 90_000,
+    })
+    running.push(server)
+    assert.deepEqual(
+      heartbeats(database.path).map((beat) => beat.kind),
+      ['web']
+    )
+    await server.stop()
+    assert.deepEqual(heartbeats(database.path), [])
   }).timeout(120_000)
 
   test('a recent mark refuses unless --ignore-running; a killed process stops counting after 90 seconds', async ({
