@@ -14,6 +14,14 @@ import { board } from '#tests/helpers/assemblies'
  * agenda as the database holds it.
  */
 
+/** The form the board posts to plan an ordinary assembly. */
+export const ASSEMBLY_FORM = {
+  kind: 'ordinary',
+  title: 'Ordinær generalforsamling 2027',
+  starts_at: '2027-04-14T19:00',
+  place: 'Foreningshuset, Vesterbrogade 1',
+}
+
 /** The statutes' defaults, made explicit, and dues left out unless a test is about them. */
 export async function statutes(changes: Record<string, unknown> = {}) {
   const settings = await getAssociationSettings()
