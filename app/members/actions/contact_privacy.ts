@@ -8,7 +8,7 @@ import type { Actor } from '#audit/actor'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import { danishIso } from '#shared/danish_time'
 
-const ERASED = '[slettet]'
+export const ERASED = '[slettet]'
 
 /** Audit events that speak of this person: as the one who acted, or by name or address. */
 async function eventsAbout(contact: Contact, client?: TransactionClientContract) {

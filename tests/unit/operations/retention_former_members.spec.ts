@@ -214,4 +214,45 @@ test.group("Retention of former members' contacts", (group) => {
     assert.equal(reader.email, HANNE.email)
     assert.equal(reader.name, HANNE.name)
   })
+
+  test('a rejected application is anonymised the months after its rejection, with the name change it asked for', async ({
+    assert,
+  }) => {
+    const rejectedOn = async (day: string) => {
+      const organisation = await OrganisationFactory.apply('applicant').create()
+      organisation.status = 'rejected'
+      await organisation.save()
+      await db.table('organisation_status_changes').insert({
+        organisation_id: organisation.id,
+        from_status: 'applicant',
+        to_status: 'rejected',
+        changed_on: day,
+        reason: 'Ikke en forening',
+        actor_label: 'bestyrelsen@example.org',
+        created_at: `${day} 12:00:00`,
+      })
+      const contact = await ContactFactory.merge({ organisationId: organisation.id }).create()
+      await db.table('name_change_requests').insert({
+        organisation_id: organisation.id,
+        requested_name: 'Et andet navn',
+        requested_by: contact.email,
+        status: 'pending',
+        created_at: `${day} 09:00:00`,
+      })
+      return contact
+    }
+    const within = await rejectedOn('2024-07-01')
+    const past = await rejectedOn('2024-06-30')
+
+    const counts = await run()
+
+    assert.equal(counts.contacts, 1)
+    assert.equal((await Contact.findOrFail(past.id)).name, '[slettet]')
+    assert.equal((await Contact.findOrFail(within.id)).email, within.email)
+    const requests = await db.from('name_change_requests').orderBy('id').select('requested_by')
+    assert.deepEqual(
+      requests.map((row) => row.requested_by),
+      [within.email, '[slettet]']
+    )
+  })
 })

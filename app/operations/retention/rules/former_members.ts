@@ -1,24 +1,42 @@
 import type { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Contact from '#members/models/contact'
-import { eraseContactDetails } from '#members/actions/contact_privacy'
+import { ERASED, eraseContactDetails } from '#members/actions/contact_privacy'
 import { bookkeepingKeptFrom, danishDateMonthsBefore } from '#operations/retention/cutoffs'
 
 const FORMER = ['resigned', 'expelled']
 
-/** Organisations that left (resigned or were expelled) before the Danish date. */
+/**
+ * Organisations that left (resigned or were expelled) before the Danish
+ * date, and applications rejected before it (the rejection is their last
+ * status change).
+ */
 function formerMembersLeftBefore(trx: TransactionClientContract, leftBefore: string) {
+  const changes = (sub: ReturnType<TransactionClientContract['from']>) =>
+    sub
+      .from('organisation_status_changes')
+      .whereColumn('organisation_status_changes.organisation_id', 'organisations.id')
   return trx
     .from('organisations')
     .select('id')
-    .whereIn('status', FORMER)
-    .whereNotNull('left_on')
-    .where('left_on', '<', leftBefore)
+    .where((former) =>
+      former
+        .where((left) =>
+          left.whereIn('status', FORMER).whereNotNull('left_on').where('left_on', '<', leftBefore)
+        )
+        .orWhere((rejected) =>
+          rejected
+            .where('status', 'rejected')
+            .whereExists((sub) => changes(sub).where('to_status', 'rejected'))
+            .whereNotExists((sub) => changes(sub).where('changed_on', '>=', leftBefore))
+        )
+    )
 }
 
 /**
  * A former member's contact persons, once the months after the day it left
- * have passed (the day itself counts as within): name, e-mail, phone and
+ * have passed (the day itself counts as within; for a rejected application,
+ * the day of the rejection): name, e-mail, phone and
  * title become the erased placeholder, as on a request under GDPR art. 17,
  * and the person reference for invoices on the organisation goes. The
  * organisation itself stays (it is not a person), and so do its invoices,
@@ -39,7 +57,17 @@ export async function anonymiseFormerMembers(
     .whereNull('erased_at')
     .whereIn('organisation_id', formerMembersLeftBefore(trx, leftBefore))
     .orderBy('id')
-  for (const contact of contacts) await eraseContactDetails(contact, trx)
+  for (const contact of contacts) {
+    // A name change the person asked for in the portal names them as its requester.
+    if (contact.email) {
+      await trx
+        .from('name_change_requests')
+        .where('organisation_id', contact.organisationId)
+        .where('requested_by', contact.email)
+        .update({ requested_by: ERASED })
+    }
+    await eraseContactDetails(contact, trx)
+  }
   const organisations = new Set(contacts.map((contact) => contact.organisationId))
   if (organisations.size) {
     await trx
