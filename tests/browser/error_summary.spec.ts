@@ -51,4 +51,25 @@ test.group('Error summary', (group) => {
     assert.equal(await page.evaluate(() => location.hash), '#field-postcode')
     assert.deepEqual(await accessibilityViolations(page), [])
   })
+
+  test('a filter of the audit log that does not parse gets the same summary, focused', async ({
+    browserContext,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    await browserContext.loginAs(board)
+    const page = await browserContext.newPage()
+    await page.goto('/audit?from=ig%C3%A5r&module=members')
+    await page.waitForSelector('[data-testid="error-summary"]')
+
+    const active = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    assert.equal(active, 'error-summary', 'the summary has focus when the page loads')
+    const link = page
+      .locator('[data-testid="error-summary"]')
+      .getByRole('link', { name: /^Fra dato: / })
+    assert.equal(await link.getAttribute('href'), '#field-from')
+    assert.equal(await page.getAttribute('#field-from', 'aria-invalid'), 'true')
+    assert.equal(await page.inputValue('#field-module'), 'members')
+    assert.deepEqual(await accessibilityViolations(page), [])
+  })
 })

@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors } from '@vinejs/vine'
-import { ReadOnlyValuesStore } from '@adonisjs/session'
-import type { SessionData } from '@adonisjs/session/types'
 import MemberPolicy from '#members/policies/member_policy'
 import {
   importConfirmValidator,
@@ -17,6 +15,7 @@ import { describeProblem } from '#shared/csv/describe_problem'
 import { discardParkedUpload, parkUpload, readParkedUpload } from '#shared/csv/parked_uploads'
 import { staffActor } from '#audit/request_actor'
 import { danishIsoToday } from '#shared/danish_time'
+import { showRefusedInput } from '#shared/refused_input'
 
 /**
  * The import page: upload, see every change and every refused row, choose
@@ -66,7 +65,7 @@ export default class MemberImportController {
       return this.renderPreview(
         ctx,
         { upload: parked.upload, fileName: parked.file_name, sheet: parked.sheet ?? null },
-        refusedForm(request.only(['missing', 'resign_on']), error.messages)
+        { input: request.only(['missing', 'resign_on']), messages: error.messages }
       )
     }
     const content = await readParkedUpload(input.upload)
@@ -108,10 +107,10 @@ export default class MemberImportController {
   private async renderPreview(
     { view, auth, request, i18n }: HttpContext,
     parked: { upload: string; fileName: string; sheet: string | null },
-    refused?: SessionData
+    refused?: { input: Record<string, unknown>; messages: { field: string; message: string }[] }
   ) {
     // The fields read what was sent and its errors where a redirect would have flashed them.
-    if (refused) view.share({ flashMessages: new ReadOnlyValuesStore(refused) })
+    if (refused) showRefusedInput(view, refused.input, refused.messages)
     const content = await readParkedUpload(parked.upload)
     const result: ImportMembersResult = content
       ? await new ImportMembers().handle(
@@ -149,11 +148,4 @@ function problemsOf(result: ImportMembersResult, i18n: HttpContext['i18n']) {
   return result.status === 'invalid'
     ? result.problems.map((problem) => describeProblem(problem, i18n))
     : []
-}
-
-/** What a refused confirmation sent and its errors by field, as a failed redirect flashes them. */
-function refusedForm(input: SessionData, messages: { field: string; message: string }[]) {
-  const inputErrorsBag: Record<string, string[]> = {}
-  for (const { field, message } of messages) (inputErrorsBag[field] ??= []).push(message)
-  return { ...input, inputErrorsBag }
 }

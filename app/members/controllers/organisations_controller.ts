@@ -19,11 +19,14 @@ import { allowedTransitions, MEMBERSHIP_STATUSES, ORGANISATION_TYPES } from '#me
 import { organisationFieldsFrom } from '#members/controllers/form_input'
 import { billingRecipients } from '#members/contact_roles'
 import { staffActor } from '#audit/request_actor'
+import { showRefusedInput } from '#shared/refused_input'
 
 export default class OrganisationsController {
-  async index({ request, view, bouncer }: HttpContext) {
+  async index({ request, view, bouncer, i18n }: HttpContext) {
     await bouncer.with(MemberPolicy).authorize('view')
-    const [error, filters] = await organisationFiltersValidator.tryValidate(request.qs())
+    const [error, filters] = await organisationFiltersValidator.tryValidate(request.qs(), {
+      messagesProvider: i18n.createMessagesProvider(),
+    })
     const shownFilters = knownFilters(request.qs(), [
       'q',
       'type',
@@ -45,10 +48,11 @@ export default class OrganisationsController {
       valid.page ?? 1
     )
     organisations.baseUrl('/members').queryString(shownFilters)
+    // A filter that does not parse is shown by its field and in the summary, as a refused form.
+    if (error) showRefusedInput(view, shownFilters, error.messages)
     return view.render('members/index', {
       organisations,
       filters: shownFilters,
-      filterError: Boolean(error),
       tiers: await Tier.query().orderBy('sort_order').orderBy('name'),
       types: ORGANISATION_TYPES,
       statuses: MEMBERSHIP_STATUSES,
