@@ -16,6 +16,7 @@ import { recurringWork } from '#operations/schedule/recurring_work'
 import { assemblyWithMembers, openBallot } from '#tests/helpers/assemblies'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
 import { DANISH_ZONE } from '#shared/danish_time'
+import { formatDateTime } from '#shared/formatting'
 
 const scheduler = Actors.system('scheduler')
 
@@ -135,11 +136,13 @@ test.group('The nightly backup: when it runs, waits or fails', (group) => {
 
     const inDanish = await catcher.waitFor((m) => recipientsOf(m).includes(danish.email))
     assert.equal(inDanish.subject, 'Nattens sikkerhedskopi af Kreds mislykkedes')
-    assert.include(inDanish.text!, `kunne ikke tages. Den skulle have ligget i mappen ${folder}`)
+    assert.include(inDanish.text!, `der blev startet den ${formatDateTime(now)}, kunne ikke tages`)
+    assert.include(inDanish.text!, `Den skulle have ligget i mappen ${folder}`)
     assert.include(inDanish.text!, 'cannot be found (ENOTDIR)')
     assert.include(inDanish.html as string, '/operations/backups')
     const inEnglish = await catcher.waitFor((m) => recipientsOf(m).includes(english.email))
     assert.equal(inEnglish.subject, "Kreds's nightly backup failed")
+    assert.include(inEnglish.text!, `started on ${formatDateTime(now, 'en')} could not be taken`)
     assert.include(inEnglish.text!, `It was to be written to the folder ${folder}`)
     const recipients = catcher.messages.map(recipientsOf).join(' ')
     assert.notInclude(recipients, 'former@example.org')
