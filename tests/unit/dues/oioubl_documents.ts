@@ -1,5 +1,6 @@
 import { DOMParser, onWarningStopParsing, type Element } from '@xmldom/xmldom'
 import type { InvoiceDocument } from '#dues/documents/invoice_document'
+import { OioublError, renderOioubl } from '#dues/documents/oioubl'
 import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
 
 /*
@@ -125,3 +126,28 @@ export function one(root: Element, path: string) {
 export const text = (root: Element, path: string) => one(root, path).textContent
 export const texts = (root: Element, path: string) =>
   find(root, path).map((node) => node.textContent)
+
+/** The reason rendering refused a document; a document that renders fails the test. */
+export function refusal(attempt: () => unknown) {
+  try {
+    attempt()
+  } catch (error) {
+    if (error instanceof OioublError) return error.reason
+    throw error
+  }
+  throw new Error('the document was rendered, not refused')
+}
+
+/**
+ * Renders OIOUBL and keeps each file with the title of the test that rendered it, so a spec
+ * can run every file it rendered through the schematron at the end.
+ */
+export function recordingRenderer(currentTest: () => string) {
+  const rendered: { test: string; xml: string }[] = []
+  function render(document: InvoiceDocument) {
+    const xml = renderOioubl(document)
+    rendered.push({ test: currentTest(), xml })
+    return xml
+  }
+  return { rendered, render }
+}
