@@ -12,6 +12,7 @@ import {
   status,
   vote,
 } from '#tests/functional/assemblies/ballot_helpers'
+
 test.group('Assemblies: ballots over HTTP', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 

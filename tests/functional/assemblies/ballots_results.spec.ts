@@ -14,6 +14,7 @@ import {
   vote,
   voteAll,
 } from '#tests/functional/assemblies/ballot_helpers'
+
 test.group('Assemblies: ballots over HTTP', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 

@@ -13,6 +13,7 @@ import {
   status,
   vote,
 } from '#tests/functional/assemblies/ballot_helpers'
+
 test.group('Assemblies: ballots over HTTP', (group) => {
   group.each.setup(() => testUtils.db().wrapInGlobalTransaction())
 

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import type { InvoiceDocument } from '#dues/documents/invoice_document'
 import { formatOre, renderOioubl } from '#dues/documents/oioubl'
 import { publicInvoice, refusal, withBuyer } from '#tests/unit/dues/oioubl_documents'
+
 test.group('OIOUBL: refusals', () => {
   test('a buyer without an EAN gets no file', ({ assert }) => {
     assert.equal(
