@@ -20,11 +20,26 @@ export default class Backup extends BaseCommand {
   })
   declare filesRoot?: string
 
+  @flags.boolean({
+    description:
+      'Back up although a secret ballot is open (delete the copy once the ballot has closed)',
+  })
+  declare duringSecretBallot?: boolean
+
   async run() {
     const { CreateBackup } = await import('#operations/backup/create_backup')
     const { reportFailure } = await import('#operations/backup/command_errors')
     const { default: env } = await import('#start/env')
+    const { openSecretBallots } = await import('#assemblies/queries/open_secret_ballots')
     try {
+      const secretBallots = await openSecretBallots()
+      if (secretBallots.length > 0 && !this.duringSecretBallot) {
+        this.logger.error(
+          `Not backed up: a secret ballot is open (${secretBallots.join('; ')}). A copy taken now could pair the votes with the voters; back up once it has closed, or pass --during-secret-ballot and delete the copy after the ballot has closed`
+        )
+        this.exitCode = 1
+        return
+      }
       const result = await new CreateBackup().handle(this.file, {
         filesRoot: this.filesRoot ?? this.app.makePath(),
         secret: env.get('BACKUP_ENCRYPTION_KEY')?.release() || undefined,

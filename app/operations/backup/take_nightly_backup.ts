@@ -5,6 +5,7 @@ import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import env from '#start/env'
+import { openSecretBallots } from '#assemblies/queries/open_secret_ballots'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { recordAuditEvent } from '#audit/actions/record_audit_event'
 import type { Actor } from '#audit/actor'
@@ -31,12 +32,6 @@ export function lastNightlyMark(now: DateTime) {
   const local = now.setZone(DANISH_ZONE)
   const mark = local.set({ ...NIGHTLY_AT, second: 0, millisecond: 0 })
   return mark <= local ? mark : mark.minus({ days: 1 }).set(NIGHTLY_AT)
-}
-
-/** A secret ballot's votes lie in arrival order until it closes: a copy would pair them with the voters. */
-async function secretBallotOpen() {
-  const row = await db.from('ballots').where('status', 'open').where('secret', true).first()
-  return Boolean(row)
 }
 
 type Outcome = Partial<
@@ -80,7 +75,8 @@ export class TakeNightlyBackup {
         ...outcome,
       })
 
-    if (await secretBallotOpen()) {
+    const secretBallots = await openSecretBallots()
+    if (secretBallots.length > 0) {
       if (latest) return { status: 'still_postponed' }
       return {
         status: 'postponed',
