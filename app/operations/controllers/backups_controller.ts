@@ -6,7 +6,7 @@ import {
   backupSettingsValidator,
 } from '#operations/validators/backup_settings'
 import { SaveBackupSettings } from '#operations/actions/save_backup_settings'
-import { Actors } from '#audit/actor'
+import { staffActor } from '#audit/request_actor'
 
 /** The nightly backups: where they go, how many are kept, and how the last runs went. */
 export default class BackupsController {
@@ -28,7 +28,7 @@ export default class BackupsController {
         backupKeepWeekly: input.backup_keep_weekly,
         backupKeepMonthly: input.backup_keep_monthly,
       },
-      Actors.user(auth.use('web').getUserOrFail(), request.ip())
+      staffActor({ auth, request })
     )
     session.flash('success', i18n.t(`operations.backups.settings.${result.status}`))
     return response.redirect().toRoute('backups.index')

@@ -172,6 +172,20 @@ export const STAFF_FORM_CASES: FormCase[] = [
     invalid: 'invoice_due_days',
   },
   {
+    route: 'backups.update_settings',
+    who: 'admin',
+    page: () => '/operations/backups',
+    method: 'put',
+    action: () => '/operations/backups/settings',
+    form: {
+      backup_folder: '/srv/backups/kreds "nat"',
+      backup_keep_daily: '0',
+      backup_keep_weekly: '4',
+      backup_keep_monthly: '367',
+    },
+    invalid: 'backup_keep_monthly',
+  },
+  {
     route: 'contacts.store',
     who: 'admin',
     setup: organisationWithPrimary,
