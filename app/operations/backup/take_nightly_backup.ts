@@ -84,6 +84,21 @@ export class TakeNightlyBackup {
       }
     }
 
+    // Marked as running first: the next hour's call finds it and leaves it be.
+    const running = await BackupRun.create({
+      startedAt: now.toLocal(),
+      finishedAt: now.toLocal(),
+      status: 'running',
+      folder,
+      prunedCount: 0,
+    })
+    const finish = (status: BackupRunStatus, outcome: Outcome) =>
+      this.#record(actor, now, now.plus({ milliseconds: Date.now() - startedAt }), status, {
+        folder,
+        ...outcome,
+        running,
+      })
+
     const fileName = backupFileName(now)
     let size: number
     try {
@@ -95,14 +110,14 @@ export class TakeNightlyBackup {
       size = result.size
     } catch (error) {
       const errorMessage = reportFailure(error)
-      const run = await record('failed', { fileName, errorMessage })
+      const run = await finish('failed', { fileName, errorMessage })
       await this.#mailAdmins(run)
       return { status: 'failed', run }
     }
 
     // The backup itself is written: a file that cannot be deleted is noted, and tried again next night.
     const { pruned, kept } = await pruneBackups(folder, now, retentionOf(settings))
-    const run = await record('succeeded', {
+    const run = await finish('succeeded', {
       fileName,
       sizeBytes: size,
       prunedCount: pruned.length,
@@ -116,20 +131,20 @@ export class TakeNightlyBackup {
     startedAt: DateTime,
     finishedAt: DateTime,
     status: BackupRunStatus,
-    values: Outcome & { folder: string }
+    { running, ...values }: Outcome & { folder: string; running?: BackupRun }
   ) {
     return db.transaction(async (trx) => {
-      const run = await BackupRun.create(
-        {
-          // Stored on the server's clock, as every other timestamp; shown in Danish time.
-          startedAt: startedAt.toLocal(),
-          finishedAt: finishedAt.toLocal(),
-          status,
-          prunedCount: 0,
-          ...values,
-        },
-        { client: trx }
-      )
+      // Stored on the server's clock, as every other timestamp; shown in Danish time.
+      const outcome = {
+        startedAt: startedAt.toLocal(),
+        finishedAt: finishedAt.toLocal(),
+        status,
+        prunedCount: 0,
+        ...values,
+      }
+      const run = running
+        ? await running.useTransaction(trx).merge(outcome).save()
+        : await BackupRun.create(outcome, { client: trx })
       const details: AuditDetails = { folder: values.folder }
       if (values.fileName) details.file = values.fileName
       if (values.sizeBytes !== undefined && values.sizeBytes !== null)

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type BackupRunStatus = 'succeeded' | 'failed' | 'postponed'
+/** `running` until the archive is written: a run that outlasts the hour is not started twice. */
+export type BackupRunStatus = 'running' | 'succeeded' | 'failed' | 'postponed'
 
 const asNumberOrNull = {
   // MariaDB may send a BIGINT as digits.

@@ -84,6 +84,11 @@ test.group('The nightly backup writes an archive and prunes the old ones', (grou
     assert.deepEqual(left, [...foreign, name, older[0], older[1]].sort())
 
     const run = await BackupRun.query().where('status', 'succeeded').firstOrFail()
+    // The row marked running at the start is the one that ends as succeeded.
+    assert.deepEqual((await BackupRun.all()).map((row) => row.status).sort(), [
+      'postponed',
+      'succeeded',
+    ])
     assert.equal(run.fileName, name)
     assert.equal(run.sizeBytes, (await stat(join(folder, name))).size)
     assert.equal(run.prunedCount, 38)
