@@ -91,7 +91,9 @@ test.group('Password reset by e-mail link', (group) => {
       'success',
       'Hvis adressen hører til en bruger, er der nu sendt et link. Det gælder i 60 minutter.'
     )
-    await assert.rejects(() => catcher.waitFor(() => true, 300))
+    // Jobs run inline here (QUEUE_DRIVER=sync) and the catcher holds a message before it
+    // accepts it: once the request has been answered, every mail there will be has arrived.
+    assert.lengthOf(catcher.messages, 0)
   })
 
   test('a malformed address is refused next to the field', async ({ client }) => {

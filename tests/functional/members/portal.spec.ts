@@ -90,7 +90,9 @@ test.group('Member portal login', (group) => {
       'success',
       'Hvis adressen hører til en kontaktperson, er der nu sendt et link. Det virker én gang og gælder i 30 minutter.'
     )
-    await assert.rejects(() => catcher.waitFor(() => true, 300))
+    // Jobs run inline here (QUEUE_DRIVER=sync) and the catcher holds a message before it
+    // accepts it: once the request has been answered, every mail there will be has arrived.
+    assert.lengthOf(catcher.messages, 0)
   })
 
   test('a former member gets no link', async ({ client, assert }) => {
@@ -100,7 +102,9 @@ test.group('Member portal login', (group) => {
       )
       .create()
     await client.post('/medlem').form({ email: 'old@example.org' }).withCsrfToken()
-    await assert.rejects(() => catcher.waitFor(() => true, 300))
+    // Jobs run inline here (QUEUE_DRIVER=sync) and the catcher holds a message before it
+    // accepts it: once the request has been answered, every mail there will be has arrived.
+    assert.lengthOf(catcher.messages, 0)
   })
 
   test('an expired link is refused', async ({ client }) => {
