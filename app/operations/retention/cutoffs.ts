@@ -4,8 +4,9 @@ import { sqlTimestamp } from '#shared/sql_time'
 
 /**
  * The moment a period counted back from now began, on the Danish calendar:
- * "24 months" before 29 March 03.30 is 28 February 03.30 in Denmark, whatever
- * the offsets on either day. As Lucid writes timestamps, for comparisons in SQL.
+ * a month before 31 March 03.30 is 28 February 03.30 in Denmark (the end of
+ * the shorter month), summer time on one day and winter time on the other.
+ * As Lucid writes timestamps, for comparisons in SQL.
  */
 export function monthsBefore(now: DateTime, months: number) {
   return sqlTimestamp(now.setZone(DANISH_ZONE).minus({ months }).setZone(now.zone))

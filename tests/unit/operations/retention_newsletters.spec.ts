@@ -177,7 +177,7 @@ test.group('Retention of newsletter records and IP addresses', (group) => {
     await keepFor(1)
     const reader = await SubscriberFactory.create()
     const { deliveries } = await issueSentAt(PAST.minus({ days: 1 }), [reader.id])
-    const forward = (email: string, sentAt: DateTime | null) =>
+    const forward = (email: string, sentAt: DateTime | null, createdAt = PAST.minus({ days: 1 })) =>
       db.table('newsletter_forwards').insert({
         delivery_id: deliveries[0],
         recipient_email: email,
@@ -185,17 +185,44 @@ test.group('Retention of newsletter records and IP addresses', (group) => {
         note: 'Se her',
         status: sentAt ? 'sent' : 'queued',
         sent_at: sentAt ? at(sentAt) : null,
-        created_at: at(PAST.minus({ days: 1 })),
+        created_at: at(createdAt),
       })
     await forward('kept@example.org', LIMIT)
     await forward('gone@example.org', PAST)
-    await forward('waiting@example.org', null)
+    // Never sent: one asked for before the limit has been given up; one from today still waits.
+    await forward('abandoned@example.org', null)
+    await forward('waiting@example.org', null, NOW.minus({ hours: 1 }))
     const counts = await run()
-    assert.equal(counts.forwards, 1)
+    assert.equal(counts.forwards, 2)
     const left = await db.from('newsletter_forwards').orderBy('id').select('recipient_email')
     assert.deepEqual(
       left.map((row) => row.recipient_email),
       ['kept@example.org', 'waiting@example.org']
+    )
+  })
+
+  test('with 0 months a forward still waiting is given a week before it goes', async ({
+    assert,
+  }) => {
+    await keepFor(0)
+    const reader = await SubscriberFactory.create()
+    const { deliveries } = await issueSentAt(NOW.minus({ days: 10 }), [reader.id])
+    const waiting = (email: string, createdAt: DateTime) =>
+      db.table('newsletter_forwards').insert({
+        delivery_id: deliveries[0],
+        recipient_email: email,
+        recipient_hash: randomUUID(),
+        status: 'queued',
+        created_at: at(createdAt),
+      })
+    await waiting('this-week@example.org', NOW.minus({ days: 6 }))
+    await waiting('given-up@example.org', NOW.minus({ days: 8 }))
+    const counts = await run()
+    assert.equal(counts.forwards, 1)
+    const left = await db.from('newsletter_forwards').select('recipient_email')
+    assert.deepEqual(
+      left.map((row) => row.recipient_email),
+      ['this-week@example.org']
     )
   })
 

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { monthsBefore } from '#operations/retention/cutoffs'
+import { daysBefore, monthsBefore } from '#operations/retention/cutoffs'
 
 /**
  * Who received an issue sent more than the months ago: the delivery row
@@ -52,20 +52,33 @@ export async function anonymiseShareEvents(
   return Number(updated)
 }
 
+/** A forward not sent a week after it was asked for will not be: its job has given up. */
+export const FORWARD_ABANDONED_AFTER_DAYS = 7
+
 /**
  * Forwards sent more than the months ago: the colleague's address, the note
  * and the link to the reader who forwarded go with the row. The share event
- * of kind forward keeps the count.
+ * of kind forward keeps the count. A forward that was never sent goes as
+ * well once it is that old, and never before its job has given up.
  */
 export async function deleteForwards(
   trx: TransactionClientContract,
   now: DateTime,
   months: number
 ) {
+  const before = monthsBefore(now, months)
+  const givenUp = daysBefore(now, FORWARD_ABANDONED_AFTER_DAYS)
+  // Both are written the same way, so the earlier one is the smaller string.
+  const abandonedBefore = before < givenUp ? before : givenUp
   const deleted = await trx
     .from('newsletter_forwards')
-    .where('status', 'sent')
-    .where('sent_at', '<', monthsBefore(now, months))
+    .where((old) =>
+      old
+        .where((sent) => sent.where('status', 'sent').where('sent_at', '<', before))
+        .orWhere((never) =>
+          never.whereNot('status', 'sent').where('created_at', '<', abandonedBefore)
+        )
+    )
     .delete()
   return Number(deleted)
 }
