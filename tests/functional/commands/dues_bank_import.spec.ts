@@ -7,7 +7,7 @@ import Payment from '#dues/models/payment'
 import type Invoice from '#dues/models/invoice'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { fikPaymentIdFor } from '#dues/rules/fik_payment_id'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 import { camt053, type CamtEntry } from '#tests/helpers/bank_statements'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 
@@ -20,6 +20,7 @@ async function paymentsOf(invoice: Invoice) {
 
 /* The command runs as its own process, outside any test transaction: this group cleans up. */
 test.group('node ace dues:bank-import', (group) => {
+  commandLayerOnce(group)
   cleanUpDuesAfterEach(group)
   const folder = app.tmpPath('dues-bank-import-files')
 

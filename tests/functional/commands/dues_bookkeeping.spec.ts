@@ -5,11 +5,12 @@ import app from '@adonisjs/core/services/app'
 import Payment from '#dues/models/payment'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { readSpreadsheet } from '#shared/spreadsheet/read_spreadsheet'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 
 /* The command runs as its own process, outside any test transaction: this group cleans up. */
 test.group('node ace dues:bookkeeping', (group) => {
+  commandLayerOnce(group)
   cleanUpDuesAfterEach(group)
   const folder = app.tmpPath('dues-bookkeeping-files')
 

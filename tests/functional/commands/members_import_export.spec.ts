@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import Organisation from '#members/models/organisation'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 import { encode, FOUNDERS_FILE, memberFile } from '#tests/helpers/member_files'
 
 /*
@@ -12,6 +12,7 @@ import { encode, FOUNDERS_FILE, memberFile } from '#tests/helpers/member_files'
 | any test transaction; each test leaves the register empty again.
 */
 test.group('node ace members:import and members:export', (group) => {
+  commandLayerOnce(group)
   const folder = app.tmpPath('command-files')
   const path = (name: string) => `${folder}/${name}`
   group.setup(async () => {

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 
 const corpus = app.makePath('..', 'shared', 'mjml-corpus')
 // CI always has the corpus; elsewhere it may not be checked out next to the app.
 const skipWithoutCorpus = !existsSync(corpus) && !process.env.CI
 
 test.group('node ace newsletters:check', (group) => {
+  commandLayerOnce(group)
   group.tap((check) => check.skip(skipWithoutCorpus, `${corpus} does not exist`))
 
   test('prints ok for a real newsletter', async ({ assert }) => {

@@ -2,11 +2,12 @@ import { test } from '@japa/runner'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 import { NewsletterListFactory } from '#database/factories/newsletter_factory'
 
 /* The command runs as its own process, so this group cleans up after itself. */
 test.group('node ace newsletters:import', (group) => {
+  commandLayerOnce(group)
   const folder = app.tmpPath('newsletter-files')
   group.setup(async () => {
     await mkdir(folder, { recursive: true })

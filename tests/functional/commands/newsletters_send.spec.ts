@@ -2,12 +2,13 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import { subscribeTo } from '#tests/helpers/newsletters'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
 
 /* The command runs as its own process, so this group cleans up after itself. */
 test.group('node ace newsletters:send', (group) => {
+  commandLayerOnce(group)
   let catcher: MailCatcher
   group.each.setup(async () => {
     catcher = await startMailCatcher()

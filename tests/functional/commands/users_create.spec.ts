@@ -2,13 +2,14 @@ import { test } from '@japa/runner'
 import hash from '@adonisjs/core/services/hash'
 import User from '#identity/models/user'
 import AuditEvent from '#audit/models/audit_event'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 
 /*
 | These run the command as its own process against the test database, so
 | they cannot use a test transaction: each removes what it created.
 */
 test.group('node ace users:create', (group) => {
+  commandLayerOnce(group)
   const email = 'first.admin@example.org'
   group.each.teardown(async () => {
     const user = await User.findBy('email', email)

@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import Invoice from '#dues/models/invoice'
 import Reminder from '#dues/models/reminder'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
-import { runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, runAce } from '#tests/helpers/processes'
 import { recipientsOf, startMailCatcher, type MailCatcher } from '#tests/helpers/mail_catcher'
 import { pdfText } from '#tests/helpers/pdf_text'
 import {
@@ -35,6 +35,7 @@ async function twoMembersAndOneWithoutTier() {
 
 /* The commands run as their own processes, outside any test transaction: this group cleans up. */
 test.group('node ace dues:generate, dues:remind and dues:export', (group) => {
+  commandLayerOnce(group)
   cleanUpDuesAfterEach(group)
   const folder = app.tmpPath('dues-command-files')
   let catcher: MailCatcher
