@@ -1,9 +1,26 @@
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
+import { pathToFileURL } from 'node:url'
 import app from '@adonisjs/core/services/app'
 
 export type ProcessResult = { code: number | null; stdout: string; stderr: string }
+
+/**
+ * The arguments for node: `ace …` and `--import=@poppinss/ts-exec file.ts`
+ * run the same entry points through tests/helpers/in_thread_typescript.js,
+ * which starts a process in about half the time; anything else is as given.
+ */
+function nodeArguments(command: string[]) {
+  const typescript = [
+    '--import',
+    pathToFileURL(app.makePath('tests/helpers/in_thread_typescript.js')).href,
+  ]
+  const [first, ...rest] = command
+  if (first === 'ace') return [...typescript, 'bin/console.ts', ...rest]
+  if (first === '--import=@poppinss/ts-exec') return [...typescript, ...rest]
+  return command
+}
 
 /** Runs `node ace …` as its own process, the way an operator would. */
 export function runAce(
@@ -11,7 +28,7 @@ export function runAce(
   options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['ace', ...args], {
+    const child = spawn(process.execPath, nodeArguments(['ace', ...args]), {
       cwd: app.appRoot.pathname,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -64,7 +81,7 @@ export async function startProcess(
     cwd?: string
   }
 ): Promise<RunningProcess> {
-  const child = spawn(process.execPath, command, {
+  const child = spawn(process.execPath, nodeArguments(command), {
     cwd: options.cwd ?? app.appRoot.pathname,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +152,24 @@ export function runOnceWhateverTheSuiteDatabase(group: {
     test.skip(
       process.env.DB_CONNECTION === 'mysql',
       'runs only on databases it names itself; the SQLite pass of the suite runs it'
+    )
+  )
+}
+
+/**
+ * For a command whose own part (its arguments, its output, its exit code) is
+ * the same whatever the database, and whose database work is done by actions
+ * the in-process tests run on MariaDB too: its processes run in the SQLite
+ * pass only, since each costs a second or more to start and the MariaDB pass
+ * would learn nothing new from them.
+ */
+export function commandLayerOnce(group: {
+  tap(handler: (test: { skip(skip: boolean, reason: string): unknown }) => void): unknown
+}) {
+  group.tap((test) =>
+    test.skip(
+      process.env.DB_CONNECTION === 'mysql',
+      "the command's own part is the same on every database and its actions are tested on this one in process; the SQLite pass runs it"
     )
   )
 }
