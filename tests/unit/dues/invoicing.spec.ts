@@ -11,6 +11,7 @@ import { RecordPayment } from '#dues/actions/record_payment'
 import { duesStandingsOn, hasPaidDues } from '#dues/queries/has_paid_dues'
 import { balanceOf } from '#dues/queries/invoice_balances'
 import { Actors } from '#audit/actor'
+import { danishIsoToday } from '#shared/danish_time'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { sellerSettings, tierWithMembers } from '#tests/helpers/dues'
 
@@ -283,7 +284,8 @@ test.group('Voting right: dues paid for the year', (group) => {
       'past due, the payment of 20 March and the credit note of today not yet made'
     )
     assert.equal((await on(`${year}-03-20`))[2], 'paid')
-    const today = DateTime.now().toISODate()!
+    // The credit note is dated today in Denmark, which is tomorrow in UTC from 23.00 in winter.
+    const today = danishIsoToday()
     assert.equal((await on(today))[3], 'not_invoiced', 'a credited invoice stands no more')
     const grace = await duesStandingsOn([paidLate], {
       year,
