@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { freePort, runAce } from '#tests/helpers/processes'
+import { commandLayerOnce, freePort, runAce } from '#tests/helpers/processes'
 
 /**
  * `node ace test browser` as its own process on a machine that has no
@@ -26,7 +26,8 @@ async function browserSuiteWithoutChromium(ci: boolean) {
 const SKIPPED =
   /^Browser suite skipped: Chromium not found \(CHROMIUM_PATH=\/nonexistent\/chromium does not exist\)/
 
-test.group('The browser suite without Chromium', () => {
+test.group('The browser suite without Chromium', (group) => {
+  commandLayerOnce(group)
   test('on a developer’s machine it is skipped with one line that says why, and passes', async ({
     assert,
   }) => {

@@ -29,7 +29,7 @@ test.group('readSpreadsheet | hostile workbooks', () => {
     const file = workbook('', [{ name: 'xl/sharedStrings.xml', data: bomb }])
     assert.isBelow(file.length, MB)
     const { result: error, ms } = await timed(spreadsheetError(readSpreadsheet(file, 'a.xlsx')))
-    assert.isBelow(ms, 200)
+    assert.isBelow(ms, BUDGET_MS)
     assert.include(error, { reason: 'too_large' })
     assert.deepEqual(error.params, { max: 100 })
   })
@@ -96,7 +96,8 @@ test.group('readSpreadsheet | hostile workbooks', () => {
     assert.deepEqual(error.limit, { max: 32_767, column: 'Navn', actual: 40_000 })
   })
 
-  test('10,000 rows of 25 columns read well within two seconds', async ({ assert }) => {
+  // How fast is `npm run bench`'s to say (the register import of a large workbook); here, that it reads whole.
+  test('10,000 rows of 25 columns are read whole', async ({ assert }) => {
     const columns = Array.from({ length: 25 }, (_, index) => ({
       header: `Kolonne ${index + 1}`,
       kind: index === 3 ? ('date' as const) : ('text' as const),
@@ -105,8 +106,7 @@ test.group('readSpreadsheet | hostile workbooks', () => {
       columns.map((c, index) => (c.kind === 'date' ? '2021-01-15' : `Værdi ${r} ${index}`))
     )
     const file = await writeXlsx({ sheetName: 'Medlemmer', columns, rows })
-    const { result: table, ms } = await timed(readSpreadsheet(file, 'a.xlsx'))
-    assert.isBelow(ms, 2_000)
+    const table = await readSpreadsheet(file, 'a.xlsx')
     assert.lengthOf(table.rows, 10_000)
     assert.equal(table.rows[9_999].values['Kolonne 25'], 'Værdi 9999 24')
   }).timeout(30_000)
