@@ -41,3 +41,10 @@ export const RETENTION_DEFAULTS = {
   retentionLoginTokenDays: 0,
   retentionFormerMemberMonths: 24,
 } as const
+
+/** How many nightly backups are kept, as the migration that adds the settings has it. */
+export const BACKUP_DEFAULTS = {
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
+  backupKeepMonthly: 12,
+} as const

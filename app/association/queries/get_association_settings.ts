@@ -1,5 +1,6 @@
 import AssociationSettings from '#association/models/association_settings'
 import {
+  BACKUP_DEFAULTS,
   DUES_DEFAULTS,
   RETENTION_DEFAULTS,
   STATUTES_DEFAULTS,
@@ -17,5 +18,6 @@ export async function getAssociationSettings() {
     ...STATUTES_DEFAULTS,
     ...DUES_DEFAULTS,
     ...RETENTION_DEFAULTS,
+    ...BACKUP_DEFAULTS,
   })
 }

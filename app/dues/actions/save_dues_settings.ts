@@ -1,8 +1,7 @@
-import db from '@adonisjs/lucid/services/db'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import { MAX_REMINDER_FEE_ORE } from '#dues/reminder_schedule'
 import type { ProrationMode } from '#dues/proration'
-import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
+import { saveSettingsFields } from '#association/actions/save_settings_fields'
 import type { Actor } from '#audit/actor'
 import type { BookkeepingAccounts } from '#dues/queries/bookkeeping_entries'
 
@@ -34,32 +33,6 @@ export class SaveDuesSettings {
       bankAccount: accounts?.bankAccount ?? settings.bankAccount,
       vatAccount: accounts?.vatAccount ?? settings.vatAccount,
     }
-    const changes = diffFields(
-      {
-        duesProration: settings.duesProration,
-        invoiceDueDays: settings.invoiceDueDays,
-        reminderFeeOre: settings.reminderFeeOre,
-        reminderIntervalDays: settings.reminderIntervalDays,
-        automaticReminders: settings.automaticReminders,
-        duesIncomeAccount: settings.duesIncomeAccount,
-        feeIncomeAccount: settings.feeIncomeAccount,
-        debtorsAccount: settings.debtorsAccount,
-        bankAccount: settings.bankAccount,
-        vatAccount: settings.vatAccount,
-      },
-      values
-    )
-    if (!changes) return { status: 'unchanged' as const }
-    await db.transaction(async (trx) => {
-      settings.useTransaction(trx)
-      settings.merge(values)
-      await settings.save()
-      await recordAuditEvent(trx, actor, {
-        module: 'dues',
-        action: 'dues.settings_saved',
-        changes,
-      })
-    })
-    return { status: 'saved' as const }
+    return saveSettingsFields(values, { actor, module: 'dues', action: 'dues.settings_saved' })
   }
 }

@@ -1,8 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
-import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { diffFields, recordAuditEvent } from '#audit/actions/record_audit_event'
+import { saveSettingsFields } from '#association/actions/save_settings_fields'
 import type { Actor } from '#audit/actor'
-import { retentionOf } from '#operations/queries/backup_overview'
 
 export type BackupSettingsInput = {
   /** An absolute folder on the server; null turns the nightly backups off. */
@@ -14,30 +11,12 @@ export type BackupSettingsInput = {
 
 /** Where the nightly backups go and how many of them are kept. */
 export class SaveBackupSettings {
-  async handle(input: BackupSettingsInput, actor: Actor) {
-    const settings = await getAssociationSettings()
-    const keep = retentionOf(settings)
-    const changes = diffFields(
-      {
-        backupFolder: settings.backupFolder ?? null,
-        backupKeepDaily: keep.daily,
-        backupKeepWeekly: keep.weekly,
-        backupKeepMonthly: keep.monthly,
-      },
-      input
-    )
-    if (!changes) return { status: 'unchanged' as const }
-    await db.transaction(async (trx) => {
-      settings.useTransaction(trx)
-      settings.merge(input)
-      await settings.save()
-      await recordAuditEvent(trx, actor, {
-        module: 'operations',
-        action: 'operations.backup_settings_saved',
-        subject: { type: 'association_settings', id: settings.id },
-        changes,
-      })
+  handle(input: BackupSettingsInput, actor: Actor) {
+    return saveSettingsFields(input, {
+      actor,
+      module: 'operations',
+      action: 'operations.backup_settings_saved',
+      withSubject: true,
     })
-    return { status: 'saved' as const }
   }
 }

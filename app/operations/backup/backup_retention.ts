@@ -11,8 +11,6 @@ export const BACKUP_NAME = /^kreds-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})\.tar\.
 
 export type Retention = { daily: number; weekly: number; monthly: number }
 
-export const RETENTION_DEFAULTS: Retention = { daily: 7, weekly: 4, monthly: 12 }
-
 /** The highest count a setting takes: a year of days. */
 export const MAX_KEPT = 366
 

@@ -1,6 +1,6 @@
 import { getAssociationSettings } from '#association/queries/get_association_settings'
 import type AssociationSettings from '#association/models/association_settings'
-import { RETENTION_DEFAULTS, type Retention } from '#operations/backup/backup_retention'
+import type { Retention } from '#operations/backup/backup_retention'
 import BackupRun from '#operations/models/backup_run'
 
 /** A size as the page says it: the figure is formatted by the reader's language ("12,3 MB"). */
@@ -53,12 +53,12 @@ export type BackupOverview = {
   runs: ShownRun[]
 }
 
-/** The counts kept; a settings row created in this process has not read the columns' defaults. */
+/** The counts kept, as the pruning rule takes them. */
 export function retentionOf(settings: AssociationSettings): Retention {
   return {
-    daily: settings.backupKeepDaily ?? RETENTION_DEFAULTS.daily,
-    weekly: settings.backupKeepWeekly ?? RETENTION_DEFAULTS.weekly,
-    monthly: settings.backupKeepMonthly ?? RETENTION_DEFAULTS.monthly,
+    daily: settings.backupKeepDaily,
+    weekly: settings.backupKeepWeekly,
+    monthly: settings.backupKeepMonthly,
   }
 }
 
