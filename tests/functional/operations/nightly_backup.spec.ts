@@ -8,7 +8,7 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { Actors } from '#audit/actor'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
-import { TakeNightlyBackup } from '#operations/backup/take_nightly_backup'
+import { TakeNightlyBackup, lastNightlyMark } from '#operations/backup/take_nightly_backup'
 import { backupFileName } from '#operations/backup/backup_retention'
 import BackupRun from '#operations/models/backup_run'
 
@@ -59,7 +59,8 @@ test.group('The nightly backup writes an archive and prunes the old ones', (grou
   test('the archive lands in the folder under its Danish time, and only older Kreds backups go', async ({
     assert,
   }) => {
-    const now = DateTime.now()
+    // An hour on must still be the same night, whenever the test runs.
+    const now = lastNightlyMark(DateTime.now()).plus({ minutes: 10 })
     const older = Array.from({ length: 40 }, (_, index) =>
       backupFileName(now.minus({ days: index + 1 }))
     )
@@ -67,8 +68,8 @@ test.group('The nightly backup writes an archive and prunes the old ones', (grou
     for (const name of [...older, ...foreign]) await writeFile(join(folder, name), 'old')
     // Postponed earlier tonight by a secret ballot that has since closed.
     await BackupRun.create({
-      startedAt: now.minus({ minutes: 5 }),
-      finishedAt: now.minus({ minutes: 5 }),
+      startedAt: now.minus({ minutes: 5 }).toLocal(),
+      finishedAt: now.minus({ minutes: 5 }).toLocal(),
       status: 'postponed',
       folder,
       reason: 'secret_ballot_open',

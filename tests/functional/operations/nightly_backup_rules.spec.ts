@@ -20,6 +20,13 @@ import { formatDateTime } from '#shared/formatting'
 
 const scheduler = Actors.system('scheduler')
 
+/**
+ * Ten minutes into the last night's backup window. The tests go an hour on
+ * from it and must stay in the same night whenever they run: from the real
+ * clock at 01:45 Danish time an hour later is already the next night.
+ */
+const inTheNight = () => lastNightlyMark(DateTime.now()).plus({ minutes: 10 })
+
 async function useFolder(folder: string | null) {
   const settings = await getAssociationSettings()
   settings.backupFolder = folder
@@ -70,7 +77,7 @@ test.group('The nightly backup: when it runs, waits or fails', (group) => {
     await useFolder(work)
     const { assembly } = await assemblyWithMembers({ members: 2 })
     await openBallot(assembly, { question: 'Hvem skal være formand?', secret: true })
-    const now = DateTime.now()
+    const now = inTheNight()
 
     const first = await new TakeNightlyBackup({ secret: null }).handle(scheduler, now)
     assert.equal(first.status, 'postponed')
@@ -126,7 +133,7 @@ test.group('The nightly backup: when it runs, waits or fails', (group) => {
       .create()
     await UserFactory.apply('board').merge({ email: 'board@example.org' }).create()
 
-    const now = DateTime.now()
+    const now = inTheNight()
     const result = await new TakeNightlyBackup({ secret: null }).handle(scheduler, now)
     assert.equal(result.status, 'failed')
     const [run] = await BackupRun.all()
@@ -164,7 +171,7 @@ test.group('The nightly backup: when it runs, waits or fails', (group) => {
 
   test('a backup still running from an earlier hour is not started again', async ({ assert }) => {
     await useFolder(work)
-    const now = DateTime.now()
+    const now = inTheNight()
     // Started after tonight's mark, still writing an hour later.
     const started = lastNightlyMark(now).toLocal()
     await BackupRun.create({
