@@ -1,7 +1,8 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 import TierFee from '#members/models/tier_fee'
 import { OrganisationFactory, TierFactory } from '#database/factories/organisation_factory'
 import { getAssociationSettings } from '#association/queries/get_association_settings'
+import { danishToday } from '#shared/danish_time'
 
 /** The association as an invoice's seller: a valid CVR and a bank account. */
 export async function sellerSettings(changes: Record<string, unknown> = {}) {
@@ -25,7 +26,7 @@ export async function sellerSettings(changes: Record<string, unknown> = {}) {
 export async function tierWithMembers(
   options: { feeOre?: number; year?: number; count?: number; joinedOn?: DateTime } = {}
 ) {
-  const year = options.year ?? DateTime.now().year
+  const year = options.year ?? danishToday().year
   const tier = await TierFactory.create()
   await TierFee.create({ tierId: tier.id, year, amountOre: options.feeOre ?? 125_000 })
   const organisations = await OrganisationFactory.merge({

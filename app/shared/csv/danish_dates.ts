@@ -1,3 +1,5 @@
+import { danishToday } from '#shared/danish_time'
+
 /**
  * Dates as Danish people type them and as Excel and LibreOffice save them:
  * day first with `-`, `.` or `/`, a two- or four-digit year, ISO dates, and
@@ -37,7 +39,7 @@ export function parseDanishDate(text: string, options: DanishDateOptions = {}): 
   const trimmed = text.trim()
   const dayFirst = DAY_FIRST_DATE.exec(trimmed)
   if (dayFirst) {
-    const year = fullYear(dayFirst[4], options.currentYear ?? new Date().getFullYear())
+    const year = fullYear(dayFirst[4], options.currentYear ?? danishToday().year)
     return isoDate(year, Number(dayFirst[3]), Number(dayFirst[1]))
   }
   const iso = ISO_DATE.exec(trimmed)

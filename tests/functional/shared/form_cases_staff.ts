@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { ImportBankStatement } from '#dues/actions/import_bank_statement'
@@ -47,7 +46,7 @@ async function bankEntryToDecide() {
   }
 }
 
-const nextYear = String(DateTime.now().year + 1)
+const nextYear = String(danishToday().year + 1)
 
 /** The staff's forms for members, dues, users and settings, each failing on one field. */
 export const STAFF_FORM_CASES: FormCase[] = [

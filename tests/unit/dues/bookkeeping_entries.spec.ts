@@ -4,6 +4,7 @@ import type { DateTime } from 'luxon'
 import Payment from '#dues/models/payment'
 import Reminder from '#dues/models/reminder'
 import type Invoice from '#dues/models/invoice'
+import type Organisation from '#members/models/organisation'
 import { CreditInvoice } from '#dues/actions/credit_invoice'
 import { danishToday } from '#dues/actions/issue_dues_invoice'
 import { getBookkeepingEntries, assertBalanced } from '#dues/queries/bookkeeping_entries'
@@ -11,11 +12,19 @@ import { getAssociationSettings } from '#association/queries/get_association_set
 import { Actors } from '#audit/actor'
 import { issueInvoice, member, sellerSettings, tierWithFee } from '#tests/functional/dues/helpers'
 
-/** A day of this year, n days after 1 January and never after today. */
-function dayOfYear(n: number) {
+/**
+ * The year the tests book in: this year once its first 60 days have passed,
+ * else last year, so that every day a test names lies in the past and the
+ * days keep their order whatever the date the tests run on.
+ */
+function bookingYear() {
   const today = danishToday()
-  const day = today.startOf('year').plus({ days: n })
-  return day > today ? today : day
+  return today.ordinal > 60 ? today.year : today.year - 1
+}
+
+/** The day n days after 1 January of the booking year. */
+function dayOfYear(n: number) {
+  return danishToday().set({ year: bookingYear() }).startOf('year').plus({ days: n })
 }
 
 async function pay(invoice: Invoice, amountOre: number, paidOn: DateTime) {
@@ -29,9 +38,20 @@ async function pay(invoice: Invoice, amountOre: number, paidOn: DateTime) {
   })
 }
 
+/** From 1 January of the booking year to today, the day a credit note is dated. */
 function wholeYear() {
-  const today = danishToday()
-  return [today.startOf('year'), today.endOf('year').startOf('day')] as const
+  return [dayOfYear(0), danishToday()] as const
+}
+
+/** A member in a tier with the booking year's fee. */
+async function feePayer(name: string, amountOre = 125_000) {
+  const tier = await tierWithFee('Organisationer', amountOre, bookingYear())
+  return (await member(tier, { name })).organisation
+}
+
+/** The booking year's dues invoice, issued on the given day. */
+function invoiceOn(organisation: Organisation, issueDate: DateTime) {
+  return issueInvoice(organisation, { year: bookingYear(), issueDate })
 }
 
 test.group('Bookkeeping entries', (group) => {
@@ -41,14 +61,14 @@ test.group('Bookkeeping entries', (group) => {
     assert,
   }) => {
     await sellerSettings({ reminderFeeOre: 10_000 })
-    const tier = await tierWithFee('Organisationer', 125_000)
-    const alfa = await member(tier, { name: 'Alfa Forening' })
-    const beta = await member(tier, { name: 'Beta Forening' })
-    const gamma = await member(tier, { name: 'Gamma Forening' })
+    const tier = await tierWithFee('Organisationer', 125_000, bookingYear())
+    const alfa = (await member(tier, { name: 'Alfa Forening' })).organisation
+    const beta = (await member(tier, { name: 'Beta Forening' })).organisation
+    const gamma = (await member(tier, { name: 'Gamma Forening' })).organisation
     // Issued out of number order: the later number on the earlier date.
-    const betaInvoice = await issueInvoice(beta.organisation, { issueDate: dayOfYear(20) })
-    const alfaInvoice = await issueInvoice(alfa.organisation, { issueDate: dayOfYear(5) })
-    const gammaInvoice = await issueInvoice(gamma.organisation, { issueDate: dayOfYear(6) })
+    const betaInvoice = await invoiceOn(beta, dayOfYear(20))
+    const alfaInvoice = await invoiceOn(alfa, dayOfYear(5))
+    const gammaInvoice = await invoiceOn(gamma, dayOfYear(6))
     await Reminder.create({
       invoiceId: alfaInvoice.id,
       level: 1,
@@ -118,9 +138,7 @@ test.group('Bookkeeping entries', (group) => {
     assert,
   }) => {
     await sellerSettings({ vatExempt: false, vatAccount: '7200', duesIncomeAccount: '1100' })
-    const tier = await tierWithFee('Organisationer', 100_000)
-    const alfa = await member(tier, { name: 'Alfa Forening' })
-    const invoice = await issueInvoice(alfa.organisation, { issueDate: dayOfYear(3) })
+    const invoice = await invoiceOn(await feePayer('Alfa Forening', 100_000), dayOfYear(3))
     assert.isAbove(invoice.vatOre, 0)
 
     const vouchers = await getBookkeepingEntries(...wholeYear(), await getAssociationSettings())
@@ -134,9 +152,7 @@ test.group('Bookkeeping entries', (group) => {
 
   test('only what falls in the range is exported', async ({ assert }) => {
     await sellerSettings()
-    const tier = await tierWithFee('Organisationer', 125_000)
-    const alfa = await member(tier, { name: 'Alfa Forening' })
-    const invoice = await issueInvoice(alfa.organisation, { issueDate: dayOfYear(2) })
+    const invoice = await invoiceOn(await feePayer('Alfa Forening'), dayOfYear(2))
     await pay(invoice, 125_000, dayOfYear(10))
     const settings = await getAssociationSettings()
     const first = await getBookkeepingEntries(dayOfYear(0), dayOfYear(5), settings)

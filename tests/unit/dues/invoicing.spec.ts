@@ -14,6 +14,7 @@ import { Actors } from '#audit/actor'
 import { danishIsoToday } from '#shared/danish_time'
 import { OrganisationFactory } from '#database/factories/organisation_factory'
 import { sellerSettings, tierWithMembers } from '#tests/helpers/dues'
+import { danishToday } from '#shared/danish_time'
 
 const actor = Actors.system('test')
 
@@ -48,7 +49,7 @@ test.group('Issuing dues', (group) => {
     assert,
   }) => {
     await sellerSettings({ duesProration: 'quarters' })
-    const year = DateTime.now().year
+    const year = danishToday().year
     const { organisations } = await tierWithMembers({
       year,
       joinedOn: DateTime.fromObject({ year, month: 8, day: 1 }),
@@ -225,7 +226,7 @@ test.group('Voting right: dues paid for the year', (group) => {
   }) => {
     await sellerSettings({ invoiceDueDays: 30 })
     // Last year, so every day asked about has passed.
-    const year = DateTime.now().year - 1
+    const year = danishToday().year - 1
     const { tier, organisations } = await tierWithMembers({ year, count: 4 })
     // The second is never invoiced.
     const [arrears, , paidLate, credited] = organisations
