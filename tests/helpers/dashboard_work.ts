@@ -33,15 +33,18 @@ async function duesWork() {
   })
 }
 
+/** Next year on the Danish calendar: the dates the start page shows stay in the future. */
+export const NEXT_YEAR = danishToday().year + 1
+
 async function boardWork() {
   await OrganisationFactory.apply('applicant').merge({ name: 'Eksempelby Kommune' }).create()
   const assembly = await Assembly.create({
     kind: 'ordinary',
-    title: 'Ordinær generalforsamling 2027',
-    startsAt: DateTime.fromISO('2027-04-20T19:00', { zone: 'Europe/Copenhagen' }).toUTC(),
+    title: `Ordinær generalforsamling ${NEXT_YEAR}`,
+    startsAt: DateTime.fromISO(`${NEXT_YEAR}-04-20T19:00`, { zone: 'Europe/Copenhagen' }).toUTC(),
     place: 'Vesterbrogade 1',
     meetingUrl: null,
-    motionDeadline: DateTime.fromISO('2027-04-13'),
+    motionDeadline: DateTime.fromISO(`${NEXT_YEAR}-04-13`),
     requestedBy: null,
     status: 'planned',
     noticeSentAt: null,

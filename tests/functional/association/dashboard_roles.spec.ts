@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import { danishToday } from '#shared/danish_time'
 import { UserFactory } from '#database/factories/user_factory'
-import { everyRolesWork } from '#tests/helpers/dashboard_work'
+import { NEXT_YEAR, everyRolesWork } from '#tests/helpers/dashboard_work'
 import { sqlTimestamp } from '#shared/sql_time'
 
 const PARTS = ['dash-board', 'dash-treasurer', 'dash-secretariat', 'dash-admin'] as const
@@ -41,10 +41,13 @@ test.group('The start page per role', (group) => {
     response.assertStatus(200)
     assert.deepEqual(partsIn(response.text()), ['dash-board'])
     assert.equal(textOf(response.text(), 'board-applicants'), '1 ansøgning venter')
-    assert.equal(textOf(response.text(), 'board-notice'), 'Indkaldelse senest 6. april 2027')
+    assert.equal(
+      textOf(response.text(), 'board-notice'),
+      `Indkaldelse senest 6. april ${NEXT_YEAR}`
+    )
     assert.equal(
       textOf(response.text(), 'board-motion-deadline'),
-      'Frist for forslag 13. april 2027'
+      `Frist for forslag 13. april ${NEXT_YEAR}`
     )
     assert.equal(textOf(response.text(), 'board-motions'), '1 forslag modtaget')
     response.assertTextIncludes('Eksempelby Kommune, søgte')
@@ -124,7 +127,9 @@ test.group('The start page per role', (group) => {
       bodyMjml: '<mjml />',
       status: 'scheduled',
       // Stored in UTC, as the sending page stores it.
-      scheduledAt: DateTime.fromISO('2027-06-01T08:00', { zone: 'Europe/Copenhagen' }).toUTC(),
+      scheduledAt: DateTime.fromISO(`${NEXT_YEAR}-06-01T08:00`, {
+        zone: 'Europe/Copenhagen',
+      }).toUTC(),
       createdBy: 'test',
     })
     await db.table('newsletter_issues').insert({
@@ -140,7 +145,7 @@ test.group('The start page per role', (group) => {
     const response = await client.get('/').loginAs(secretariat)
     const html = response.text()
     assert.equal(textOf(html, 'secretariat-scheduled'), '1 planlagt udsendelse')
-    response.assertTextIncludes('Sommerhilsen, sendes 1. juni 2027 kl. 08.00')
+    response.assertTextIncludes(`Sommerhilsen, sendes 1. juni ${NEXT_YEAR} kl. 08.00`)
     response.assertTextIncludes('Forårsnyt')
     assert.equal(textOf(html, 'secretariat-unsubscribes'), '0 afmeldinger')
   })

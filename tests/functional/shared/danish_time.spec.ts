@@ -12,6 +12,7 @@ import NewsletterIssue from '#newsletters/models/newsletter_issue'
 import { NewsletterListFactory, SubscriberFactory } from '#database/factories/newsletter_factory'
 import { subscribeTo } from '#tests/helpers/newsletters'
 import { confirmedSend } from '#tests/helpers/send_confirmation'
+import { danishToday } from '#shared/danish_time'
 
 /*
  * The suite runs with TZ=UTC, as production does: a time shown as the
@@ -86,9 +87,11 @@ test.group('Danish time on pages, in exports and in mail', (group) => {
           contact.apply('primary').merge({ email: 'formand@sommer.example.org' })
         )
         .create()
+      // Next year's summer and winter: a notice is only sent for a meeting still to come.
+      const year = danishToday().year + 1
       const cases = [
-        ['2027-06-15T17:00:00Z', '15. juni 2027 kl. 19.00'],
-        ['2027-11-16T18:00:00Z', '16. november 2027 kl. 19.00'],
+        [`${year}-06-15T17:00:00Z`, `15. juni ${year} kl. 19.00`],
+        [`${year}-11-16T18:00:00Z`, `16. november ${year} kl. 19.00`],
       ] as const
       for (const [startsAt, shown] of cases) {
         const assembly = await new CreateAssembly().handle(
