@@ -154,10 +154,12 @@ test.group('Association settings', (group) => {
       .withCsrfToken()
       .redirects(0)
     upload.assertFlashMessage('success', 'Indstillingerne er gemt.')
-    const logo = await client.get('/association/logo')
+    const logo = await client.get('/association/logo').loginAs(admin)
     logo.assertStatus(200)
     logo.assertHeader('content-type', 'image/png')
     assert.equal(Number(logo.header('content-length')), png.length)
+    // Public and cacheable, so without the admin's session cookie.
+    assert.isUndefined(logo.header('set-cookie'))
 
     const wrongType = await client
       .put('/settings')

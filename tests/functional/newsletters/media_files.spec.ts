@@ -9,6 +9,7 @@ import { mediaFilePath } from '#newsletters/media/media_storage'
 import { Actors } from '#audit/actor'
 import { asBytes } from '#tests/helpers/bytes'
 import { jpeg, png } from '#tests/helpers/media_images'
+import { UserFactory } from '#database/factories/user_factory'
 
 async function stored(bytes: Buffer, name: string) {
   const path = join(tmpdir(), `kreds-media-${process.pid}-${name}`)
@@ -67,6 +68,28 @@ test.group('Media files at their public addresses', (group) => {
       const response = await client.get(path)
       assert.equal(response.status(), 404, path)
       assert.notEqual(response.header('cache-control'), 'public, max-age=31536000, immutable')
+    }
+  })
+
+  test('a public answer carries no cookie, so a shared cache cannot hand on a session', async ({
+    client,
+    assert,
+  }) => {
+    const photo = await stored(await jpeg(700, 500), 'delt.jpg')
+    const secretary = await UserFactory.apply('secretariat').create()
+    const page = await client.get('/newsletters/media').loginAs(secretary)
+    page.assertStatus(200)
+    // The same login on a private page: the cookie is there to be seen.
+    assert.isNotEmpty(page.header('set-cookie'))
+
+    for (const request of [
+      () => client.get(`/media/${photo.key}/600.jpg`),
+      () => client.get(`/media/${photo.key}/600.jpg`).loginAs(secretary),
+    ]) {
+      const response = await asBytes(request())
+      response.assertStatus(200)
+      assert.include(response.header('cache-control'), 'public')
+      assert.isUndefined(response.header('set-cookie'))
     }
   })
 })
