@@ -61,7 +61,6 @@ export default class MemberImportController {
       if (!(error instanceof errors.E_VALIDATION_ERROR)) throw error
       // The preview answered a POST: there is no page to go back to, so it is shown again as sent.
       const parked = await request.validateUsing(parkedFileValidator)
-      response.status(422)
       return this.renderPreview(
         ctx,
         { upload: parked.upload, fileName: parked.file_name, sheet: parked.sheet ?? null },
@@ -105,29 +104,31 @@ export default class MemberImportController {
   }
 
   private async renderPreview(
-    { view, auth, request, i18n }: HttpContext,
+    { view, auth, request, response, session, i18n }: HttpContext,
     parked: { upload: string; fileName: string; sheet: string | null },
     refused?: { input: Record<string, unknown>; messages: { field: string; message: string }[] }
   ) {
-    // The fields read what was sent and its errors where a redirect would have flashed them.
-    if (refused) showRefusedInput(view, refused.input, refused.messages)
     const content = await readParkedUpload(parked.upload)
-    const result: ImportMembersResult = content
-      ? await new ImportMembers().handle(
-          {
-            file: content,
-            fileName: parked.fileName,
-            sheet: parked.sheet,
-            dryRun: true,
-            savedMapping: await savedColumnMapping(),
-          },
-          staffActor({ auth, request })
-        )
-      : {
-          status: 'invalid',
-          problems: [{ line: 0, column: '', code: 'unreadable', params: { reason: 'expired' } }],
-          plan: null,
-        }
+    if (!content) {
+      // Kept for a day: a preview left longer starts again from the upload.
+      session.flash('error', i18n.t('members.import.expired'))
+      return response.redirect().toRoute('member_import.create')
+    }
+    // The fields read what was sent and its errors where a redirect would have flashed them.
+    if (refused) {
+      response.status(422)
+      showRefusedInput(view, refused.input, refused.messages)
+    }
+    const result = await new ImportMembers().handle(
+      {
+        file: content,
+        fileName: parked.fileName,
+        sheet: parked.sheet,
+        dryRun: true,
+        savedMapping: await savedColumnMapping(),
+      },
+      staffActor({ auth, request })
+    )
     return view.render('members/import', {
       result,
       upload: parked.upload,

@@ -10,6 +10,7 @@ import { OrganisationFactory, ContactFactory } from '#database/factories/organis
 import { memberFile } from '#tests/helpers/member_files'
 import { foldSpace } from '#tests/helpers/text'
 import { asBytes } from '#tests/helpers/bytes'
+import { discardParkedUpload } from '#shared/csv/parked_uploads'
 
 async function preview(client: ApiClient, user: User, file: Buffer, filename: string) {
   return client
@@ -176,6 +177,31 @@ test.group('Import preview', (group) => {
     const row = workbook.worksheets[0].getRow(2).values as unknown[]
     assert.include(row, 'Eksportforeningen')
     assert.include(row, '0800')
+  })
+
+  test('a preview whose file is no longer kept asks for the file again, whatever else was wrong', async ({
+    client,
+    assert,
+  }) => {
+    const board = await UserFactory.apply('board').create()
+    await OrganisationFactory.merge({ name: 'Glemt Forening' }).create()
+    const response = await preview(client, board, Buffer.from(memberFile(['Navn', 'Ny'])), 'a.csv')
+    const upload = uploadOf(response.text())
+    // A day later the parked file is gone.
+    await discardParkedUpload(upload)
+    for (const request of [
+      client.post('/members/import/review').form({ upload, file_name: 'a.csv', sheet: 'Ark1' }),
+      // With an impossible date as well: the page for a file that is gone has no date field to mark.
+      client
+        .post('/members/import')
+        .form({ upload, file_name: 'a.csv', missing: 'resign', resign_on: '2026-02-30' }),
+    ]) {
+      const answer = await request.loginAs(board).withCsrfToken().redirects(0)
+      answer.assertStatus(302)
+      answer.assertHeader('location', '/members/import')
+      answer.assertFlashMessage('error', 'Den uploadede fil findes ikke længere. Upload den igen.')
+    }
+    assert.lengthOf(await Organisation.query().where('name', 'Ny'), 0)
   })
 })
 
