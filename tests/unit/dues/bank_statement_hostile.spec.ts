@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { BankStatementError, readBankStatement } from '#dues/bank/read_bank_statement'
 import { CAMT_LIMITS } from '#dues/bank/read_camt053'
 import { SpreadsheetError } from '#shared/spreadsheet/spreadsheet_error'
+import { databaseFree } from '#tests/helpers/database_free'
 
 const NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.02'
 
@@ -25,7 +26,8 @@ async function problemOf(file: Buffer) {
   return 'read'
 }
 
-test.group('Bank statements: hostile files', () => {
+test.group('Bank statements: hostile files', (group) => {
+  databaseFree(group)
   test('a billion laughs is refused at its document type declaration', async ({ assert }) => {
     const laughs = [
       '<!DOCTYPE Document [<!ENTITY lol "lol">',

@@ -17,6 +17,7 @@ import {
   texts,
   withBuyer,
 } from '#tests/unit/dues/oioubl_documents'
+import { databaseFree } from '#tests/helpers/database_free'
 
 /** Every file this spec renders, so the last group can run each through the schematron. */
 let currentTest = ''
@@ -25,6 +26,7 @@ const { rendered, render } = recordingRenderer(() => currentTest)
 const ore = (amount: string | null) => Math.round(Number(amount) * 100)
 
 test.group('OIOUBL: an invoice', (group) => {
+  databaseFree(group)
   group.each.setup((current) => {
     currentTest = current.title
   })
@@ -241,6 +243,7 @@ test.group('OIOUBL: an invoice', (group) => {
 })
 
 test.group('OIOUBL: a credit note', (group) => {
+  databaseFree(group)
   group.each.setup((current) => {
     currentTest = current.title
   })
@@ -285,7 +288,8 @@ test.group('OIOUBL: a credit note', (group) => {
 })
 
 /* Every file the tests above rendered, through the official OIOUBL schematron (tests/fixtures/oioubl). */
-test.group('OIOUBL: the official schematron', () => {
+test.group('OIOUBL: the official schematron', (group) => {
+  databaseFree(group)
   test('every file the tests above rendered passes', async ({ assert }) => {
     assert.isAbove(rendered.length, 0)
     for (const { test: title, xml } of rendered) {

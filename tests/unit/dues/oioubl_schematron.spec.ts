@@ -14,6 +14,7 @@ import {
   text,
   withBuyer,
 } from '#tests/unit/dues/oioubl_documents'
+import { databaseFree } from '#tests/helpers/database_free'
 
 function refusal(attempt: () => unknown) {
   try {
@@ -25,7 +26,8 @@ function refusal(attempt: () => unknown) {
   throw new Error('the document was rendered, not refused')
 }
 
-test.group('OIOUBL: FI-kort +71 as PaymentMeans 93', () => {
+test.group('OIOUBL: FI-kort +71 as PaymentMeans 93', (group) => {
+  databaseFree(group)
   test('pays by FI-kort +71 as PaymentMeans 93 when the invoice has a payment ID', ({ assert }) => {
     const root = parse(renderOioubl(fikInvoice()))
     const means = one(root, 'cac:PaymentMeans')
@@ -82,7 +84,8 @@ test.group('OIOUBL: FI-kort +71 as PaymentMeans 93', () => {
  * Kreds issues: invoice and credit note, VAT-exempt and taxed, bank transfer
  * (42) and FI-kort (93).
  */
-test.group('OIOUBL: the official schematron', () => {
+test.group('OIOUBL: the official schematron', (group) => {
+  databaseFree(group)
   const taxed = {
     vat: { exempt: false as const, ratePercent: 25 },
     vatOre: 31250,

@@ -5,6 +5,7 @@ import type { StatementEntryView } from '#dues/queries/statement_entries'
 import type { StatementReconciliation } from '#dues/queries/statement_reconciliation'
 import { renderReconciliationPdf } from '#dues/documents/reconciliation_pdf'
 import { PDF_TOOLS, layoutPages, qpdfCheck } from '#tests/helpers/poppler'
+import { databaseFree } from '#tests/helpers/database_free'
 
 const association = { name: 'Social Talks', cvr: '12345674' }
 const printedAt = DateTime.fromISO('2026-04-02T10:15:00', { zone: 'Europe/Copenhagen' })
@@ -134,7 +135,8 @@ async function readPages(pdf: Buffer) {
   return (await layoutPages(pdf)).map((page) => page.replace(/[ \t]+/g, ' '))
 }
 
-test.group('Bank reconciliation PDF', () => {
+test.group('Bank reconciliation PDF', (group) => {
+  databaseFree(group)
   test('a statement that balances: the bank’s figures, the movement explained and each entry', async ({
     assert,
   }) => {

@@ -23,6 +23,7 @@ import {
   registerDocument,
   registerRow,
 } from '#tests/helpers/pdf_documents'
+import { databaseFree } from '#tests/helpers/database_free'
 
 /*
  * Every Kreds PDF is tagged: a screen reader gets its language, its title and
@@ -80,7 +81,8 @@ function bodyWords(pages: string[]) {
     .filter(Boolean)
 }
 
-test.group('Accessible PDFs: tagged structure', () => {
+test.group('Accessible PDFs: tagged structure', (group) => {
+  databaseFree(group)
   for (const [name, render] of Object.entries(documents) as [
     keyof typeof documents,
     () => Promise<Buffer>,
@@ -166,7 +168,8 @@ test.group('Accessible PDFs: tagged structure', () => {
   }).skip(PDF_TOOLS.skip, PDF_TOOLS.reason)
 })
 
-test.group('Accessible PDFs: PDF/A for what is archived', () => {
+test.group('Accessible PDFs: PDF/A for what is archived', (group) => {
+  databaseFree(group)
   const archived = { invoice: documents.invoice, signedMinutes: documents.minutes }
 
   for (const [name, render] of Object.entries(archived)) {

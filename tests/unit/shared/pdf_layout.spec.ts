@@ -18,6 +18,7 @@ import {
   registerDocument,
   registerRow,
 } from '#tests/helpers/pdf_documents'
+import { databaseFree } from '#tests/helpers/database_free'
 
 /*
  * How text meets the edge of a column and of a page: a long word breaks with
@@ -54,7 +55,8 @@ function fragmentsOf(lines: string[], word: string) {
   return { fragments, joined }
 }
 
-test.group('PDF text: long words', () => {
+test.group('PDF text: long words', (group) => {
+  databaseFree(group)
   test('a Danish word too long for its column gets soft hyphens at syllables', async ({
     assert,
   }) => {
@@ -171,7 +173,8 @@ function bodies(pages: string[]) {
   )
 }
 
-test.group('PDF pages: no page holds only a footer', () => {
+test.group('PDF pages: no page holds only a footer', (group) => {
+  databaseFree(group)
   test('a table ending exactly at the bottom takes its last row over with the totals', async ({
     assert,
   }) => {

@@ -4,6 +4,7 @@ import { SPREADSHEET_LIMITS } from '#shared/spreadsheet/spreadsheet_error'
 import { writeXlsx } from '#shared/spreadsheet/write_xlsx'
 import { spreadsheetError, workbook } from '#tests/helpers/spreadsheet_fixtures'
 import { buildZip } from '#tests/helpers/zip_builder'
+import { databaseFree } from '#tests/helpers/database_free'
 
 /*
 | Workbooks built to cost the most: each must be refused, naming the limit
@@ -23,7 +24,8 @@ async function timed<T>(work: Promise<T>) {
 const text = (ref: string, value: string) =>
   `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`
 
-test.group('readSpreadsheet | hostile workbooks', () => {
+test.group('readSpreadsheet | hostile workbooks', (group) => {
+  databaseFree(group)
   test('a sheet that unpacks past the cap is refused before it is unpacked', async ({ assert }) => {
     const bomb = Buffer.alloc(SPREADSHEET_LIMITS.maxPartBytes + MB, 0x20)
     const file = workbook('', [{ name: 'xl/sharedStrings.xml', data: bomb }])

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { describeProblem, readCsvOrProblem } from '#shared/csv/describe_problem'
 import { DANISH_CSV_LIMITS, DanishCsvError, readDanishCsv } from '#shared/csv/read_danish_csv'
+import { databaseFree } from '#tests/helpers/database_free'
 
 /*
 | Files as large as an upload may be (10 MB), built to cost the most. The
@@ -27,7 +28,8 @@ const danish = (problem: Parameters<typeof describeProblem>[0]) =>
 const header = (columns: number) =>
   Array.from({ length: columns }, (_, index) => `K${index + 1}`).join(';')
 
-test.group('readDanishCsv | hostile files', () => {
+test.group('readDanishCsv | hostile files', (group) => {
+  databaseFree(group)
   test('a quote never closed over 10 MB stops at the row limit, with a hint', ({ assert }) => {
     const { read, ms } = timedRead(Buffer.from(`Navn;E-mail\n"${'x;y\n'.repeat(2.5 * MB)}`))
     assert.isBelow(ms, BUDGET_MS)
