@@ -24,7 +24,7 @@ function bookingYear() {
 
 /** The day n days after 1 January of the booking year. */
 function dayOfYear(n: number) {
-  return danishToday().set({ year: bookingYear() }).startOf('year').plus({ days: n })
+  return danishToday().startOf('year').set({ year: bookingYear() }).plus({ days: n })
 }
 
 async function pay(invoice: Invoice, amountOre: number, paidOn: DateTime) {
