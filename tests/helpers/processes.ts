@@ -3,6 +3,8 @@ import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import app from '@adonisjs/core/services/app'
+import type { Group } from '@japa/runner/core'
+import { onlyInSqlitePass } from '#tests/helpers/database_free'
 
 export type ProcessResult = { code: number | null; stdout: string; stderr: string }
 
@@ -145,14 +147,10 @@ export async function startProcess(
  * suite's MariaDB pass as in its SQLite pass, so that pass skips it, saying
  * why, instead of running it twice.
  */
-export function runOnceWhateverTheSuiteDatabase(group: {
-  tap(handler: (test: { skip(skip: boolean, reason: string): unknown }) => void): unknown
-}) {
-  group.tap((test) =>
-    test.skip(
-      process.env.DB_CONNECTION === 'mysql',
-      'runs only on databases it names itself; the SQLite pass of the suite runs it'
-    )
+export function runOnceWhateverTheSuiteDatabase(group: Group) {
+  onlyInSqlitePass(
+    group,
+    'runs only on databases it names itself; the SQLite pass of the suite runs it'
   )
 }
 
@@ -163,14 +161,10 @@ export function runOnceWhateverTheSuiteDatabase(group: {
  * pass only, since each costs a second or more to start and the MariaDB pass
  * would learn nothing new from them.
  */
-export function commandLayerOnce(group: {
-  tap(handler: (test: { skip(skip: boolean, reason: string): unknown }) => void): unknown
-}) {
-  group.tap((test) =>
-    test.skip(
-      process.env.DB_CONNECTION === 'mysql',
-      "the command's own part is the same on every database and its actions are tested on this one in process; the SQLite pass runs it"
-    )
+export function commandLayerOnce(group: Group) {
+  onlyInSqlitePass(
+    group,
+    "the command's own part is the same on every database and its actions are tested on this one in process; the SQLite pass runs it"
   )
 }
 
